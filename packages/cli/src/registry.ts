@@ -1,0 +1,6 @@
+// The commands `stipple` knows, in the order `stipple --help` lists them. Register a new command here.
+import type { Command } from './command.ts'
+import { helpCommand } from './commands/help.ts'
+import { versionCommand } from './commands/version.ts'
+
+export const commands: readonly Command[] = [helpCommand, versionCommand]
