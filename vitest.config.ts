@@ -16,7 +16,7 @@ export default defineConfig({
       { test: { name: 'testkit', include: ['packages/testkit/src/**/*.test.ts'], ...integration } },
       { test: { name: 'server', include: ['packages/server/src/**/*.test.ts'], ...integration } },
       { test: { name: 'cli', include: ['packages/cli/src/**/*.test.ts'], testTimeout: 60_000 } },
-      { test: { name: 'web', include: ['packages/web/src/**/*.test.ts'] } },
+      { test: { name: 'web', include: ['packages/web/src/**/*.test.{ts,tsx}'] } },
     ],
   },
 })
