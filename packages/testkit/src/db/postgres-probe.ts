@@ -1,7 +1,7 @@
 // Finds the PostgreSQL the suite also runs against: DATABASE_URL, else 127.0.0.1:5432 as postgres with trust auth.
 import pg from 'pg'
 
-export const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres'
+const DEFAULT_POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/postgres'
 
 export function adminPostgresUrl(): string {
   return process.env.DATABASE_URL ?? DEFAULT_POSTGRES_URL
