@@ -1,0 +1,210 @@
+// Raster kernels over a caller-owned RGBA buffer (sRGB bytes, seen as little-endian 32-bit pixels: R in the low byte),
+// blending in linear light through lookup tables.
+// Coverage is analytic, as in the classic distance-based disc: clamp(r + 0.5 − d, 0, 1) for a 1-px edge; a wider
+// edge w (scattering blur) becomes the ramp clamp((r + w/2 − d)/w, 0, 1), scaled so the dot's total pigment stays π·r².
+
+import { LIN_STEPS, LINEAR_TO_SRGB, SRGB_TO_LINEAR } from '../appearance/color.ts'
+
+const Q = LIN_STEPS - 1
+
+/** Integral over the plane of clamp((R − d)/w, 0, 1), R = r + w/2: the ink an unscaled soft disc would lay down. */
+function softDiscIntegral(r: number, w: number): number {
+  const R = r + w / 2
+  if (R <= w) return (Math.PI * R * R * R) / (3 * w)
+  const a = R - w
+  return Math.PI * a * a + ((2 * Math.PI) / w) * ((R * R * R) / 6 - (R * a * a) / 2 + (a * a * a) / 3)
+}
+
+/**
+ * Darkens the pixels under an anti-aliased ellipse: linear colour × (1 − α·coverage·absorb_c) per channel.
+ * (cx, cy): centre, px (pixel centres at +0.5); rMinor: minor radius, px; ratio: major/minor ≥ 1; (ex, ey): unit
+ * major-axis direction; edge: ramp width ≥ 1 px, in minor-axis px; alpha ∈ [0, 1]; absorb ∈ [0, 1] per channel.
+ */
+export function stampEllipse(
+  px32: Uint32Array,
+  width: number,
+  height: number,
+  cx: number,
+  cy: number,
+  rMinor: number,
+  ratio: number,
+  ex: number,
+  ey: number,
+  edge: number,
+  alpha: number,
+  absorbR: number,
+  absorbG: number,
+  absorbB: number
+): void {
+  const w = edge < 1 ? 1 : edge
+  const R = rMinor + w / 2
+  const gain = Math.min(1, (Math.PI * rMinor * rMinor) / softDiscIntegral(rMinor, w)) * alpha
+  if (!(gain > 0) || !(R > 0)) return
+  // quadratic form of the distance in the space where the ellipse is a circle of radius rMinor
+  const s = 1 / (ratio * ratio)
+  const A = s * ex * ex + ey * ey
+  const B = (s - 1) * ex * ey
+  const C = s * ey * ey + ex * ex
+  const det = A * C - B * B
+  const R2 = R * R
+  const hy = R * Math.sqrt(A / det)
+  let y0 = Math.floor(cy - hy - 0.5)
+  let y1 = Math.ceil(cy + hy - 0.5)
+  if (y0 < 0) y0 = 0
+  if (y1 > height - 1) y1 = height - 1
+  const invW = 1 / w
+  const kr = gain * absorbR
+  const kg = gain * absorbG
+  const kb = gain * absorbB
+  const invA = 1 / A
+  for (let iy = y0; iy <= y1; iy++) {
+    const y = iy + 0.5 - cy
+    const cyy = C * y * y
+    const by = B * y
+    // the row's span inside the ellipse: A·x² + 2·B·y·x + C·y² < R²
+    const q = by * by - A * (cyy - R2)
+    if (q <= 0) continue
+    const sq = Math.sqrt(q)
+    let x0 = Math.ceil(cx + (-by - sq) * invA - 0.5)
+    let x1 = Math.floor(cx + (-by + sq) * invA - 0.5)
+    if (x0 < 0) x0 = 0
+    if (x1 > width - 1) x1 = width - 1
+    const bxy = 2 * by
+    let i = iy * width + x0
+    for (let ix = x0; ix <= x1; ix++, i++) {
+      const x = ix + 0.5 - cx
+      const d2 = A * x * x + bxy * x + cyy
+      if (d2 >= R2) continue
+      let cov = (R - Math.sqrt(d2)) * invW
+      if (cov > 1) cov = 1
+      const p = px32[i]
+      px32[i] =
+        (p & 0xff000000) |
+        (LINEAR_TO_SRGB[(SRGB_TO_LINEAR[(p >>> 16) & 255] * (1 - cov * kb) * Q + 0.5) | 0] << 16) |
+        (LINEAR_TO_SRGB[(SRGB_TO_LINEAR[(p >>> 8) & 255] * (1 - cov * kg) * Q + 0.5) | 0] << 8) |
+        LINEAR_TO_SRGB[(SRGB_TO_LINEAR[p & 255] * (1 - cov * kr) * Q + 0.5) | 0]
+    }
+  }
+}
+
+/**
+ * Paints an anti-aliased line segment of half-width `hw` px over the buffer (source-over in linear light) with linear
+ * colour (lr, lg, lb) and opacity alpha. Lines thinner than a pixel keep their ink by fading instead of thinning.
+ */
+export function stampSegment(
+  px32: Uint32Array,
+  width: number,
+  height: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  hw: number,
+  alpha: number,
+  lr: number,
+  lg: number,
+  lb: number
+): void {
+  const thin = hw < 0.5
+  const reach = thin ? 1 : hw + 0.5
+  const peak = thin ? alpha * 2 * hw : alpha
+  let x0 = Math.floor(Math.min(ax, bx) - reach - 0.5)
+  let x1 = Math.ceil(Math.max(ax, bx) + reach - 0.5)
+  let y0 = Math.floor(Math.min(ay, by) - reach - 0.5)
+  let y1 = Math.ceil(Math.max(ay, by) + reach - 0.5)
+  if (x0 < 0) x0 = 0
+  if (y0 < 0) y0 = 0
+  if (x1 > width - 1) x1 = width - 1
+  if (y1 > height - 1) y1 = height - 1
+  const dx = bx - ax
+  const dy = by - ay
+  const len2 = dx * dx + dy * dy
+  const inv = len2 > 1e-12 ? 1 / len2 : 0
+  for (let iy = y0; iy <= y1; iy++) {
+    const py = iy + 0.5 - ay
+    let i = iy * width + x0
+    for (let ix = x0; ix <= x1; ix++, i++) {
+      const px = ix + 0.5 - ax
+      let t = (px * dx + py * dy) * inv
+      if (t < 0) t = 0
+      else if (t > 1) t = 1
+      const qx = px - t * dx
+      const qy = py - t * dy
+      const d = Math.sqrt(qx * qx + qy * qy)
+      let cov = thin ? 1 - d : hw + 0.5 - d
+      if (cov <= 0) continue
+      if (cov > 1) cov = 1
+      const a = cov * peak
+      const p = px32[i]
+      const r = SRGB_TO_LINEAR[p & 255]
+      const g = SRGB_TO_LINEAR[(p >>> 8) & 255]
+      const b = SRGB_TO_LINEAR[(p >>> 16) & 255]
+      px32[i] =
+        (p & 0xff000000) |
+        (LINEAR_TO_SRGB[((b + a * (lb - b)) * Q + 0.5) | 0] << 16) |
+        (LINEAR_TO_SRGB[((g + a * (lg - g)) * Q + 0.5) | 0] << 8) |
+        LINEAR_TO_SRGB[((r + a * (lr - r)) * Q + 0.5) | 0]
+    }
+  }
+}
+
+/** Whether this platform stores 32-bit words little-endian (every current JavaScript engine's platform does). */
+export const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
+
+/** The 32-bit pixel view of an RGBA byte buffer. */
+export function pixelWords(data: Uint8ClampedArray): Uint32Array {
+  return new Uint32Array(data.buffer, data.byteOffset, data.length >> 2)
+}
+
+/** Packs sRGB bytes into a pixel word. */
+export function packRgba(r: number, g: number, b: number, a: number): number {
+  return ((a << 24) | (b << 16) | (g << 8) | r) >>> 0
+}
+
+let _order = new Int32Array(0)
+let _bucketStart = new Int32Array(0)
+
+/**
+ * The order to draw n items so that neighbours on screen are drawn together (counting sort by 16-px row bands):
+ * the buffer is touched band by band instead of at random, which halves the cost of a 100k-disc pass at 12 MP.
+ * Returns a module-owned scratch array valid until the next call; entries ≥ n are unused.
+ */
+export function bandOrder(n: number, y: Float32Array | Float64Array, height: number): Int32Array {
+  const bands = (height >> 4) + 2
+  if (_order.length < n) _order = new Int32Array(Math.max(n, _order.length * 2))
+  if (_bucketStart.length < bands + 1) _bucketStart = new Int32Array(bands + 1)
+  const start = _bucketStart
+  start.fill(0, 0, bands + 1)
+  for (let i = 0; i < n; i++) start[bandOf(y[i], bands) + 1]++
+  for (let b = 0; b < bands; b++) start[b + 1] += start[b]
+  for (let i = 0; i < n; i++) _order[start[bandOf(y[i], bands)]++] = i
+  return _order
+}
+
+function bandOf(y: number, bands: number): number {
+  const b = (y >> 4) + 1
+  return b < 0 || b !== b ? 0 : b >= bands ? bands - 1 : b
+}
+
+/**
+ * The disc pass: n anti-aliased discs (centres x, y and radii r in px) darkening the buffer in linear light by
+ * α·absorb per channel, drawn in row bands. The kernel the renderer uses, here with round dots and a 1-px edge.
+ */
+export function rasterizeDiscs(
+  target: { width: number; height: number; data: Uint8ClampedArray },
+  n: number,
+  x: Float32Array,
+  y: Float32Array,
+  r: Float32Array,
+  alpha: number,
+  absorbR: number,
+  absorbG: number,
+  absorbB: number
+): void {
+  const px32 = pixelWords(target.data)
+  const order = bandOrder(n, y, target.height)
+  for (let k = 0; k < n; k++) {
+    const i = order[k]
+    stampEllipse(px32, target.width, target.height, x[i], y[i], r[i], 1, 1, 0, 1, alpha, absorbR, absorbG, absorbB)
+  }
+}
