@@ -14,6 +14,7 @@ import {
   PACKING_ETA,
   SAMPLER_CANDIDATES,
   SAMPLER_JITTER,
+  SAMPLER_RADIUS_JITTER,
 } from './density-field.ts'
 import { type Obstacles, poissonDisk } from './poisson-disk.ts'
 import { assignSessions } from './sessions.ts'
@@ -32,7 +33,16 @@ export interface HairBuffer {
 }
 
 export type PlacementResult =
-  | { ok: true; dots: DotBuffer; hair: HairBuffer; field: DensityField; head: HeadModel; sessionCounts: number[] }
+  | {
+      ok: true
+      dots: DotBuffer
+      /** Each dot's exclusion radius on the surface, mm: any two dots lie at least the smaller of theirs apart. */
+      radius: Float32Array
+      hair: HairBuffer
+      field: DensityField
+      head: HeadModel
+      sessionCounts: number[]
+    }
   | { ok: false; issues: Issue[] }
 
 export interface PlacementOptions {
@@ -62,7 +72,15 @@ export function placeDots(design: Design, options: PlacementOptions = {}): Place
   if (lattice === null || lattice.cols * lattice.rows > 16_000_000) {
     if (lattice !== null) return { ok: false, issues: [{ path: 'zones', message: 'the zones span more than the head' }] }
     const empty = buildDensityField(design, head, { x0: 0, y0: 0, cell: 1, cols: 1, rows: 1 })
-    return { ok: true, dots: allocateDots(0), hair: emptyHair, field: empty, head, sessionCounts: design.sessions.map(() => 0) }
+    return {
+      ok: true,
+      dots: allocateDots(0),
+      radius: new Float32Array(0),
+      hair: emptyHair,
+      field: empty,
+      head,
+      sessionCounts: design.sessions.map(() => 0),
+    }
   }
   const field = buildDensityField(design, head, lattice)
   const expected = expectedDots(field)
@@ -102,6 +120,7 @@ export function placeDots(design: Design, options: PlacementOptions = {}): Place
     maxPoints: cap,
     candidates: SAMPLER_CANDIDATES,
     jitter: SAMPLER_JITTER,
+    radiusJitter: SAMPLER_RADIUS_JITTER,
     obstacles,
   })
   if (sample.capped) {
@@ -127,7 +146,7 @@ export function placeDots(design: Design, options: PlacementOptions = {}): Place
   }
   const shares = design.sessions.length > 0 ? design.sessions.map((s) => s.share) : [1]
   const sessionCounts = assignSessions(dots.x, dots.y, r, dots.count, shares, deriveSeed(design.seed, 'sessions'), dots.session)
-  return { ok: true, dots, hair, field, head, sessionCounts }
+  return { ok: true, dots, radius: r, hair, field, head, sessionCounts }
 }
 
 /** Follicle positions of the remaining hair: blue noise at the hair density (follicular units are evenly spread). */
@@ -142,6 +161,7 @@ function placeHair(design: Design, field: DensityField): HairBuffer {
     maxPoints: DEFAULT_DOT_CAP,
     candidates: SAMPLER_CANDIDATES,
     jitter: SAMPLER_JITTER,
+    radiusJitter: SAMPLER_RADIUS_JITTER,
   })
   return { count: res.count, x: Float32Array.from(res.x), y: Float32Array.from(res.y) }
 }
@@ -172,6 +192,7 @@ function placePunches(design: Design, field: DensityField): { count: number; x: 
     maxPoints: scar.count,
     candidates: SAMPLER_CANDIDATES,
     jitter: SAMPLER_JITTER,
+    radiusJitter: SAMPLER_RADIUS_JITTER,
   })
   return { count: res.count, x: res.x, y: res.y, clearance: Math.max(scar.diameterMm, HAIR_CLEARANCE_MM) }
 }

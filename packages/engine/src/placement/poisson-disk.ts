@@ -40,6 +40,8 @@ export interface PoissonOptions {
   candidates?: number
   /** Extra ring width as a fraction of the radius: candidates fall at r·(1 + ε + jitter·u). */
   jitter?: number
+  /** Each point's own radius is its local radius times (1 − radiusJitter·u), u uniform: softer, more organic spacing. */
+  radiusJitter?: number
   /** Refuse to produce more than this many points. */
   maxPoints: number
   obstacles?: Obstacles
@@ -184,6 +186,7 @@ export function poissonDisk(field: RadiusField, rng: Rng, options: PoissonOption
   assert(radius.length === cols * rows, 'radius lattice has the wrong size')
   const k = options.candidates ?? 8
   const jitter = options.jitter ?? 0.25
+  const soften = options.radiusJitter ?? 0
   const obstacles = options.obstacles
   const nObs = obstacles?.count ?? 0
   const hasMetric = metric !== undefined
@@ -216,7 +219,7 @@ export function poissonDisk(field: RadiusField, rng: Rng, options: PoissonOption
       area = Math.sqrt(Math.max(a * c - b * b, 0))
     }
     const chart = r / Math.sqrt(lmax)
-    if (chart < minChart) minChart = chart
+    if (chart * (1 - soften) < minChart) minChart = chart * (1 - soften)
     const stretch = 1 / Math.sqrt(lmin)
     if (stretch > maxStretch) maxStretch = stretch
     expected += (cell * cell * area) / (r * r)
@@ -240,7 +243,7 @@ export function poissonDisk(field: RadiusField, rng: Rng, options: PoissonOption
   }
 
   // no set with minimum distance r packs denser than the hexagonal lattice, 2/(√3·r²) points per unit area
-  const capacity = Math.min(options.maxPoints, Math.ceil(expected * 1.1548) + 64)
+  const capacity = Math.min(options.maxPoints, Math.ceil((expected * 1.1548) / ((1 - soften) * (1 - soften))) + 64)
   const px = new Float64Array(capacity)
   const py = new Float64Array(capacity)
   const pr = new Float32Array(capacity)
@@ -314,8 +317,9 @@ export function poissonDisk(field: RadiusField, rng: Rng, options: PoissonOption
         const cy = ay + vy
         if (cx < x0 || cy < y0 || cx >= x0 + width || cy >= y0 + height) continue
         const li = (((cy - y0) * invCell) | 0) * cols + (((cx - x0) * invCell) | 0)
-        const rc = radius[li]
-        if (rc <= 0) continue
+        const local = radius[li]
+        if (local <= 0) continue
+        const rc = local * (1 - soften * nextFloat(state))
         const c = (((cy - y0) * invG + pad) | 0) * gw + (((cx - x0) * invG + pad) | 0)
         if (grid[c] !== EMPTY) continue
         const reach = Math.ceil((rc * maxStretch) / g)

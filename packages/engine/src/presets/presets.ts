@@ -3,7 +3,7 @@
 // sessions, and an age-appropriate hairline. Bald areas follow DOMAIN §3.5 (calibrated against its area table in
 // presets.test.ts); women's patterns are density between existing hair (DOMAIN §3.6).
 
-import { bufferPolyline } from '../geometry/polygon.ts'
+import { bufferPolyline, containsPoint } from '../geometry/polygon.ts'
 import { datan2, dcos, dsin, PI, smoothstep, TAU } from '../math/det-math.ts'
 import { createRng, deriveSeed } from '../math/rng.ts'
 import type { ChartPoint, Design, ExistingHair, Hairline, Scar, SessionSpec, Zone } from '../model/design.ts'
@@ -296,11 +296,16 @@ export function presetDesign(id: PresetId, options: PresetOptions = {}): Design 
     const patches: ChartPoint[][] = []
     const count = 2 + rng.int(3)
     for (let i = 0; i < count; i++) {
-      const phi = rng.range(-PI, PI)
-      const h = rng.range(40, 100)
-      const c = anglesToChart(head, polarForHeight(head, phi, h), phi)
-      const r = rng.range(14, 26)
-      patches.push(circle([c.u, c.v], r, r * rng.range(0.8, 1.2)))
+      // patches sit on hair-bearing scalp, clear of its edge
+      let c: ChartPoint = marks.vertex
+      const r = rng.range(14, 24)
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const phi = rng.range(-PI, PI)
+        const p = anglesToChart(head, polarForHeight(head, phi, rng.range(20, 110)), phi)
+        c = [p.u, p.v]
+        if (containsPoint(outline, c[0], c[1]) && circle(c, r + 6, r + 6, 16).every((q) => containsPoint(outline, q[0], q[1]))) break
+      }
+      patches.push(circle(c, r, r * rng.range(0.8, 1.2)))
     }
     patches.forEach((p, i) => zones.push({ ...base(p, 'density', `patch-${i + 1}`), featherMm: 8 }))
     hair.push({ id: 'hair', polygon: outline, holes: patches, densityPerCm2: FULL_HAIR, featherMm: 8 })
