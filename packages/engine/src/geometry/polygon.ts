@@ -30,7 +30,7 @@ export function segmentDistance2(px: number, py: number, ax: number, ay: number,
   const dy = by - ay
   const len2 = dx * dx + dy * dy
   let t = len2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / len2 : 0
-  t = t < 0 ? 0 : t > 1 ? 1 : t
+  t = t < 0 ? 0 : Math.min(t, 1)
   const ex = ax + t * dx - px
   const ey = ay + t * dy - py
   return ex * ex + ey * ey
@@ -41,7 +41,7 @@ function orient(ax: number, ay: number, bx: number, by: number, cx: number, cy: 
 }
 
 /** Whether segments p1–p2 and p3–p4 cross (touching at shared endpoints does not count). */
-export function segmentsCross(p1: ChartPoint, p2: ChartPoint, p3: ChartPoint, p4: ChartPoint): boolean {
+function segmentsCross(p1: ChartPoint, p2: ChartPoint, p3: ChartPoint, p4: ChartPoint): boolean {
   const d1 = orient(p3[0], p3[1], p4[0], p4[1], p1[0], p1[1])
   const d2 = orient(p3[0], p3[1], p4[0], p4[1], p2[0], p2[1])
   const d3 = orient(p1[0], p1[1], p2[0], p2[1], p3[0], p3[1])

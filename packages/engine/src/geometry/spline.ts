@@ -76,7 +76,8 @@ export function catmullRomClosed(points: readonly ChartPoint[], perSegment: numb
     const t1 = knot(0, p0, p1)
     const t2 = knot(t1, p1, p2)
     const t3 = knot(t2, p2, p3)
-    for (let s = 0; s < perSegment; s++) out.push(evaluate(p0, p1, p2, p3, 0, t1, t2, t3, t1 + ((t2 - t1) * s) / perSegment))
+    for (let s = 0; s < perSegment; s++)
+      out.push(evaluate(p0, p1, p2, p3, 0, t1, t2, t3, t1 + ((t2 - t1) * s) / perSegment))
   }
   return out
 }

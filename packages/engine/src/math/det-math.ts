@@ -2,7 +2,7 @@
 // Math.sin, Math.atan2 and friends may differ in the last bit between JavaScript engines, and one bit can flip
 // whether a dot is accepted, so everything that decides dot positions uses these instead.
 
-export const PI = 3.141592653589793
+export const PI = Math.PI
 export const TAU = 6.283185307179586
 export const HALF_PI = 1.5707963267948966
 // π/2 split in two so that x − n·π/2 is exact for moderate n (Cody & Waite 1980; the constants of fdlibm's e_rem_pio2)
@@ -42,9 +42,7 @@ function cosKernel(r: number): number {
               (-1 / 720 +
                 r2 *
                   (1 / 40320 +
-                    r2 *
-                      (-1 / 3628800 +
-                        r2 * (1 / 479001600 + r2 * (-1 / 87178291200 + r2 * (1 / 20922789888000))))))))
+                    r2 * (-1 / 3628800 + r2 * (1 / 479001600 + r2 * (-1 / 87178291200 + r2 * (1 / 20922789888000))))))))
   )
 }
 
@@ -73,7 +71,7 @@ export function dcos(x: number): number {
 
 /** Deterministic arctangent. */
 export function datan(x: number): number {
-  if (x !== x) return x
+  if (Number.isNaN(x)) return x
   const neg = x < 0
   let t = neg ? -x : x
   let offset = 0
@@ -95,7 +93,8 @@ export function datan(x: number): number {
 /** Deterministic two-argument arctangent, in (−π, π]. */
 export function datan2(y: number, x: number): number {
   if (x > 0) return datan(y / x)
-  if (x < 0) return y >= 0 ? datan(y / x) + PI : datan(y / x) - PI
+  // −0 counts as negative, as in IEEE atan2
+  if (x < 0) return y > 0 || (y === 0 && 1 / y > 0) ? datan(y / x) + PI : datan(y / x) - PI
   if (y > 0) return HALF_PI
   if (y < 0) return -HALF_PI
   // signed zeros follow IEEE atan2: atan2(±0, −0) = ±π
@@ -105,7 +104,7 @@ export function datan2(y: number, x: number): number {
 
 /** Deterministic arccosine for x in [−1, 1]. */
 export function dacos(x: number): number {
-  const c = x > 1 ? 1 : x < -1 ? -1 : x
+  const c = x > 1 ? 1 : Math.max(x, -1)
   return datan2(Math.sqrt((1 - c) * (1 + c)), c)
 }
 
@@ -115,6 +114,3 @@ export function smoothstep(edge0: number, edge1: number, x: number): number {
   return t * t * (3 - 2 * t)
 }
 
-export function clamp(x: number, lo: number, hi: number): number {
-  return x < lo ? lo : x > hi ? hi : x
-}

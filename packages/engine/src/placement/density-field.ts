@@ -2,7 +2,7 @@
 // (layered, feathered), the hairline's soft transition, existing hair and scars, the crown whorl and a little noise;
 // plus the dot size and shade there, and the chart metric so that spacing and area are measured on the curved scalp.
 
-import { bufferPolyline, bounds, segmentDistance2 } from '../geometry/polygon.ts'
+import { bounds, bufferPolyline, segmentDistance2 } from '../geometry/polygon.ts'
 import { datan2, dsin, smoothstep } from '../math/det-math.ts'
 import { valueNoise2 } from '../math/noise.ts'
 import { deriveSeed } from '../math/rng.ts'
@@ -86,7 +86,13 @@ function fillPolygon(poly: readonly ChartPoint[], lat: Lattice, out: Uint8Array)
 }
 
 /** Chart distance from each cell centre to the polyline, up to `band` (cells farther keep +∞). */
-function distanceBand(line: readonly ChartPoint[], closed: boolean, band: number, lat: Lattice, out: Float32Array): void {
+function distanceBand(
+  line: readonly ChartPoint[],
+  closed: boolean,
+  band: number,
+  lat: Lattice,
+  out: Float32Array
+): void {
   out.fill(Number.POSITIVE_INFINITY)
   const n = line.length
   const edges = closed ? n : n - 1

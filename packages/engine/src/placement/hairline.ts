@@ -5,8 +5,8 @@
 // widow's peak in most women [NUSB]; macro undulation 1–6 mm over 15–40 mm [RGH].
 
 import { catmullRom } from '../geometry/spline.ts'
-import { deriveSeed } from '../math/rng.ts'
 import { valueNoise1 } from '../math/noise.ts'
+import { deriveSeed } from '../math/rng.ts'
 import type { ChartPoint, Hairline } from '../model/design.ts'
 import { frontalToChart, type HeadModel, type Sex } from '../scalp/head.ts'
 

@@ -30,8 +30,10 @@ function checkInvariants(r: Ok, design: Design) {
       throw new Error(`dot ${i} is not finite`)
     }
     // inside the treated area: every dot stands where the field asks for dots (FUE punch dots stand in their scars)
-    if (field.density[li] <= 0 && design.scars.every((s) => s.kind !== 'fue')) throw new Error(`dot ${i} outside the treated area`)
-    if (dots.session[i] >= Math.max(1, design.sessions.length)) throw new Error(`dot ${i} has session ${dots.session[i]}`)
+    if (field.density[li] <= 0 && design.scars.every((s) => s.kind !== 'fue'))
+      throw new Error(`dot ${i} outside the treated area`)
+    if (dots.session[i] >= Math.max(1, design.sessions.length))
+      throw new Error(`dot ${i} has session ${dots.session[i]}`)
     if (field.front[li] < -8) throw new Error(`dot ${i} lies ${-field.front[li]} mm ahead of the hairline`)
   }
   // minimum spacing on the surface, through the chart metric
@@ -67,7 +69,9 @@ describe('placeDots on every preset', () => {
       checkInvariants(r, design)
       // session shares are honoured to the dot
       const total = r.dots.count
-      design.sessions.forEach((s, k) => expect(Math.abs(r.sessionCounts[k] - s.share * total)).toBeLessThanOrEqual(1))
+      design.sessions.forEach((s, k) => {
+        expect(Math.abs(r.sessionCounts[k] - s.share * total)).toBeLessThanOrEqual(1)
+      })
     })
   }
 })
@@ -208,7 +212,12 @@ describe('placement on random designs', () => {
         fc.integer({ min: 70, max: 100 }),
         fc.constantFrom('male' as const, 'female' as const),
         (id, seed, density, height, sex) => {
-          const design = presetDesign(id, { seed, densityPerCm2: density, hairlineHeightMm: sex === 'female' ? 55 + (height - 70) / 3 : height, sex })
+          const design = presetDesign(id, {
+            seed,
+            densityPerCm2: density,
+            hairlineHeightMm: sex === 'female' ? 55 + (height - 70) / 3 : height,
+            sex,
+          })
           checkInvariants(place(design), design)
         }
       ),
@@ -222,24 +231,58 @@ describe('bad designs', () => {
 
   it('refuses a self-intersecting hairline with its path', () => {
     if (!good.hairline) throw new Error('preset without hairline')
-    const bad = { ...good, hairline: { ...good.hairline, controlPoints: [[60, 60], [-60, 90], [60, 90], [-60, 60]] as const } }
+    const bad = {
+      ...good,
+      hairline: {
+        ...good.hairline,
+        controlPoints: [
+          [60, 60],
+          [-60, 90],
+          [60, 90],
+          [-60, 60],
+        ] as const,
+      },
+    }
     const r = placeDots(bad)
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.issues).toContainEqual({ path: 'hairline.controlPoints', message: expect.stringContaining('crosses itself') })
+    if (!r.ok)
+      expect(r.issues).toContainEqual({
+        path: 'hairline.controlPoints',
+        message: expect.stringContaining('crosses itself'),
+      })
   })
 
   it('refuses zones outside the scalp', () => {
-    const bad = { ...good, zones: [{ ...good.zones[0], polygon: [[0, 150], [20, 230], [-20, 230]] as const }] }
+    const bad = {
+      ...good,
+      zones: [
+        {
+          ...good.zones[0],
+          polygon: [
+            [0, 150],
+            [20, 230],
+            [-20, 230],
+          ] as const,
+        },
+      ],
+    }
     const r = placeDots(bad)
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.issues.some((i) => i.path.startsWith('zones[0].polygon[1]') && i.message.includes('outside the scalp'))).toBe(true)
+    if (!r.ok)
+      expect(
+        r.issues.some((i) => i.path.startsWith('zones[0].polygon[1]') && i.message.includes('outside the scalp'))
+      ).toBe(true)
   })
 
   it('refuses a design over the dot cap before allocating, with a message', () => {
     const dense = presetDesign('alopecia-totalis', { seed: 1, densityPerCm2: 150 })
     const r = placeDots(dense, { maxDots: 50_000 })
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.issues[0]).toMatchObject({ path: 'zones', message: expect.stringContaining('more than the limit of 50,000') })
+    if (!r.ok)
+      expect(r.issues[0]).toMatchObject({
+        path: 'zones',
+        message: expect.stringContaining('more than the limit of 50,000'),
+      })
   })
 
   it('refuses a design whose zones ask for more than 2 million dots by default', () => {

@@ -23,7 +23,7 @@ import { type Issue, validateDesign } from './validate.ts'
 /** The most dots one design may ask for; larger requests are refused before any memory is committed. */
 export const DEFAULT_DOT_CAP = 2_000_000
 /** Lattice cell of the density field, chart mm. */
-export const FIELD_CELL_MM = 1
+const FIELD_CELL_MM = 1
 
 /** Positions of the client's remaining hair follicles, chart mm (drawn as stubble or short hair). */
 export interface HairBuffer {
@@ -70,7 +70,8 @@ export function placeDots(design: Design, options: PlacementOptions = {}): Place
   const lattice = designLattice(design, FIELD_CELL_MM)
   const emptyHair: HairBuffer = { count: 0, x: new Float32Array(0), y: new Float32Array(0) }
   if (lattice === null || lattice.cols * lattice.rows > 16_000_000) {
-    if (lattice !== null) return { ok: false, issues: [{ path: 'zones', message: 'the zones span more than the head' }] }
+    if (lattice !== null)
+      return { ok: false, issues: [{ path: 'zones', message: 'the zones span more than the head' }] }
     const empty = buildDensityField(design, head, { x0: 0, y0: 0, cell: 1, cols: 1, rows: 1 })
     return {
       ok: true,
@@ -124,7 +125,10 @@ export function placeDots(design: Design, options: PlacementOptions = {}): Place
     obstacles,
   })
   if (sample.capped) {
-    return { ok: false, issues: [{ path: 'zones', message: `the design needs more than ${cap.toLocaleString('en-US')} dots` }] }
+    return {
+      ok: false,
+      issues: [{ path: 'zones', message: `the design needs more than ${cap.toLocaleString('en-US')} dots` }],
+    }
   }
 
   const total = sample.count + punches.count
@@ -145,7 +149,15 @@ export function placeDots(design: Design, options: PlacementOptions = {}): Place
     r[i] = fromSample ? sample.r[i] : punches.clearance
   }
   const shares = design.sessions.length > 0 ? design.sessions.map((s) => s.share) : [1]
-  const sessionCounts = assignSessions(dots.x, dots.y, r, dots.count, shares, deriveSeed(design.seed, 'sessions'), dots.session)
+  const sessionCounts = assignSessions(
+    dots.x,
+    dots.y,
+    r,
+    dots.count,
+    shares,
+    deriveSeed(design.seed, 'sessions'),
+    dots.session
+  )
   return { ok: true, dots, radius: r, hair, field, head, sessionCounts }
 }
 
@@ -167,10 +179,13 @@ function placeHair(design: Design, field: DensityField): HairBuffer {
 }
 
 /** FUE punch scars: one small round scar per extracted graft, spread evenly over the donor polygon; each gets a dot. */
-function placePunches(design: Design, field: DensityField): { count: number; x: Float64Array; y: Float64Array; clearance: number } {
+function placePunches(
+  design: Design,
+  field: DensityField
+): { count: number; x: Float64Array; y: Float64Array; clearance: number } {
   const none = { count: 0, x: new Float64Array(0), y: new Float64Array(0), clearance: 0 }
   const scar = design.scars.find((s) => s.kind === 'fue')
-  if (!scar || scar.kind !== 'fue' || scar.count <= 0) return none
+  if (scar?.kind !== 'fue' || scar.count <= 0) return none
   const radius = new Float32Array(field.radius.length)
   const inside = new Uint8Array(field.radius.length)
   let area = 0

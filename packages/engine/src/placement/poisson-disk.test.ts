@@ -6,11 +6,17 @@ import { poissonDisk, type RadiusField } from './poisson-disk.ts'
 
 function field(cols: number, rows: number, cell: number, r: (x: number, y: number) => number): RadiusField {
   const radius = new Float32Array(cols * rows)
-  for (let j = 0; j < rows; j++) for (let i = 0; i < cols; i++) radius[j * cols + i] = r((i + 0.5) * cell, (j + 0.5) * cell)
+  for (let j = 0; j < rows; j++)
+    for (let i = 0; i < cols; i++) radius[j * cols + i] = r((i + 0.5) * cell, (j + 0.5) * cell)
   return { x0: 0, y0: 0, cell, cols, rows, radius }
 }
 
-const opts = { maxPoints: 1_000_000, candidates: SAMPLER_CANDIDATES, jitter: SAMPLER_JITTER, radiusJitter: SAMPLER_RADIUS_JITTER }
+const opts = {
+  maxPoints: 1_000_000,
+  candidates: SAMPLER_CANDIDATES,
+  jitter: SAMPLER_JITTER,
+  radiusJitter: SAMPLER_RADIUS_JITTER,
+}
 const HARD_MIN = 1 - SAMPLER_RADIUS_JITTER
 
 describe('poissonDisk', () => {
@@ -25,7 +31,11 @@ describe('poissonDisk', () => {
   })
 
   it('is blue noise: nearest-neighbour spacing varies like real follicle spacing, not a grid and not random', () => {
-    const res = poissonDisk(field(150, 150, 1, () => 1), createRng(11), opts)
+    const res = poissonDisk(
+      field(150, 150, 1, () => 1),
+      createRng(11),
+      opts
+    )
     const { cv, mean } = nearestNeighbours(res.x, res.y, res.count, 3)
     // a lattice has CV 0 and a Poisson process 0.52; follicular units sit in between [assumption, DOMAIN §1.5]
     expect(cv).toBeGreaterThan(0.09)
@@ -35,7 +45,11 @@ describe('poissonDisk', () => {
   })
 
   it('covers the domain: every probe point lies within its local radius of a sample', () => {
-    const res = poissonDisk(field(120, 120, 1, (x) => 0.8 + x / 100), createRng(5), opts)
+    const res = poissonDisk(
+      field(120, 120, 1, (x) => 0.8 + x / 100),
+      createRng(5),
+      opts
+    )
     const rng = createRng(99)
     let uncovered = 0
     for (let t = 0; t < 4000; t++) {
@@ -79,7 +93,14 @@ describe('poissonDisk', () => {
 
   it('measures distance in the metric it is given', () => {
     // a chart whose x axis is stretched 2× on the surface: chart x-distances count double
-    const f = { ...field(100, 100, 1, () => 1), metric: { g11: new Float32Array(10_000).fill(4), g12: new Float32Array(10_000), g22: new Float32Array(10_000).fill(1) } }
+    const f = {
+      ...field(100, 100, 1, () => 1),
+      metric: {
+        g11: new Float32Array(10_000).fill(4),
+        g12: new Float32Array(10_000),
+        g22: new Float32Array(10_000).fill(1),
+      },
+    }
     const res = poissonDisk(f, createRng(4), opts)
     const stats = nearestNeighbours(res.x, res.y, res.count, 2, () => [4, 0, 1])
     expect(stats.min).toBeGreaterThanOrEqual(HARD_MIN - 1e-6)
@@ -90,7 +111,12 @@ describe('poissonDisk', () => {
 
   it('keeps clear of obstacles and leaves excluded cells empty', () => {
     const f = field(60, 60, 1, (x) => (x < 30 ? 1 : 0))
-    const obstacles = { count: 2, x: Float64Array.of(10, 20), y: Float64Array.of(10, 20), clearance: Float32Array.of(3, 3) }
+    const obstacles = {
+      count: 2,
+      x: Float64Array.of(10, 20),
+      y: Float64Array.of(10, 20),
+      clearance: Float32Array.of(3, 3),
+    }
     const res = poissonDisk(f, createRng(2), { ...opts, obstacles })
     for (let i = 0; i < res.count; i++) {
       expect(res.x[i]).toBeLessThan(30)
@@ -112,7 +138,11 @@ describe('poissonDisk', () => {
   })
 
   it('returns an empty set for an empty field', () => {
-    const res = poissonDisk(field(10, 10, 1, () => 0), createRng(1), opts)
+    const res = poissonDisk(
+      field(10, 10, 1, () => 0),
+      createRng(1),
+      opts
+    )
     expect(res.count).toBe(0)
   })
 })

@@ -136,7 +136,14 @@ interface ObstacleGrid {
   clearance: Float32Array
 }
 
-function bucketObstacles(o: Obstacles, x0: number, y0: number, width: number, height: number, cell: number): ObstacleGrid {
+function bucketObstacles(
+  o: Obstacles,
+  x0: number,
+  y0: number,
+  width: number,
+  height: number,
+  cell: number
+): ObstacleGrid {
   const cols = Math.max(1, Math.ceil(width / cell))
   const rows = Math.max(1, Math.ceil(height / cell))
   const cellOf = new Int32Array(o.count)
@@ -323,7 +330,7 @@ export function poissonDisk(field: RadiusField, rng: Rng, options: PoissonOption
         const c = (((cy - y0) * invG + pad) | 0) * gw + (((cx - x0) * invG + pad) | 0)
         if (grid[c] !== EMPTY) continue
         const reach = Math.ceil((rc * maxStretch) / g)
-        const hood = hoods[reach < maxReach ? reach : maxReach]
+        const hood = hoods[Math.min(reach, maxReach)]
         const ma = hasMetric ? g11[li] : 1
         const mb = hasMetric ? g12[li] : 0
         const mc = hasMetric ? g22[li] : 1
@@ -353,7 +360,7 @@ export function poissonDisk(field: RadiusField, rng: Rng, options: PoissonOption
       const c = (((y - y0) * invG + pad) | 0) * gw + (((x - x0) * invG + pad) | 0)
       if (grid[c] !== EMPTY) continue
       const reach = Math.ceil((r * maxStretch) / g)
-      const hood = hoods[reach < maxReach ? reach : maxReach]
+      const hood = hoods[Math.min(reach, maxReach)]
       const a = hasMetric ? g11[li] : 1
       const b = hasMetric ? g12[li] : 0
       const cc = hasMetric ? g22[li] : 1

@@ -25,7 +25,12 @@ function distanceToOutline(outline: readonly ChartPoint[], x: number, y: number)
   return Math.sqrt(best)
 }
 
-function checkPolygon(poly: readonly ChartPoint[], path: string, outline: readonly ChartPoint[], head: HeadModel): Issue[] {
+function checkPolygon(
+  poly: readonly ChartPoint[],
+  path: string,
+  outline: readonly ChartPoint[],
+  head: HeadModel
+): Issue[] {
   const issues: Issue[] = []
   if (poly.length < 3) return [{ path, message: `needs at least 3 points, has ${poly.length}` }]
   const limit = head.k * THETA_LIMIT
@@ -70,7 +75,9 @@ export function validateDesign(design: Design, head: HeadModel): Issue[] {
   })
   design.existingHair.forEach((h, i) => {
     issues.push(...checkPolygon(h.polygon, `existingHair[${i}].polygon`, outline, head))
-    h.holes.forEach((hole, j) => issues.push(...checkPolygon(hole, `existingHair[${i}].holes[${j}]`, outline, head)))
+    h.holes.forEach((hole, j) => {
+      issues.push(...checkPolygon(hole, `existingHair[${i}].holes[${j}]`, outline, head))
+    })
   })
   design.scars.forEach((s, i) => {
     if (s.kind === 'fut') {

@@ -4,9 +4,11 @@
 // presets.test.ts); women's patterns are density between existing hair (DOMAIN §3.6).
 
 import { bufferPolyline, containsPoint } from '../geometry/polygon.ts'
+import { catmullRom } from '../geometry/spline.ts'
 import { datan2, dcos, dsin, PI, smoothstep, TAU } from '../math/det-math.ts'
 import { createRng, deriveSeed } from '../math/rng.ts'
 import type { ChartPoint, Design, ExistingHair, Hairline, Scar, SessionSpec, Zone } from '../model/design.ts'
+import { FTA_LATERAL_MM, hairlineControlPoints } from '../placement/hairline.ts'
 import {
   anglesToChart,
   azimuthForBrowArc,
@@ -17,8 +19,6 @@ import {
   type Sex,
 } from '../scalp/head.ts'
 import { DEFAULT_HAIRLINE_HEIGHT_MM, landmarks, scalpOutline } from '../scalp/landmarks.ts'
-import { FTA_LATERAL_MM, hairlineControlPoints } from '../placement/hairline.ts'
-import { catmullRom } from '../geometry/spline.ts'
 
 export const PRESET_IDS = [
   'norwood-1',
@@ -270,7 +270,10 @@ export function presetDesign(id: PresetId, options: PresetOptions = {}): Design 
     hair.unshift({ id: 'fringe', polygon: outline, holes, densityPerCm2: FULL_HAIR, featherMm: 14 })
     // finer, lighter dots behind the hairline (DOMAIN §3.3) and softer temples (DOMAIN §1.2: temporal 55 FU/cm²)
     zones.push({
-      ...base(frontBand(line, () => 20), 'hairline'),
+      ...base(
+        frontBand(line, () => 20),
+        'hairline'
+      ),
       dotSizeMm: 0.15,
       shade: shade + 3,
     })
@@ -303,18 +306,31 @@ export function presetDesign(id: PresetId, options: PresetOptions = {}): Design 
         const phi = rng.range(-PI, PI)
         const p = anglesToChart(head, polarForHeight(head, phi, rng.range(20, 110)), phi)
         c = [p.u, p.v]
-        if (containsPoint(outline, c[0], c[1]) && circle(c, r + 6, r + 6, 16).every((q) => containsPoint(outline, q[0], q[1]))) break
+        if (
+          containsPoint(outline, c[0], c[1]) &&
+          circle(c, r + 6, r + 6, 16).every((q) => containsPoint(outline, q[0], q[1]))
+        )
+          break
       }
       patches.push(circle(c, r, r * rng.range(0.8, 1.2)))
     }
-    patches.forEach((p, i) => zones.push({ ...base(p, 'density', `patch-${i + 1}`), featherMm: 8 }))
+    patches.forEach((p, i) => {
+      zones.push({ ...base(p, 'density', `patch-${i + 1}`), featherMm: 8 })
+    })
     hair.push({ id: 'hair', polygon: outline, holes: patches, densityPerCm2: FULL_HAIR, featherMm: 8 })
   } else if (id === 'alopecia-totalis' || id === 'alopecia-universalis') {
     design.hairline = defaultHairline(sex, height, sex === 'male' ? 10 : 0)
     zones.push(base(outline, 'frontal', 'scalp'))
     const full = catmullRom(hairlineControlPoints(design.hairline, head, sex), 8)
     const line = centralPart(full, azimuthForBrowArc(head, FTA_LATERAL_MM[sex]))
-    zones.push({ ...base(frontBand(line, () => 20), 'hairline'), dotSizeMm: 0.15, shade: shade + 3 })
+    zones.push({
+      ...base(
+        frontBand(line, () => 20),
+        'hairline'
+      ),
+      dotSizeMm: 0.15,
+      shade: shade + 3,
+    })
   } else if (id === 'scar-fut') {
     // a strip across the occiput from behind one ear to the other, ~4 mm wide (DESIGN intake example)
     const strip = heightLoop(head, () => -8, TAU / 90).filter((p) => p[1] < -60)

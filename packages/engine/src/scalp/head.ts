@@ -7,7 +7,7 @@
 // k is chosen so that chart distance equals surface distance along the front midline, where hairlines are designed.
 // The chart is not isometric elsewhere; every length and area is therefore measured through the metric `metricAt`.
 
-import { datan2, dacos, dcos, dsin, HALF_PI, PI } from '../math/det-math.ts'
+import { dacos, datan2, dcos, dsin, HALF_PI, PI } from '../math/det-math.ts'
 
 export type Sex = 'male' | 'female'
 
@@ -31,7 +31,7 @@ export const DEFAULT_HEAD: Readonly<Record<Sex, HeadMeasurements>> = {
 }
 
 /** Tragion lies this far below the brow plane [assumption from head anthropometry: ear canal ≈ 2 cm below the brows]. */
-export const TRAGION_DROP_MM = 20
+const TRAGION_DROP_MM = 20
 
 export interface HeadModel {
   readonly measurements: HeadMeasurements
@@ -50,7 +50,7 @@ export function ellipsePerimeter(p: number, q: number): number {
 }
 
 /** Arc length along the ellipse (p cos t, q sin t) from t0 to t1, by Simpson's rule. */
-export function ellipseArc(p: number, q: number, t0: number, t1: number, steps = 64): number {
+function ellipseArc(p: number, q: number, t0: number, t1: number, steps = 64): number {
   const f = (t: number) => {
     const s = dsin(t)
     const c = dcos(t)
@@ -103,11 +103,6 @@ function solve3(A: number[][], y: number[]): number[] {
     M[0][2] * (M[1][0] * M[2][1] - M[1][1] * M[2][0])
   const d = det(A)
   return [0, 1, 2].map((col) => det(A.map((row, i) => row.map((v, j) => (j === col ? y[i] : v)))) / d)
-}
-
-/** Chart point → polar angle θ and azimuth φ. */
-export function chartToAngles(head: HeadModel, u: number, v: number): { theta: number; phi: number } {
-  return { theta: Math.sqrt(u * u + v * v) / head.k, phi: datan2(u, v) }
 }
 
 /** Angles → chart point. */

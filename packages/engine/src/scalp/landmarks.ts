@@ -34,7 +34,10 @@ export function landmarks(head: HeadModel, sex: Sex): Landmarks {
     glabella: toPoint(frontalToChart(head, 0, 0)),
     midFrontal: toPoint(frontalToChart(head, 0, h)),
     frontotemporal: [toPoint(frontalToChart(head, lateral, h)), toPoint(frontalToChart(head, -lateral, h))],
-    temporalPeaks: [toPoint(frontalToChart(head, lateral + 8, h - 50)), toPoint(frontalToChart(head, -lateral - 8, h - 50))],
+    temporalPeaks: [
+      toPoint(frontalToChart(head, lateral + 8, h - 50)),
+      toPoint(frontalToChart(head, -lateral - 8, h - 50)),
+    ],
     vertex: [0, 0],
     crownWhorl: [-8, -0.42 * head.k],
     ears: [
