@@ -113,4 +113,3 @@ export function smoothstep(edge0: number, edge1: number, x: number): number {
   const t = edge1 === edge0 ? (x < edge0 ? 0 : 1) : Math.min(1, Math.max(0, (x - edge0) / (edge1 - edge0)))
   return t * t * (3 - 2 * t)
 }
-
