@@ -32,3 +32,40 @@ export {
 export { type PoissonResult, type RadiusField, poissonDisk } from './placement/poisson-disk.ts'
 
 // --- rendering and appearance (Engine II) ---
+export { labToLinearRgb, linearRgbToLab, linearToSrgb, srgbToLinear } from './appearance/color.ts'
+export { parseDilution, pigmentConcentration, SHADE_STEP } from './appearance/pigment.ts'
+export { SKIN_LAB, skinLinearRgb } from './appearance/skin-palette.ts'
+export {
+  DEFAULT_SESSION_SPACING_DAYS,
+  fadeTimeConstant,
+  HEALED_DARKNESS,
+  type Longevity,
+  longevity,
+  TOUCH_UP_CONTRAST,
+  VISIBLE_CONTRAST,
+} from './appearance/time.ts'
+export { forEachMarkPixel, MARK_TEXT, markLayout } from './render/mark.ts'
+export { rasterizeDiscs } from './render/raster.ts'
+export {
+  checkRenderOptions,
+  type HairPoints,
+  MAX_RENDER_SIDE,
+  MAX_YEARS,
+  MIN_RENDER_SIDE,
+  type RenderIssue,
+  type RenderOptions,
+  type RenderResult,
+  type RgbaTarget,
+  renderPreview,
+  type Stage,
+} from './render/render-preview.ts'
+export {
+  type ChartWindow,
+  createView,
+  type PixelPoint,
+  projectChartPoint,
+  unprojectPixel,
+  VIEW_NAMES,
+  type View,
+  type ViewName,
+} from './render/view.ts'

@@ -23,7 +23,7 @@ export const BLOWOUT_DEPTH_MM = 1.5
 
 /** Water parts per part of concentrate for a HIS-like shade: 20 → 1:10 … 60 → 1:40, linear (DOMAIN §4.3 [assumption]). */
 export function shadeToWater(shade: number): number {
-  const s = shade < 20 ? 20 : shade > 60 ? 60 : shade
+  const s = shade < 20 ? 20 : Math.min(shade, 60)
   return 10 + ((s - 20) * 30) / 40
 }
 
@@ -66,9 +66,9 @@ export function dotOptics(
   concentration: number,
   out: Float64Array | number[]
 ): void {
-  const depth = depthMm < 0 ? 0 : depthMm
+  const depth = Math.max(depthMm, 0)
   const blow = depth > BLOWOUT_DEPTH_MM ? depth - BLOWOUT_DEPTH_MM : 0
-  const t = Math.exp(-K_ABSORB * (concentration < 0 ? 0 : concentration))
+  const t = Math.exp(-K_ABSORB * Math.max(concentration, 0))
   // pigment in the hypodermis scatters blue back strongly and spreads [EXPL], [HIS-BLUE]
   const blueBoost = 1 + 4 * blow
   out[0] = 1 - remit(SURFACE_REMITTANCE / Math.max(sr, 1e-4), depth, SCATTER_R, t)
@@ -79,7 +79,7 @@ export function dotOptics(
 }
 
 function remit(surface: number, depth: number, mu: number, t: number): number {
-  const s0 = surface > 0.9 ? 0.9 : surface
+  const s0 = Math.min(surface, 0.9)
   const s = s0 + (1 - s0) * (1 - Math.exp(-mu * depth))
   return s + (1 - s) * t
 }

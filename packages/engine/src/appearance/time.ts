@@ -55,7 +55,7 @@ export function fadeTimeConstant(skin: Skin, pigment: Pigment): number {
 /** Share of the pigment still held once healed: shallower than 0.5 mm loses colour in 2–4 weeks (DOMAIN §0 [DS-MIG]). */
 export function healedRetention(depthMm: number): number {
   const r = (depthMm - 0.2) / 0.3
-  return r < 0.15 ? 0.15 : r > 1 ? 1 : r
+  return r < 0.15 ? 0.15 : Math.min(r, 1)
 }
 
 /** Relative contrast (1 at healing) after `years` of fading. */
@@ -90,14 +90,20 @@ function round1(x: number): number {
 
 /**
  * The state of a dot `ageDays` after its session, written into out:
- * [0] diameter scale (× healed diameter), [1] darkness (× healed contrast), [2] blur scale (× the optics σ),
+ * [0] diameter scale (× healed diameter), [1] darkness (× healed contrast per unit area), [2] blur scale (× the optics σ),
  * [3] red halo strength 0–1 (fresh only).
  * Timeline (DOMAIN §2.2 engine model [assumption]): day 0–3 ≈ 2.5× size, darker by 1/0.65, red halo; day 7 scabs gone,
  * about healed size, 0.9× final darkness (the milky phase), no redness ([DEL] day 7); day 28 healed; then fading e^(−t/τ)
  * with a bounded spread over the first year and a slowly softening edge.
  */
-export function dotStateAt(ageDays: number, tau: number, skin: Skin, depthMm: number, out: Float64Array | number[]): void {
-  const d = ageDays < 0 ? 0 : ageDays
+export function dotStateAt(
+  ageDays: number,
+  tau: number,
+  skin: Skin,
+  depthMm: number,
+  out: Float64Array | number[]
+): void {
+  const d = Math.max(ageDays, 0)
   const fresh = 1 / HEALED_DARKNESS
   if (d <= 3) {
     out[0] = FRESH_DIAMETER_SCALE
@@ -124,8 +130,10 @@ export function dotStateAt(ageDays: number, tau: number, skin: Skin, depthMm: nu
     return
   }
   const years = (d - HEALING_DAYS) / DAYS_PER_YEAR
-  out[0] = spreadAfter(years, skin)
-  out[1] = retention * contrastAfter(years, tau)
+  const spread = spreadAfter(years, skin)
+  out[0] = spread
+  // the same pigment over a larger disc: the dot's total contrast (darkness × area) follows e^(−t/τ)
+  out[1] = (retention * contrastAfter(years, tau)) / (spread * spread)
   // the edge keeps softening slowly as pigment disperses (bounded at +60 %) [assumption]
   out[2] = 1 + 0.6 * (1 - Math.exp(-years / 5))
   out[3] = 0

@@ -36,7 +36,7 @@ export function stampEllipse(
   absorbG: number,
   absorbB: number
 ): void {
-  const w = edge < 1 ? 1 : edge
+  const w = Math.max(edge, 1)
   const R = rMinor + w / 2
   const gain = Math.min(1, (Math.PI * rMinor * rMinor) / softDiscIntegral(rMinor, w)) * alpha
   if (!(gain > 0) || !(R > 0)) return
@@ -183,7 +183,7 @@ export function bandOrder(n: number, y: Float32Array | Float64Array, height: num
 
 function bandOf(y: number, bands: number): number {
   const b = (y >> 4) + 1
-  return b < 0 || b !== b ? 0 : b >= bands ? bands - 1 : b
+  return b < 0 ? 0 : b >= bands ? bands - 1 : b
 }
 
 /**

@@ -2,7 +2,7 @@
 // points to pixels and back. The head is the convex ellipsoid of scalp/head.ts cut below by a horizontal plane, seen
 // from above that plane, so a surface point is visible exactly when it faces the camera (no other part can hide it).
 
-import { dacos } from '../math/det-math.ts'
+import { dacos, dcos, dsin } from '../math/det-math.ts'
 import { chartToSurface, type HeadModel, surfaceToChart } from '../scalp/head.ts'
 
 export type ViewName = 'top' | 'front' | 'left' | 'right' | 'back' | 'chart'
@@ -47,8 +47,21 @@ function normalize(v: Vec3): Vec3 {
   return [v[0] / l, v[1] / l, v[2] / l]
 }
 
-/** Creates a view of `head` rendered at width × height px. */
-export function createView(head: HeadModel, name: ViewName, width: number, height: number): View {
+/** A close-up window on the chart: its centre (chart mm) and the width it shows, mm. */
+export interface ChartWindow {
+  u: number
+  v: number
+  widthMm: number
+}
+
+/** Creates a view of `head` rendered at width × height px; the chart view may show a close-up window instead. */
+export function createView(
+  head: HeadModel,
+  name: ViewName,
+  width: number,
+  height: number,
+  window: ChartWindow | null = null
+): View {
   const clipY = -CLIP_BELOW_BROW_MM
   const thetaMax = dacos(Math.max(-1, Math.min(1, clipY / head.c)))
   const chartRadius = head.k * thetaMax
@@ -56,7 +69,7 @@ export function createView(head: HeadModel, name: ViewName, width: number, heigh
   const cy = height / 2
   const short = Math.min(width, height)
   if (name === 'chart') {
-    const chartScale = (FILL * short) / (2 * chartRadius)
+    const chartScale = window === null ? (FILL * short) / (2 * chartRadius) : width / window.widthMm
     return {
       name,
       width,
@@ -68,8 +81,8 @@ export function createView(head: HeadModel, name: ViewName, width: number, heigh
       up: [0, 0, 1],
       forward: [0, -1, 0],
       focal: 1,
-      cx,
-      cy,
+      cx: window === null ? cx : cx - window.u * chartScale,
+      cy: window === null ? cy : cy + window.v * chartScale,
       chartScale,
       chartRadius,
       pxPerMm: chartScale,
@@ -226,4 +239,56 @@ export function rayHit(view: View, px: number, py: number, out: Float64Array | n
   out[1] = y
   out[2] = eye[2] + t * dz
   return t
+}
+
+/**
+ * Projects chart point (u, v) into out: [x, y, px per surface mm there, cosine of the viewing angle, screen x and y of
+ * the surface normal]. Returns false when the point is hidden or not drawn. For hot loops: no allocation.
+ */
+export function projectInto(view: View, u: number, v: number, out: Float64Array): boolean {
+  if (view.name === 'chart') {
+    if (u * u + v * v > view.chartRadius * view.chartRadius) return false
+    out[0] = view.cx + u * view.chartScale
+    out[1] = view.cy - v * view.chartScale
+    out[2] = view.chartScale
+    out[3] = 1
+    out[4] = 0
+    out[5] = 0
+    return true
+  }
+  const head = view.head
+  const rho = Math.sqrt(u * u + v * v)
+  const theta = rho / head.k
+  const sp = rho > 0 ? u / rho : 0
+  const cp = rho > 0 ? v / rho : 1
+  const st = dsin(theta)
+  const sx = head.a * st * sp
+  const sy = head.c * dcos(theta)
+  const sz = head.b * st * cp
+  if (sy < view.clipY) return false
+  const e = view.eye
+  const rx = sx - e[0]
+  const ry = sy - e[1]
+  const rz = sz - e[2]
+  let nx = sx / (head.a * head.a)
+  let ny = sy / (head.c * head.c)
+  let nz = sz / (head.b * head.b)
+  const nl = Math.sqrt(nx * nx + ny * ny + nz * nz)
+  nx /= nl
+  ny /= nl
+  nz /= nl
+  const dist = Math.sqrt(rx * rx + ry * ry + rz * rz)
+  const cosi = -(rx * nx + ry * ny + rz * nz) / dist
+  if (cosi <= 0) return false
+  const f = view.forward
+  const r = view.right
+  const up = view.up
+  const depth = rx * f[0] + ry * f[1] + rz * f[2]
+  out[0] = view.cx + (view.focal * (rx * r[0] + ry * r[1] + rz * r[2])) / depth
+  out[1] = view.cy - (view.focal * (rx * up[0] + ry * up[1] + rz * up[2])) / depth
+  out[2] = view.focal / depth
+  out[3] = cosi
+  out[4] = nx * r[0] + ny * r[1] + nz * r[2]
+  out[5] = -(nx * up[0] + ny * up[1] + nz * up[2])
+  return true
 }

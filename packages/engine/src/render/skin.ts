@@ -1,0 +1,441 @@
+// The synthetic scalp: base colour per Fitzpatrick type (DOMAIN §4.2), low-frequency mottling on the surface, a fine
+// texture with pores, and soft light on the 3D head (wrapped Lambert + ambient + a faint sheen that oily skin raises).
+// Speed: shading is evaluated on an 8-px grid and interpolated inside blocks that lie wholly on the head (the drawn
+// head is convex on screen, so four corners inside mean the whole block is); blocks on the silhouette are exact per pixel.
+
+import { LIN_STEPS, LINEAR_TO_SRGB } from '../appearance/color.ts'
+import { skinLinearRgb } from '../appearance/skin-palette.ts'
+import { createRng } from '../math/rng.ts'
+import type { Skin } from '../model/design.ts'
+import { chartToSurface } from '../scalp/head.ts'
+import { packRgba } from './raster.ts'
+import { rayHit, type View } from './view.ts'
+
+const Q = LIN_STEPS - 1
+/** Side of the shading grid's blocks, px. */
+export const GRID = 8
+/** Background behind the head, sRGB [assumption: a neutral dark studio grey that suits light and dark skin]. */
+export const BACKGROUND_RGB: readonly [number, number, number] = [58, 60, 64]
+/** Side of the repeating fine-texture tile, mm. */
+const TILE_MM = 12.8
+/** Pores per mm² and their radius, mm [assumption: follicle openings on a shaved scalp, ~1 per 2 mm²]. */
+const PORES_PER_MM2 = 0.5
+const PORE_RADIUS_MM = 0.05
+const SHEEN = { normal: 0.03, oily: 0.08, dry: 0.012 } as const
+
+interface Light {
+  lx: number
+  ly: number
+  lz: number
+  ambient: number
+  diffuse: number
+  sheen: number
+}
+
+const _hit = new Float64Array(3)
+const _rgb = new Float64Array(3)
+
+/**
+ * The diffuse shadow of pigment and hair under the skin, as optical density per shading-grid node and channel.
+ * Light random-walks through the dermis, so a small absorber darkens a wider patch than its own area [assumption:
+ * diffusion length ~1 mm]; at a distance this is the grey "shaved look" tone, up close the dots stand on it.
+ */
+export interface ToneGrid {
+  gx: number
+  gy: number
+  r: Float32Array
+  g: Float32Array
+  b: Float32Array
+  any: boolean
+}
+
+export function createToneGrid(width: number, height: number): ToneGrid {
+  const gx = Math.ceil(width / GRID) + 1
+  const gy = Math.ceil(height / GRID) + 1
+  const n = gx * gy
+  return { gx, gy, r: new Float32Array(n), g: new Float32Array(n), b: new Float32Array(n), any: false }
+}
+
+/** Adds optical density (odR, odG, odB) × one node's worth at pixel (x, y), split bilinearly over the nearest nodes. */
+export function splatTone(t: ToneGrid, x: number, y: number, odR: number, odG: number, odB: number): void {
+  const fx = (x - 0.5) / GRID
+  const fy = (y - 0.5) / GRID
+  const ix = Math.floor(fx)
+  const iy = Math.floor(fy)
+  if (ix < 0 || iy < 0 || ix >= t.gx - 1 || iy >= t.gy - 1) return
+  const ax = fx - ix
+  const ay = fy - iy
+  const k = iy * t.gx + ix
+  const w00 = (1 - ax) * (1 - ay)
+  const w10 = ax * (1 - ay)
+  const w01 = (1 - ax) * ay
+  const w11 = ax * ay
+  t.r[k] += odR * w00
+  t.g[k] += odG * w00
+  t.b[k] += odB * w00
+  t.r[k + 1] += odR * w10
+  t.g[k + 1] += odG * w10
+  t.b[k + 1] += odB * w10
+  t.r[k + t.gx] += odR * w01
+  t.g[k + t.gx] += odG * w01
+  t.b[k + t.gx] += odB * w01
+  t.r[k + t.gx + 1] += odR * w11
+  t.g[k + t.gx + 1] += odG * w11
+  t.b[k + t.gx + 1] += odB * w11
+  t.any = true
+}
+
+/** Multiplies a linear colour by the tone's transmission at pixel (x, y), interpolated like the shading grid. */
+function applyTone(t: ToneGrid, x: number, y: number, rgb: Float64Array): void {
+  const fx = (x - 0.5) / GRID
+  const fy = (y - 0.5) / GRID
+  const ix = Math.min(t.gx - 2, Math.max(0, Math.floor(fx)))
+  const iy = Math.min(t.gy - 2, Math.max(0, Math.floor(fy)))
+  const ax = Math.min(1, Math.max(0, fx - ix))
+  const ay = Math.min(1, Math.max(0, fy - iy))
+  const k = iy * t.gx + ix
+  const w00 = (1 - ax) * (1 - ay)
+  const w10 = ax * (1 - ay)
+  const w01 = (1 - ax) * ay
+  const w11 = ax * ay
+  const g = t.gx
+  rgb[0] *= Math.exp(-(t.r[k] * w00 + t.r[k + 1] * w10 + t.r[k + g] * w01 + t.r[k + g + 1] * w11))
+  rgb[1] *= Math.exp(-(t.g[k] * w00 + t.g[k + 1] * w10 + t.g[k + g] * w01 + t.g[k + g + 1] * w11))
+  rgb[2] *= Math.exp(-(t.b[k] * w00 + t.b[k + 1] * w10 + t.b[k + g] * w01 + t.b[k + g + 1] * w11))
+}
+
+/** Blurs the tone with repeated [1 2 1]/4 passes (each adds 0.5 cell² of variance) to a Gaussian of σ cells. */
+export function blurTone(t: ToneGrid, sigmaCells: number): void {
+  // the cap bounds the cost at ~2·10⁷ node updates; it only bites on extreme close-ups
+  const passes = Math.min(Math.round(2 * sigmaCells * sigmaCells), Math.max(24, Math.floor(2e7 / (t.gx * t.gy))))
+  if (passes === 0 || !t.any) return
+  const tmp = new Float32Array(Math.max(t.gx, t.gy))
+  for (const a of [t.r, t.g, t.b]) {
+    for (let p = 0; p < passes; p++) {
+      for (let y = 0; y < t.gy; y++) {
+        const o = y * t.gx
+        for (let x = 0; x < t.gx; x++) tmp[x] = a[o + x]
+        for (let x = 1; x < t.gx - 1; x++) a[o + x] = 0.25 * tmp[x - 1] + 0.5 * tmp[x] + 0.25 * tmp[x + 1]
+      }
+      for (let x = 0; x < t.gx; x++) {
+        for (let y = 0; y < t.gy; y++) tmp[y] = a[y * t.gx + x]
+        for (let y = 1; y < t.gy - 1; y++) a[y * t.gx + x] = 0.25 * tmp[y - 1] + 0.5 * tmp[y] + 0.25 * tmp[y + 1]
+      }
+    }
+  }
+}
+
+/** Fills the whole buffer with the view's background and the lit scalp. */
+export function renderSkin(
+  view: View,
+  skin: Skin,
+  seed: number,
+  px32: Uint32Array,
+  tone: ToneGrid | null = null
+): void {
+  const { width, height } = view
+  skinLinearRgb(skin.fitzpatrick, _rgb)
+  const br = _rgb[0]
+  const bg = _rgb[1]
+  const bb = _rgb[2]
+  const light = lightFor(view, skin)
+  const tile = detailTile(seed, Math.max(16, Math.min(512, Math.round(TILE_MM * view.pxPerMm))))
+  const T = tile.size
+  const tex = tile.data
+  const background = packRgba(BACKGROUND_RGB[0], BACKGROUND_RGB[1], BACKGROUND_RGB[2], 255)
+  const gx = Math.ceil(width / GRID) + 1
+  const gy = Math.ceil(height / GRID) + 1
+  const nr = new Float32Array(gx * gy)
+  const ng = new Float32Array(gx * gy)
+  const nb = new Float32Array(gx * gy)
+  const hit = new Uint8Array(gx * gy)
+  for (let j = 0; j < gy; j++) {
+    for (let i = 0; i < gx; i++) {
+      const k = j * gx + i
+      if (shadeAt(view, light, seed, i * GRID + 0.5, j * GRID + 0.5, br, bg, bb, _rgb)) {
+        hit[k] = 1
+        nr[k] = _rgb[0]
+        ng[k] = _rgb[1]
+        nb[k] = _rgb[2]
+        if (tone?.any) {
+          nr[k] *= Math.exp(-tone.r[k])
+          ng[k] *= Math.exp(-tone.g[k])
+          nb[k] *= Math.exp(-tone.b[k])
+        }
+      }
+    }
+  }
+  const bx = gx - 1
+  const by = gy - 1
+  for (let j = 0; j < by; j++) {
+    const y0 = j * GRID
+    const y1 = Math.min(height, y0 + GRID)
+    for (let i = 0; i < bx; i++) {
+      const x0 = i * GRID
+      const x1 = Math.min(width, x0 + GRID)
+      const k = j * gx + i
+      const corners = hit[k] + hit[k + 1] + hit[k + gx] + hit[k + gx + 1]
+      if (corners === 4) {
+        // bilinear shading across the block, times the fine texture
+        const r00 = nr[k]
+        const g00 = ng[k]
+        const b00 = nb[k]
+        const r10 = nr[k + 1]
+        const g10 = ng[k + 1]
+        const b10 = nb[k + 1]
+        const r01 = nr[k + gx]
+        const g01 = ng[k + gx]
+        const b01 = nb[k + gx]
+        const r11 = nr[k + gx + 1]
+        const g11 = ng[k + gx + 1]
+        const b11 = nb[k + gx + 1]
+        for (let y = y0; y < y1; y++) {
+          const fy = (y - y0) / GRID
+          const lr = r00 + (r01 - r00) * fy
+          const lg = g00 + (g01 - g00) * fy
+          const lb = b00 + (b01 - b00) * fy
+          const dr = (r10 + (r11 - r10) * fy - lr) / GRID
+          const dg = (g10 + (g11 - g10) * fy - lg) / GRID
+          const db = (b10 + (b11 - b10) * fy - lb) / GRID
+          const trow = (y % T) * T
+          let o = y * width + x0
+          for (let x = x0; x < x1; x++, o++) {
+            const t = tex[trow + (x % T)]
+            const f = x - x0
+            px32[o] = pixelWord((lr + dr * f) * t, (lg + dg * f) * t, (lb + db * f) * t)
+          }
+        }
+      } else if (corners === 0 && outsideNeighbourhood(hit, gx, gy, i, j)) {
+        for (let y = y0; y < y1; y++) px32.fill(background, y * width + x0, y * width + x1)
+      } else {
+        for (let y = y0; y < y1; y++) {
+          const trow = (y % T) * T
+          let o = y * width + x0
+          for (let x = x0; x < x1; x++, o++) {
+            if (shadeAt(view, light, seed, x + 0.5, y + 0.5, br, bg, bb, _rgb)) {
+              const t = tex[trow + (x % T)]
+              if (tone?.any) applyTone(tone, x + 0.5, y + 0.5, _rgb)
+              px32[o] = pixelWord(_rgb[0] * t, _rgb[1] * t, _rgb[2] * t)
+            } else px32[o] = background
+          }
+        }
+      }
+    }
+  }
+}
+
+function pixelWord(r: number, g: number, b: number): number {
+  const ir = r >= 1 ? 255 : LINEAR_TO_SRGB[(r * Q + 0.5) | 0]
+  const ig = g >= 1 ? 255 : LINEAR_TO_SRGB[(g * Q + 0.5) | 0]
+  const ib = b >= 1 ? 255 : LINEAR_TO_SRGB[(b * Q + 0.5) | 0]
+  return (0xff000000 | (ib << 16) | (ig << 8) | ir) >>> 0
+}
+
+/** Whether every grid node around block (i, j), one block out, misses the head. */
+function outsideNeighbourhood(hit: Uint8Array, gx: number, gy: number, i: number, j: number): boolean {
+  for (let y = Math.max(0, j - 1); y <= Math.min(gy - 1, j + 2); y++) {
+    for (let x = Math.max(0, i - 1); x <= Math.min(gx - 1, i + 2); x++) if (hit[y * gx + x] === 1) return false
+  }
+  return true
+}
+
+function lightFor(view: View, skin: Skin): Light {
+  if (view.name === 'chart') return { lx: 0, ly: 0, lz: 0, ambient: 0.95, diffuse: 0, sheen: 0 }
+  // soft key light from the upper left, a little behind the camera [assumption]
+  const { right, up, forward } = view
+  let lx = -0.4 * right[0] + 0.6 * up[0] - 0.7 * forward[0]
+  let ly = -0.4 * right[1] + 0.6 * up[1] - 0.7 * forward[1]
+  let lz = -0.4 * right[2] + 0.6 * up[2] - 0.7 * forward[2]
+  const l = Math.hypot(lx, ly, lz)
+  lx /= l
+  ly /= l
+  lz /= l
+  return { lx, ly, lz, ambient: 0.3, diffuse: 0.8, sheen: SHEEN[skin.kind] }
+}
+
+/** Linear colour of the scalp (without the fine texture) seen at pixel (px, py) into out; false when it shows none. */
+function shadeAt(
+  view: View,
+  light: Light,
+  seed: number,
+  px: number,
+  py: number,
+  br: number,
+  bg: number,
+  bb: number,
+  out: Float64Array
+): boolean {
+  let sx: number
+  let sy: number
+  let sz: number
+  let shade: number
+  let spec = 0
+  if (view.name === 'chart') {
+    const u = (px - view.cx) / view.chartScale
+    const v = (view.cy - py) / view.chartScale
+    if (u * u + v * v > view.chartRadius * view.chartRadius) return false
+    chartToSurface(view.head, u, v, _hit)
+    sx = _hit[0]
+    sy = _hit[1]
+    sz = _hit[2]
+    shade = light.ambient
+  } else {
+    if (rayHit(view, px, py, _hit) < 0) return false
+    sx = _hit[0]
+    sy = _hit[1]
+    sz = _hit[2]
+    const { a, b, c } = view.head
+    let nx = sx / (a * a)
+    let ny = sy / (c * c)
+    let nz = sz / (b * b)
+    const nl = Math.hypot(nx, ny, nz)
+    nx /= nl
+    ny /= nl
+    nz /= nl
+    const ndl = nx * light.lx + ny * light.ly + nz * light.lz
+    const wrap = (ndl + 0.35) / 1.35
+    shade = light.ambient + light.diffuse * Math.max(wrap, 0)
+    // Blinn sheen: half vector between the light and the direction to the eye
+    const e = view.eye
+    let vx = e[0] - sx
+    let vy = e[1] - sy
+    let vz = e[2] - sz
+    const vl = Math.hypot(vx, vy, vz)
+    vx /= vl
+    vy /= vl
+    vz /= vl
+    let hx = vx + light.lx
+    let hy = vy + light.ly
+    let hz = vz + light.lz
+    const hl = Math.hypot(hx, hy, hz)
+    hx /= hl
+    hy /= hl
+    hz /= hl
+    const ndh = nx * hx + ny * hy + nz * hz
+    if (ndh > 0) {
+      const p2 = ndh * ndh
+      const p4 = p2 * p2
+      const p8 = p4 * p4
+      spec = light.sheen * p8 * p8 * p4
+    }
+  }
+  // mottling: two octaves of value noise on the surface (cells ~18 and ~6 mm), ±5 % brightness, a touch of redness
+  const m1 = valueNoise3(sx / 18, sy / 18, sz / 18, seed) - 0.5
+  const m2 = valueNoise3(sx / 6, sy / 6, sz / 6, seed ^ 0x5bd1e995) - 0.5
+  const bright = shade * (1 + 0.07 * m1 + 0.04 * m2)
+  const red = 1 + 0.05 * m1
+  out[0] = br * bright * red + spec
+  out[1] = bg * bright + spec
+  out[2] = bb * bright + spec
+  return true
+}
+
+function hash3(x: number, y: number, z: number, seed: number): number {
+  let h = Math.imul(x, 0x27d4eb2d) ^ Math.imul(y, 0x165667b1) ^ Math.imul(z, 0x9e3779b1) ^ seed
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+  return ((h ^ (h >>> 16)) >>> 0) / 4294967296
+}
+
+/** Trilinear value noise in [0, 1) with smoothstep fade. */
+function valueNoise3(x: number, y: number, z: number, seed: number): number {
+  const ix = Math.floor(x)
+  const iy = Math.floor(y)
+  const iz = Math.floor(z)
+  const fx = x - ix
+  const fy = y - iy
+  const fz = z - iz
+  const ux = fx * fx * (3 - 2 * fx)
+  const uy = fy * fy * (3 - 2 * fy)
+  const uz = fz * fz * (3 - 2 * fz)
+  const c000 = hash3(ix, iy, iz, seed)
+  const c100 = hash3(ix + 1, iy, iz, seed)
+  const c010 = hash3(ix, iy + 1, iz, seed)
+  const c110 = hash3(ix + 1, iy + 1, iz, seed)
+  const c001 = hash3(ix, iy, iz + 1, seed)
+  const c101 = hash3(ix + 1, iy, iz + 1, seed)
+  const c011 = hash3(ix, iy + 1, iz + 1, seed)
+  const c111 = hash3(ix + 1, iy + 1, iz + 1, seed)
+  const x00 = c000 + (c100 - c000) * ux
+  const x10 = c010 + (c110 - c010) * ux
+  const x01 = c001 + (c101 - c001) * ux
+  const x11 = c011 + (c111 - c011) * ux
+  const y0 = x00 + (x10 - x00) * uy
+  const y1 = x01 + (x11 - x01) * uy
+  return y0 + (y1 - y0) * uz
+}
+
+interface Tile {
+  seed: number
+  size: number
+  data: Float32Array
+}
+
+let _tile: Tile | null = null
+
+/**
+ * A seamless square of fine skin texture (multiplicative, around 1): two octaves of periodic value noise and soft dark
+ * pores, `size` px for TILE_MM mm. The last tile is kept, since consecutive renders usually share seed and scale.
+ */
+function detailTile(seed: number, size: number): Tile {
+  if (_tile !== null && _tile.seed === seed && _tile.size === size) return _tile
+  const data = new Float32Array(size * size)
+  const pxPerMm = size / TILE_MM
+  const n1 = 32 // cells across the tile: 0.4 mm grain
+  const n2 = 8 // 1.6 mm
+  const s1 = seed ^ 0x1b873593
+  const s2 = seed ^ 0x68e31da4
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const g1 = periodicNoise((x * n1) / size, (y * n1) / size, n1, s1) - 0.5
+      const g2 = periodicNoise((x * n2) / size, (y * n2) / size, n2, s2) - 0.5
+      data[y * size + x] = 1 + 0.06 * g1 + 0.05 * g2
+    }
+  }
+  const rng = createRng(seed ^ 0x2f6b3c1d)
+  const pores = Math.round(TILE_MM * TILE_MM * PORES_PER_MM2)
+  const rp = Math.max(0.6, PORE_RADIUS_MM * pxPerMm)
+  // a pore narrower than a pixel keeps its ink by fading: depth × area conserved
+  const depth = 0.14 * Math.min(1, (PORE_RADIUS_MM * pxPerMm) / rp) ** 2
+  const reach = Math.ceil(rp + 1)
+  for (let p = 0; p < pores; p++) {
+    const cx = rng.next() * size
+    const cy = rng.next() * size
+    const d0 = depth * (0.6 + 0.8 * rng.next())
+    for (let dy = -reach; dy <= reach; dy++) {
+      for (let dx = -reach; dx <= reach; dx++) {
+        const x = Math.floor(cx) + dx
+        const y = Math.floor(cy) + dy
+        const ex = x + 0.5 - cx
+        const ey = y + 0.5 - cy
+        let cov = rp + 0.5 - Math.sqrt(ex * ex + ey * ey)
+        if (cov <= 0) continue
+        if (cov > 1) cov = 1
+        const k = (((y % size) + size) % size) * size + (((x % size) + size) % size)
+        data[k] *= 1 - d0 * cov
+      }
+    }
+  }
+  _tile = { seed, size, data }
+  return _tile
+}
+
+function periodicNoise(x: number, y: number, period: number, seed: number): number {
+  const ix = Math.floor(x)
+  const iy = Math.floor(y)
+  const fx = x - ix
+  const fy = y - iy
+  const ux = fx * fx * (3 - 2 * fx)
+  const uy = fy * fy * (3 - 2 * fy)
+  const x0 = ix % period
+  const y0 = iy % period
+  const x1 = (ix + 1) % period
+  const y1 = (iy + 1) % period
+  const a = hash3(x0, y0, 0, seed)
+  const b = hash3(x1, y0, 0, seed)
+  const c = hash3(x0, y1, 0, seed)
+  const d = hash3(x1, y1, 0, seed)
+  const top = a + (b - a) * ux
+  const bottom = c + (d - c) * ux
+  return top + (bottom - top) * uy
+}
