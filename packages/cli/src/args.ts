@@ -24,7 +24,7 @@ export function parseCommandArgs<const O extends OptionsConfig>(
           ? `unknown option for 'stipple ${command}'`
           : text.includes('argument missing')
             ? 'needs a value'
-            : text
+            : (text.split('\n')[0] ?? text)
       throw new InputError([{ path: option, message }])
     }
     throw error

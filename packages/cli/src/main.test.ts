@@ -22,8 +22,8 @@ describe('the stipple bin', () => {
       expect(r.stderr).toBe('')
       expect(r.stdout).toContain('Usage: stipple <command> [options]')
       const listed = [...r.stdout.matchAll(/^ {2}(\w[\w-]*)/gm)].map((m) => m[1])
-      expect(listed).toEqual(['help', 'version'])
-      for (const future of ['design', 'dots', 'render', 'consult', 'plan', 'serve', 'db']) {
+      expect(listed).toEqual(['help', 'version', 'schema', 'design', 'dots'])
+      for (const future of ['render', 'consult', 'plan', 'serve', 'db']) {
         expect(r.stdout).not.toMatch(new RegExp(`^ {2}${future}\\b`, 'm'))
       }
     }

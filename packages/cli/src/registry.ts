@@ -1,6 +1,9 @@
 // The commands `stipple` knows, in the order `stipple --help` lists them. Register a new command here.
 import type { Command } from './command.ts'
+import { designCommand } from './commands/design.ts'
+import { dotsCommand } from './commands/dots.ts'
 import { helpCommand } from './commands/help.ts'
+import { schemaCommand } from './commands/schema.ts'
 import { versionCommand } from './commands/version.ts'
 
-export const commands: readonly Command[] = [helpCommand, versionCommand]
+export const commands: readonly Command[] = [helpCommand, versionCommand, schemaCommand, designCommand, dotsCommand]

@@ -31,6 +31,12 @@ export {
 } from './scalp/head.ts'
 export { type PoissonResult, type RadiusField, poissonDisk } from './placement/poisson-disk.ts'
 
+// --- design, placement and presets (for @stipple/domain and the cli) ---
+export { type HairBuffer, type PlacementResult, DEFAULT_DOT_CAP, placeDots } from './placement/place-dots.ts'
+export { type Issue, validateDesign } from './placement/validate.ts'
+export { type PresetId, PRESET_IDS, presetDesign } from './presets/presets.ts'
+export { type Landmarks, landmarks } from './scalp/landmarks.ts'
+
 // --- rendering and appearance (Engine II) ---
 export { labToLinearRgb, linearRgbToLab, linearToSrgb, srgbToLinear } from './appearance/color.ts'
 export { parseDilution, pigmentConcentration, SHADE_STEP } from './appearance/pigment.ts'

@@ -1,0 +1,16 @@
+// Test helper: runs the real `stipple` bin (the tsx shim) as a user would.
+import { spawnSync } from 'node:child_process'
+
+const bin = new URL('../bin/stipple.js', import.meta.url).pathname
+
+export function stipple(...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, STIPPLE_DEBUG: '' },
+    maxBuffer: 256 * 1024 * 1024,
+  })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+/** stderr as its lines, without the trailing empty one. */
+export const lines = (text: string) => text.split('\n').filter((l) => l !== '')
