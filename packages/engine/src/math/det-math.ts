@@ -46,14 +46,21 @@ function cosKernel(r: number): number {
   )
 }
 
-function reduce(x: number): { r: number; q: number } {
+/** Quadrant of x: x = q·π/2 + r with |r| ≤ π/4. */
+function quadrant(x: number): number {
   const n = Math.round(x * TWO_OVER_PI)
-  return { r: x - n * PIO2_HI - n * PIO2_LO, q: ((n % 4) + 4) % 4 }
+  return ((n % 4) + 4) % 4
+}
+
+function remainder(x: number): number {
+  const n = Math.round(x * TWO_OVER_PI)
+  return x - n * PIO2_HI - n * PIO2_LO
 }
 
 /** Deterministic sine. */
 export function dsin(x: number): number {
-  const { r, q } = reduce(x)
+  const r = remainder(x)
+  const q = quadrant(x)
   if (q === 0) return sinKernel(r)
   if (q === 1) return cosKernel(r)
   if (q === 2) return -sinKernel(r)
@@ -62,7 +69,8 @@ export function dsin(x: number): number {
 
 /** Deterministic cosine. */
 export function dcos(x: number): number {
-  const { r, q } = reduce(x)
+  const r = remainder(x)
+  const q = quadrant(x)
   if (q === 0) return cosKernel(r)
   if (q === 1) return -sinKernel(r)
   if (q === 2) return -cosKernel(r)

@@ -85,12 +85,16 @@ function fillPolygon(poly: readonly ChartPoint[], lat: Lattice, out: Uint8Array)
   }
 }
 
-/** Chart distance from each cell centre to the polyline, up to `band` (cells farther keep +∞). */
+/**
+ * Chart distance from each cell centre to the polyline, for cells within `band` surface mm of it (cells farther keep
+ * +∞). Each edge converts the band to chart units with the scale at its midpoint, plus a margin for the scale's drift.
+ */
 function distanceBand(
   line: readonly ChartPoint[],
   closed: boolean,
   band: number,
   lat: Lattice,
+  scale: Float32Array,
   out: Float32Array
 ): void {
   out.fill(Number.POSITIVE_INFINITY)
@@ -99,17 +103,20 @@ function distanceBand(
   for (let e = 0; e < edges; e++) {
     const a = line[e]
     const b = line[(e + 1) % n]
-    const c0 = Math.max(0, Math.floor((Math.min(a[0], b[0]) - band - lat.x0) / lat.cell))
-    const c1 = Math.min(lat.cols - 1, Math.floor((Math.max(a[0], b[0]) + band - lat.x0) / lat.cell))
-    const r0 = Math.max(0, Math.floor((Math.min(a[1], b[1]) - band - lat.y0) / lat.cell))
-    const r1 = Math.min(lat.rows - 1, Math.floor((Math.max(a[1], b[1]) + band - lat.y0) / lat.cell))
+    const mc = Math.min(lat.cols - 1, Math.max(0, Math.floor(((a[0] + b[0]) / 2 - lat.x0) / lat.cell)))
+    const mr = Math.min(lat.rows - 1, Math.max(0, Math.floor(((a[1] + b[1]) / 2 - lat.y0) / lat.cell)))
+    const reach = (band / scale[mr * lat.cols + mc]) * 1.25 + lat.cell
+    const c0 = Math.max(0, Math.floor((Math.min(a[0], b[0]) - reach - lat.x0) / lat.cell))
+    const c1 = Math.min(lat.cols - 1, Math.floor((Math.max(a[0], b[0]) + reach - lat.x0) / lat.cell))
+    const r0 = Math.max(0, Math.floor((Math.min(a[1], b[1]) - reach - lat.y0) / lat.cell))
+    const r1 = Math.min(lat.rows - 1, Math.floor((Math.max(a[1], b[1]) + reach - lat.y0) / lat.cell))
     for (let row = r0; row <= r1; row++) {
       const y = lat.y0 + (row + 0.5) * lat.cell
       for (let col = c0; col <= c1; col++) {
         const x = lat.x0 + (col + 0.5) * lat.cell
-        const d = Math.sqrt(segmentDistance2(x, y, a[0], a[1], b[0], b[1]))
         const i = row * lat.cols + col
-        if (d < out[i]) out[i] = d
+        const d2 = segmentDistance2(x, y, a[0], a[1], b[0], b[1])
+        if (d2 < out[i] * out[i]) out[i] = Math.sqrt(d2)
       }
     }
   }
@@ -127,9 +134,7 @@ function coverage(
 ): void {
   fillPolygon(poly, lat, inside)
   const half = Math.max(feather / 2, 1e-3)
-  let minScale = Number.POSITIVE_INFINITY
-  for (let i = 0; i < scale.length; i++) if (scale[i] < minScale) minScale = scale[i]
-  distanceBand(poly, true, half / minScale + lat.cell, lat, dist)
+  distanceBand(poly, true, half, lat, scale, dist)
   for (let i = 0; i < out.length; i++) {
     const d = dist[i] * scale[i]
     const signed = inside[i] === 1 ? d : -d
@@ -185,12 +190,13 @@ function metricLattice(head: HeadModel, lat: Lattice) {
       const o01 = o00 + cc * 3
       const o11 = o01 + 3
       const idx = row * lat.cols + col
-      const lerp = (k: number) =>
-        (coarse[o00 + k] * (1 - tx) + coarse[o10 + k] * tx) * (1 - ty) +
-        (coarse[o01 + k] * (1 - tx) + coarse[o11 + k] * tx) * ty
-      g11[idx] = lerp(0)
-      g12[idx] = lerp(1)
-      g22[idx] = lerp(2)
+      const w00 = (1 - tx) * (1 - ty)
+      const w10 = tx * (1 - ty)
+      const w01 = (1 - tx) * ty
+      const w11 = tx * ty
+      g11[idx] = coarse[o00] * w00 + coarse[o10] * w10 + coarse[o01] * w01 + coarse[o11] * w11
+      g12[idx] = coarse[o00 + 1] * w00 + coarse[o10 + 1] * w10 + coarse[o01 + 1] * w01 + coarse[o11 + 1] * w11
+      g22[idx] = coarse[o00 + 2] * w00 + coarse[o10 + 2] * w10 + coarse[o01 + 2] * w01 + coarse[o11 + 2] * w11
     }
   }
   return { g11, g12, g22 }
@@ -261,9 +267,9 @@ export function buildDensityField(design: Design, head: HeadModel, lat: Lattice)
     const path = hairlinePath(hl, head, design.head.sex, design.seed)
     const band = hl.softnessMm + SENTINEL_REACH_MM + 2 * hl.microIrregularityMm + 4
     fillPolygon(path.behind, lat, inside)
-    let minScale = Number.POSITIVE_INFINITY
-    for (let i = 0; i < n; i++) if (scale[i] < minScale) minScale = scale[i]
-    distanceBand(path.line, false, band / minScale, lat, dist)
+    // every 4th point (2 mm chords): the chord's distance error is ~0.01 mm at the curve's radius
+    const coarse = path.line.filter((_, i) => i % 4 === 0 || i === path.line.length - 1)
+    distanceBand(coarse, false, band, lat, scale, dist)
     const microSeed = deriveSeed(design.seed, 'hairline-micro')
     const clumpSeed = deriveSeed(design.seed, 'hairline-clumps')
     const soft = Math.max(hl.softnessMm, 0.5)
