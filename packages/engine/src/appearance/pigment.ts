@@ -75,7 +75,7 @@ export function dotOptics(
   out[1] = 1 - remit(SURFACE_REMITTANCE / Math.max(sg, 1e-4), depth, SCATTER_G, t)
   out[2] = 1 - remit(SURFACE_REMITTANCE / Math.max(sb, 1e-4), depth, SCATTER_B * blueBoost, t)
   // σ grows with depth through the dermis [TM-DOT] and steeply once the pigment migrates [DS-MIG]
-  out[3] = 0.01 + 0.04 * depth + 0.6 * blow
+  out[3] = 0.005 + 0.025 * depth + 0.6 * blow
 }
 
 function remit(surface: number, depth: number, mu: number, t: number): number {

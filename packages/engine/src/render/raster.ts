@@ -163,32 +163,47 @@ export function packRgba(r: number, g: number, b: number, a: number): number {
 
 let _order = new Int32Array(0)
 let _bucketStart = new Int32Array(0)
+let _key = new Int32Array(0)
 
 /**
- * The order to draw n items so that neighbours on screen are drawn together (counting sort by 16-px row bands):
- * the buffer is touched band by band instead of at random, which halves the cost of a 100k-disc pass at 12 MP.
- * Returns a module-owned scratch array valid until the next call; entries ≥ n are unused.
+ * The order to draw n items so that neighbours on screen are drawn together (a counting sort by 16×64-px tiles, rows of
+ * tiles top to bottom): the buffer is touched tile by tile instead of at random, which halves the cost of a 100k-disc
+ * pass at 12 MP. Returns a module-owned scratch array valid until the next call; entries ≥ n are unused.
  */
-export function bandOrder(n: number, y: Float32Array | Float64Array, height: number): Int32Array {
-  const bands = (height >> 4) + 2
-  if (_order.length < n) _order = new Int32Array(Math.max(n, _order.length * 2))
-  if (_bucketStart.length < bands + 1) _bucketStart = new Int32Array(bands + 1)
+export function bandOrder(
+  n: number,
+  x: Float32Array | Float64Array,
+  y: Float32Array | Float64Array,
+  width: number,
+  height: number
+): Int32Array {
+  const cols = (width >> 6) + 2
+  const rows = (height >> 4) + 2
+  const tiles = cols * rows
+  if (_order.length < n) {
+    _order = new Int32Array(Math.max(n, _order.length * 2))
+    _key = new Int32Array(_order.length)
+  }
+  if (_bucketStart.length < tiles + 1) _bucketStart = new Int32Array(tiles + 1)
   const start = _bucketStart
-  start.fill(0, 0, bands + 1)
-  for (let i = 0; i < n; i++) start[bandOf(y[i], bands) + 1]++
-  for (let b = 0; b < bands; b++) start[b + 1] += start[b]
-  for (let i = 0; i < n; i++) _order[start[bandOf(y[i], bands)]++] = i
+  start.fill(0, 0, tiles + 1)
+  for (let i = 0; i < n; i++) {
+    let c = (x[i] >> 6) + 1
+    let r = (y[i] >> 4) + 1
+    c = c < 0 ? 0 : c >= cols ? cols - 1 : c
+    r = r < 0 ? 0 : r >= rows ? rows - 1 : r
+    const k = r * cols + c
+    _key[i] = k
+    start[k + 1]++
+  }
+  for (let t = 0; t < tiles; t++) start[t + 1] += start[t]
+  for (let i = 0; i < n; i++) _order[start[_key[i]]++] = i
   return _order
-}
-
-function bandOf(y: number, bands: number): number {
-  const b = (y >> 4) + 1
-  return b < 0 ? 0 : b >= bands ? bands - 1 : b
 }
 
 /**
  * The disc pass: n anti-aliased discs (centres x, y and radii r in px) darkening the buffer in linear light by
- * α·absorb per channel, drawn in row bands. The kernel the renderer uses, here with round dots and a 1-px edge.
+ * α·absorb per channel, drawn tile by tile. The kernel the renderer uses, here with round dots and a 1-px edge.
  */
 export function rasterizeDiscs(
   target: { width: number; height: number; data: Uint8ClampedArray },
@@ -202,7 +217,7 @@ export function rasterizeDiscs(
   absorbB: number
 ): void {
   const px32 = pixelWords(target.data)
-  const order = bandOrder(n, y, target.height)
+  const order = bandOrder(n, x, y, target.width, target.height)
   for (let k = 0; k < n; k++) {
     const i = order[k]
     stampEllipse(px32, target.width, target.height, x[i], y[i], r[i], 1, 1, 0, 1, alpha, absorbR, absorbG, absorbB)

@@ -194,16 +194,16 @@ function edgeWidth(sigmaPx: number): number {
 }
 
 /**
- * Diffuse shadow per dot: its core's absorbed area × this gain [assumption, calibrated so a full 85/cm² head of
- * 0.15 mm shade-35 dots on type III reads ~20 % darker from afar, like a shaved head's shadow].
+ * Diffuse shadow per dot: its core's absorbed area × this gain [assumption, calibrated so a full 85/cm² field of 0.15 mm
+ * shade-35 dots on type III reads ~30 % darker than bare skin from afar, near a shaved head's stubble shadow (~35 %)].
  */
-const TONE_GAIN = 20
+const TONE_GAIN = 35
 /** How far the diffuse shadow spreads, mm: light's diffusion length in the dermis, wider for deeper pigment [assumption]. */
 function diffusionMm(depthMm: number): number {
   return 0.3 + 0.5 * depthMm + (depthMm > BLOWOUT_DEPTH_MM ? depthMm - BLOWOUT_DEPTH_MM : 0)
 }
 /** Diffuse shadow of one shaved hair (its shaft under the skin), OD·mm² [assumption: ~0.25 OD at 85 FU/cm²]. */
-const HAIR_TONE = 0.5
+const HAIR_TONE = 0.45
 
 /** Projects the dots of sessions 1..k into scratch arrays and their diffuse shadow into the tone grid; returns the count. */
 function prepareDots(view: View, design: Design, dots: DotBuffer, options: RenderOptions, tone: ToneGrid): number {
@@ -281,7 +281,7 @@ function toneHair(view: View, hair: HairPoints, tone: ToneGrid): void {
 
 /** Stamps the n prepared dots, band by band. */
 function stampDots(view: View, n: number, px32: Uint32Array): void {
-  const order = bandOrder(n, _sy, view.height)
+  const order = bandOrder(n, _sx, _sy, view.width, view.height)
   const { width, height } = view
   for (let o = 0; o < n; o++) {
     const i = order[o]
