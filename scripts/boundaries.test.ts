@@ -171,7 +171,11 @@ describe("the engine's compiler settings", () => {
     tmpRoots.push(root)
     writeFileSync(
       join(root, 'tsconfig.json'),
-      JSON.stringify({ extends: '../tsconfig.json', include: ['probe.ts'], compilerOptions: { noUnusedLocals: false } })
+      JSON.stringify({
+        extends: '../tsconfig.json',
+        include: ['probe.ts'],
+        compilerOptions: { noUnusedLocals: false, rootDir: '.' },
+      })
     )
     writeFileSync(
       join(root, 'probe.ts'),

@@ -21,8 +21,11 @@ function writeCsv(io: Io, dots: DotBuffer, zoneIds: readonly string[]): void {
     const end = Math.min(dots.count, start + CHUNK)
     let out = ''
     for (let i = start; i < end; i++) {
-      const zone = dots.zone[i] === NO_ZONE ? '' : (zoneIds[dots.zone[i]] ?? '')
-      out += `${round(dots.x[i], 3)},${round(dots.y[i], 3)},${round(dots.diameter[i], 4)},${dots.shade[i]},${dots.session[i] + 1},${zone}\n`
+      const z = dots.zone[i] ?? NO_ZONE
+      const zone = z === NO_ZONE ? '' : (zoneIds[z] ?? '')
+      const x = round(dots.x[i] ?? 0, 3)
+      const y = round(dots.y[i] ?? 0, 3)
+      out += `${x},${y},${round(dots.diameter[i] ?? 0, 4)},${dots.shade[i] ?? 0},${(dots.session[i] ?? 0) + 1},${zone}\n`
     }
     io.stdout(out)
   }
@@ -55,17 +58,20 @@ function writeSummary(
 ): void {
   // counts[row][session]: one row per zone plus one for scar fill outside every zone
   const counts = Array.from({ length: zones.length + 1 }, () => new Array<number>(sessions).fill(0))
+  const row = (i: number): number[] => counts[i] ?? []
   for (let i = 0; i < dots.count; i++) {
-    const z = dots.zone[i]
-    counts[z === NO_ZONE || z >= zones.length ? zones.length : z][dots.session[i]]++
+    const z = dots.zone[i] ?? NO_ZONE
+    const cells = row(z === NO_ZONE || z >= zones.length ? zones.length : z)
+    const s = dots.session[i] ?? 0
+    cells[s] = (cells[s] ?? 0) + 1
   }
   const rows: { label: string; cells: number[] }[] = zones.map((z, i) => ({
     label: z.id === z.kind ? z.id : `${z.id} (${z.kind})`,
-    cells: counts[i],
+    cells: row(i),
   }))
-  const fill = counts[zones.length]
+  const fill = row(zones.length)
   if (fill.some((c) => c > 0)) rows.push({ label: '(scar fill outside zones)', cells: fill })
-  const totals = Array.from({ length: sessions }, (_, s) => rows.reduce((a, r) => a + r.cells[s], 0))
+  const totals = Array.from({ length: sessions }, (_, s) => rows.reduce((a, r) => a + (r.cells[s] ?? 0), 0))
   rows.push({ label: 'total', cells: totals })
   const width = Math.max(4, ...rows.map((r) => r.label.length))
   const header = ['zone'.padEnd(width), ...totals.map((_, s) => `session ${s + 1}`.padStart(10)), 'total'.padStart(10)]

@@ -11,7 +11,7 @@ export const DIGEST_CASES: readonly { preset: PresetId; seed: number; sex: 'male
 ]
 
 /** The bytes of every dot array of a case, concatenated in a fixed order, plus the dot count. */
-export function dotBytes(c: (typeof DIGEST_CASES)[number]): { count: number; bytes: Uint8Array } {
+export function dotBytes(c: (typeof DIGEST_CASES)[number]): { count: number; bytes: Uint8Array<ArrayBuffer> } {
   const result = placeDots(presetDesign(c.preset, { seed: c.seed, sex: c.sex }))
   if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message}`).join('; '))
   const d = result.dots

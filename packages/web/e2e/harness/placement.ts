@@ -11,7 +11,7 @@ async function run() {
   const out: NonNullable<Window['__placement']> = []
   for (const c of DIGEST_CASES) {
     const { count, bytes } = dotBytes(c)
-    const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
+    const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(bytes)))
     out.push({
       preset: c.preset,
       seed: c.seed,
