@@ -1,4 +1,4 @@
-// Raster kernels over a caller-owned RGBA buffer (sRGB bytes, seen as little-endian 32-bit pixels: R in the low byte),
+// Raster kernels over a caller-owned RGBA buffer (sRGB bytes, seen as little-endian 32-bit pixels: R in the low byte; the image is opaque),
 // blending in linear light through lookup tables.
 // Coverage is analytic, as in the classic distance-based disc: clamp(r + 0.5 − d, 0, 1) for a 1-px edge; a wider
 // edge w (scattering blur) becomes the ramp clamp((r + w/2 − d)/w, 0, 1), scaled so the dot's total pigment stays π·r².
@@ -6,6 +6,17 @@
 import { LIN_STEPS, LINEAR_TO_SRGB, SRGB_TO_LINEAR } from '../appearance/color.ts'
 
 const Q = LIN_STEPS - 1
+/** Alpha 255 in a pixel word (as a signed 32-bit integer). */
+const OPAQUE = 0xff000000 | 0
+
+/** sRGB byte → linear light in 1/65535ths, rounded; ×32768 and >>> 17 lands on the 14-bit LINEAR_TO_SRGB index. */
+const LIN16 = /*@__PURE__*/ buildLin16()
+
+function buildLin16(): Uint16Array {
+  const t = new Uint16Array(256)
+  for (let i = 0; i < 256; i++) t[i] = Math.round(SRGB_TO_LINEAR[i] * 65535)
+  return t
+}
 
 /** Integral over the plane of clamp((R − d)/w, 0, 1), R = r + w/2: the ink an unscaled soft disc would lay down. */
 function softDiscIntegral(r: number, w: number): number {
@@ -21,7 +32,7 @@ function softDiscIntegral(r: number, w: number): number {
  * major-axis direction; edge: ramp width ≥ 1 px, in minor-axis px; alpha ∈ [0, 1]; absorb ∈ [0, 1] per channel.
  */
 export function stampEllipse(
-  px32: Uint32Array,
+  px32: Int32Array,
   width: number,
   height: number,
   cx: number,
@@ -53,9 +64,10 @@ export function stampEllipse(
   if (y0 < 0) y0 = 0
   if (y1 > height - 1) y1 = height - 1
   const invW = 1 / w
-  const kr = gain * absorbR
-  const kg = gain * absorbG
-  const kb = gain * absorbB
+  // fixed point: coverage and absorption in 1/32768ths, linear light in 1/65535ths (all small integers)
+  const kr = (gain * absorbR * 32768 + 0.5) | 0
+  const kg = (gain * absorbG * 32768 + 0.5) | 0
+  const kb = (gain * absorbB * 32768 + 0.5) | 0
   const invA = 1 / A
   for (let iy = y0; iy <= y1; iy++) {
     const y = iy + 0.5 - cy
@@ -77,12 +89,14 @@ export function stampEllipse(
       if (d2 >= R2) continue
       let cov = (R - Math.sqrt(d2)) * invW
       if (cov > 1) cov = 1
+      const c = (cov * 32768) | 0
       const p = px32[i]
+      // linear × (1 − coverage·absorb), then back to sRGB through the 14-bit table; the image is opaque
       px32[i] =
-        (p & 0xff000000) |
-        (LINEAR_TO_SRGB[(SRGB_TO_LINEAR[(p >>> 16) & 255] * (1 - cov * kb) * Q + 0.5) | 0] << 16) |
-        (LINEAR_TO_SRGB[(SRGB_TO_LINEAR[(p >>> 8) & 255] * (1 - cov * kg) * Q + 0.5) | 0] << 8) |
-        LINEAR_TO_SRGB[(SRGB_TO_LINEAR[p & 255] * (1 - cov * kr) * Q + 0.5) | 0]
+        OPAQUE |
+        (LINEAR_TO_SRGB[(LIN16[(p >>> 16) & 255] * (32768 - ((c * kb) >>> 15))) >>> 17] << 16) |
+        (LINEAR_TO_SRGB[(LIN16[(p >>> 8) & 255] * (32768 - ((c * kg) >>> 15))) >>> 17] << 8) |
+        LINEAR_TO_SRGB[(LIN16[p & 255] * (32768 - ((c * kr) >>> 15))) >>> 17]
     }
   }
 }
@@ -92,7 +106,7 @@ export function stampEllipse(
  * colour (lr, lg, lb) and opacity alpha. Lines thinner than a pixel keep their ink by fading instead of thinning.
  */
 export function stampSegment(
-  px32: Uint32Array,
+  px32: Int32Array,
   width: number,
   height: number,
   ax: number,
@@ -140,7 +154,7 @@ export function stampSegment(
       const g = SRGB_TO_LINEAR[(p >>> 8) & 255]
       const b = SRGB_TO_LINEAR[(p >>> 16) & 255]
       px32[i] =
-        (p & 0xff000000) |
+        OPAQUE |
         (LINEAR_TO_SRGB[((b + a * (lb - b)) * Q + 0.5) | 0] << 16) |
         (LINEAR_TO_SRGB[((g + a * (lg - g)) * Q + 0.5) | 0] << 8) |
         LINEAR_TO_SRGB[((r + a * (lr - r)) * Q + 0.5) | 0]
@@ -149,16 +163,16 @@ export function stampSegment(
 }
 
 /** Whether this platform stores 32-bit words little-endian (every current JavaScript engine's platform does). */
-export const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1
+export const LITTLE_ENDIAN = new Uint8Array(new Int32Array([1]).buffer)[0] === 1
 
 /** The 32-bit pixel view of an RGBA byte buffer. */
-export function pixelWords(data: Uint8ClampedArray): Uint32Array {
-  return new Uint32Array(data.buffer, data.byteOffset, data.length >> 2)
+export function pixelWords(data: Uint8ClampedArray): Int32Array {
+  return new Int32Array(data.buffer, data.byteOffset, data.length >> 2)
 }
 
 /** Packs sRGB bytes into a pixel word. */
 export function packRgba(r: number, g: number, b: number, a: number): number {
-  return ((a << 24) | (b << 16) | (g << 8) | r) >>> 0
+  return (a << 24) | (b << 16) | (g << 8) | r
 }
 
 let _order = new Int32Array(0)

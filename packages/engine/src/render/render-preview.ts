@@ -280,7 +280,7 @@ function toneHair(view: View, hair: HairPoints, tone: ToneGrid): void {
 }
 
 /** Stamps the n prepared dots, band by band. */
-function stampDots(view: View, n: number, px32: Uint32Array): void {
+function stampDots(view: View, n: number, px32: Int32Array): void {
   const order = bandOrder(n, _sx, _sy, view.width, view.height)
   const { width, height } = view
   for (let o = 0; o < n; o++) {
@@ -321,7 +321,7 @@ const HAIR_G = 0.016
 const HAIR_B = 0.015
 const _tip = new Float64Array(6)
 
-function renderHair(view: View, design: Design, hair: HairPoints, px32: Uint32Array): void {
+function renderHair(view: View, design: Design, hair: HairPoints, px32: Int32Array): void {
   if (hair.count === 0) return
   const rng = createRng(deriveSeed(design.seed, 'hair-render'))
   const [ccx, ccy] = design.crown.center

@@ -33,6 +33,11 @@ interface Light {
 }
 
 const _hit = new Float64Array(3)
+// shading-grid scratch, grown as needed and reused across renders
+let _nr = new Float32Array(0)
+let _ng = new Float32Array(0)
+let _nb = new Float32Array(0)
+let _hitNodes = new Uint8Array(0)
 const _rgb = new Float64Array(3)
 
 /**
@@ -49,11 +54,24 @@ export interface ToneGrid {
   any: boolean
 }
 
+let _tone: ToneGrid | null = null
+
+/** A cleared tone grid for a width × height image; the grid is module scratch, reused by the next render. */
 export function createToneGrid(width: number, height: number): ToneGrid {
   const gx = Math.ceil(width / GRID) + 1
   const gy = Math.ceil(height / GRID) + 1
   const n = gx * gy
-  return { gx, gy, r: new Float32Array(n), g: new Float32Array(n), b: new Float32Array(n), any: false }
+  if (_tone === null || _tone.r.length < n) {
+    _tone = { gx, gy, r: new Float32Array(n), g: new Float32Array(n), b: new Float32Array(n), any: false }
+    return _tone
+  }
+  _tone.gx = gx
+  _tone.gy = gy
+  _tone.any = false
+  _tone.r.fill(0, 0, n)
+  _tone.g.fill(0, 0, n)
+  _tone.b.fill(0, 0, n)
+  return _tone
 }
 
 /** Adds optical density (odR, odG, odB) × one node's worth at pixel (x, y), split bilinearly over the nearest nodes. */
@@ -109,30 +127,40 @@ export function blurTone(t: ToneGrid, sigmaCells: number): void {
   // the cap bounds the cost at ~2·10⁷ node updates; it only bites on extreme close-ups
   const passes = Math.min(Math.round(2 * sigmaCells * sigmaCells), Math.max(24, Math.floor(2e7 / (t.gx * t.gy))))
   if (passes === 0 || !t.any) return
-  const tmp = new Float32Array(Math.max(t.gx, t.gy))
+  const gx = t.gx
+  const prev = new Float32Array(gx)
+  const cur = new Float32Array(gx)
   for (const a of [t.r, t.g, t.b]) {
     for (let p = 0; p < passes; p++) {
       for (let y = 0; y < t.gy; y++) {
-        const o = y * t.gx
-        for (let x = 0; x < t.gx; x++) tmp[x] = a[o + x]
-        for (let x = 1; x < t.gx - 1; x++) a[o + x] = 0.25 * tmp[x - 1] + 0.5 * tmp[x] + 0.25 * tmp[x + 1]
+        const o = y * gx
+        let left = a[o]
+        for (let x = 1; x < gx - 1; x++) {
+          const c = a[o + x]
+          a[o + x] = 0.25 * left + 0.5 * c + 0.25 * a[o + x + 1]
+          left = c
+        }
       }
-      for (let x = 0; x < t.gx; x++) {
-        for (let y = 0; y < t.gy; y++) tmp[y] = a[y * t.gx + x]
-        for (let y = 1; y < t.gy - 1; y++) a[y * t.gx + x] = 0.25 * tmp[y - 1] + 0.5 * tmp[y] + 0.25 * tmp[y + 1]
+      // vertical, row by row (sequential memory): keep the unblurred previous and current rows
+      for (let x = 0; x < gx; x++) {
+        prev[x] = a[x]
+        cur[x] = a[gx + x]
+      }
+      for (let y = 1; y < t.gy - 1; y++) {
+        const o = y * gx
+        for (let x = 0; x < gx; x++) {
+          const below = a[o + gx + x]
+          a[o + x] = 0.25 * prev[x] + 0.5 * cur[x] + 0.25 * below
+          prev[x] = cur[x]
+          cur[x] = below
+        }
       }
     }
   }
 }
 
 /** Fills the whole buffer with the view's background and the lit scalp. */
-export function renderSkin(
-  view: View,
-  skin: Skin,
-  seed: number,
-  px32: Uint32Array,
-  tone: ToneGrid | null = null
-): void {
+export function renderSkin(view: View, skin: Skin, seed: number, px32: Int32Array, tone: ToneGrid | null = null): void {
   const { width, height } = view
   skinLinearRgb(skin.fitzpatrick, _rgb)
   const br = _rgb[0]
@@ -145,10 +173,18 @@ export function renderSkin(
   const background = packRgba(BACKGROUND_RGB[0], BACKGROUND_RGB[1], BACKGROUND_RGB[2], 255)
   const gx = Math.ceil(width / GRID) + 1
   const gy = Math.ceil(height / GRID) + 1
-  const nr = new Float32Array(gx * gy)
-  const ng = new Float32Array(gx * gy)
-  const nb = new Float32Array(gx * gy)
-  const hit = new Uint8Array(gx * gy)
+  const nodes = gx * gy
+  if (_nr.length < nodes) {
+    _nr = new Float32Array(nodes)
+    _ng = new Float32Array(nodes)
+    _nb = new Float32Array(nodes)
+    _hitNodes = new Uint8Array(nodes)
+  }
+  const nr = _nr
+  const ng = _ng
+  const nb = _nb
+  const hit = _hitNodes
+  hit.fill(0, 0, nodes)
   for (let j = 0; j < gy; j++) {
     for (let i = 0; i < gx; i++) {
       const k = j * gx + i
@@ -198,9 +234,11 @@ export function renderSkin(
           const dg = (g10 + (g11 - g10) * fy - lg) / GRID
           const db = (b10 + (b11 - b10) * fy - lb) / GRID
           const trow = (y % T) * T
+          let tx = x0 % T
           let o = y * width + x0
           for (let x = x0; x < x1; x++, o++) {
-            const t = tex[trow + (x % T)]
+            const t = tex[trow + tx]
+            if (++tx === T) tx = 0
             const f = x - x0
             px32[o] = pixelWord((lr + dr * f) * t, (lg + dg * f) * t, (lb + db * f) * t)
           }
@@ -228,7 +266,7 @@ function pixelWord(r: number, g: number, b: number): number {
   const ir = r >= 1 ? 255 : LINEAR_TO_SRGB[(r * Q + 0.5) | 0]
   const ig = g >= 1 ? 255 : LINEAR_TO_SRGB[(g * Q + 0.5) | 0]
   const ib = b >= 1 ? 255 : LINEAR_TO_SRGB[(b * Q + 0.5) | 0]
-  return (0xff000000 | (ib << 16) | (ig << 8) | ir) >>> 0
+  return 0xff000000 | (ib << 16) | (ig << 8) | ir
 }
 
 /** Whether every grid node around block (i, j), one block out, misses the head. */
