@@ -77,10 +77,3 @@ function buildToSrgb(): Uint8Array {
   for (let i = 0; i < LIN_STEPS; i++) t[i] = Math.round(linearToSrgb(i / (LIN_STEPS - 1)) * 255)
   return t
 }
-
-/** Linear light → sRGB byte through the table, clamped. */
-export function linearToByte(c: number): number {
-  if (c <= 0) return 0
-  if (c >= 1) return 255
-  return LINEAR_TO_SRGB[(c * (LIN_STEPS - 1) + 0.5) | 0]
-}

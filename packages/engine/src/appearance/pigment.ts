@@ -22,7 +22,7 @@ const K_ABSORB = 3
 export const BLOWOUT_DEPTH_MM = 1.5
 
 /** Water parts per part of concentrate for a HIS-like shade: 20 → 1:10 … 60 → 1:40, linear (DOMAIN §4.3 [assumption]). */
-export function shadeToWater(shade: number): number {
+function shadeToWater(shade: number): number {
   const s = shade < 20 ? 20 : Math.min(shade, 60)
   return 10 + ((s - 20) * 30) / 40
 }

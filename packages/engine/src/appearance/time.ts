@@ -7,16 +7,16 @@ import { fitzpatrickIndex } from './skin-palette.ts'
 /** Fraction of the fresh darkness a healed dot keeps (DOMAIN §0 "Healed vs fresh darkness" 0.65, [ELKA], [LUX]). */
 export const HEALED_DARKNESS = 0.65
 /** Fresh visible diameter over the healed one (DOMAIN §2.2 engine model: day 0 ≈ 2.5× healed). */
-export const FRESH_DIAMETER_SCALE = 2.5
+const FRESH_DIAMETER_SCALE = 2.5
 /** Days until the healed appearance (DOMAIN §0 "Time to healed appearance" 28). */
-export const HEALING_DAYS = 28
+const HEALING_DAYS = 28
 /** Days between sessions when a design gives no dates (DOMAIN §0 "Days between sessions" 14). */
 export const DEFAULT_SESSION_SPACING_DAYS = 14
 /** Fading time constant for the reference client, years (DOMAIN §0 "Fading time-constant τ" 10). */
 export const TAU_DEFAULT_YEARS = 10
 /** DOMAIN §0's range for τ, years. */
-export const TAU_MIN_YEARS = 6
-export const TAU_MAX_YEARS = 20
+const TAU_MIN_YEARS = 6
+const TAU_MAX_YEARS = 20
 /** Relative contrast below which an artist touches up (DOMAIN §0: 0.7 gives t ≈ 0.36τ ≈ 3.6 y [derived]). */
 export const TOUCH_UP_CONTRAST = 0.7
 /**
@@ -25,7 +25,7 @@ export const TOUCH_UP_CONTRAST = 0.7
  */
 export const VISIBLE_CONTRAST = 0.55
 /** Long-term radial spread of a dot (DOMAIN §0 "Long-term dot spread" +10 %, 0–20 %, over 6–12 months [SMPCHAT]). */
-export const SPREAD_DEFAULT = 0.1
+const SPREAD_DEFAULT = 0.1
 const SPREAD_MAX = 0.2
 /** Time constant of the spread, years: 86 % of it by 6 months, 98 % by a year. */
 const SPREAD_TAU_YEARS = 0.25
@@ -53,13 +53,13 @@ export function fadeTimeConstant(skin: Skin, pigment: Pigment): number {
 }
 
 /** Share of the pigment still held once healed: shallower than 0.5 mm loses colour in 2–4 weeks (DOMAIN §0 [DS-MIG]). */
-export function healedRetention(depthMm: number): number {
+function healedRetention(depthMm: number): number {
   const r = (depthMm - 0.2) / 0.3
   return r < 0.15 ? 0.15 : Math.min(r, 1)
 }
 
 /** Relative contrast (1 at healing) after `years` of fading. */
-export function contrastAfter(years: number, tau: number): number {
+function contrastAfter(years: number, tau: number): number {
   return Math.exp(-Math.max(0, years) / tau)
 }
 

@@ -15,7 +15,7 @@ const Q = LIN_STEPS - 1
 /** Side of the shading grid's blocks, px. */
 export const GRID = 8
 /** Background behind the head, sRGB [assumption: a neutral dark studio grey that suits light and dark skin]. */
-export const BACKGROUND_RGB: readonly [number, number, number] = [58, 60, 64]
+const BACKGROUND_RGB: readonly [number, number, number] = [58, 60, 64]
 /** Side of the repeating fine-texture tile, mm. */
 const TILE_MM = 12.8
 /** Pores per mm² and their radius, mm [assumption: follicle openings on a shaved scalp, ~1 per 2 mm²]. */
