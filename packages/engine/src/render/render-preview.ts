@@ -16,7 +16,7 @@ import type { Design } from '../model/design.ts'
 import type { DotBuffer } from '../model/dots.ts'
 import { createHead } from '../scalp/head.ts'
 import { drawSimulatedMark } from './mark.ts'
-import { bandOrder, LITTLE_ENDIAN, pixelWords, stampEllipse, stampSegment } from './raster.ts'
+import { bandOrder, LITTLE_ENDIAN, pixelWords, stampDisc, stampEllipse, stampSegment } from './raster.ts'
 import { blurTone, createToneGrid, GRID, renderSkin, splatTone, type ToneGrid } from './skin.ts'
 import { type ChartWindow, createView, projectInto, VIEW_NAMES, type View, type ViewName } from './view.ts'
 
@@ -294,6 +294,10 @@ function stampDots(view: View, n: number, px32: Int32Array): void {
       stampEllipse(px32, width, height, _sx[i], _sy[i], r, _ratio[i], _ex[i], _ey[i], r, 1, 0, 0.16 * halo, 0.14 * halo)
     }
     const a = cell * 3
+    if (_ratio[i] < 1.001) {
+      stampDisc(px32, width, height, _sx[i], _sy[i], _rm[i], _edge[i], 1, _absorb[a], _absorb[a + 1], _absorb[a + 2])
+      continue
+    }
     stampEllipse(
       px32,
       width,

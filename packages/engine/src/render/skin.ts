@@ -38,6 +38,17 @@ let _nr = new Float32Array(0)
 let _ng = new Float32Array(0)
 let _nb = new Float32Array(0)
 let _hitNodes = new Uint8Array(0)
+let _sr = new Float32Array(0)
+let _sg = new Float32Array(0)
+let _sb = new Float32Array(0)
+const OPAQUE_WORD = 0xff000000 | 0
+
+/** Linear light → sRGB-encoded value in 0…255 (continuous, through the 14-bit table). */
+function srgbUnits(c: number): number {
+  if (c <= 0) return 0
+  if (c >= 1) return 255
+  return LINEAR_TO_SRGB[(c * Q + 0.5) | 0]
+}
 const _rgb = new Float64Array(3)
 
 /**
@@ -201,6 +212,23 @@ export function renderSkin(view: View, skin: Skin, seed: number, px32: Int32Arra
       }
     }
   }
+  // node colours in sRGB units, capped so that × the texture's largest factor stays below 256
+  if (_sr.length < nodes) {
+    _sr = new Float32Array(nodes)
+    _sg = new Float32Array(nodes)
+    _sb = new Float32Array(nodes)
+  }
+  const sr = _sr
+  const sg = _sg
+  const sb = _sb
+  const cap = 255.5 / tile.maxSrgbFactor
+  for (let k = 0; k < nodes; k++) {
+    if (hit[k] === 0) continue
+    sr[k] = Math.min(cap, srgbUnits(nr[k]))
+    sg[k] = Math.min(cap, srgbUnits(ng[k]))
+    sb[k] = Math.min(cap, srgbUnits(nb[k]))
+  }
+  const texS = tile.srgb
   const bx = gx - 1
   const by = gy - 1
   for (let j = 0; j < by; j++) {
@@ -212,24 +240,25 @@ export function renderSkin(view: View, skin: Skin, seed: number, px32: Int32Arra
       const k = j * gx + i
       const corners = hit[k] + hit[k + 1] + hit[k + gx] + hit[k + gx + 1]
       if (corners === 4) {
-        // bilinear shading across the block, times the fine texture
-        const r00 = nr[k]
-        const g00 = ng[k]
-        const b00 = nb[k]
-        const r10 = nr[k + 1]
-        const g10 = ng[k + 1]
-        const b10 = nb[k + 1]
-        const r01 = nr[k + gx]
-        const g01 = ng[k + gx]
-        const b01 = nb[k + gx]
-        const r11 = nr[k + gx + 1]
-        const g11 = ng[k + gx + 1]
-        const b11 = nb[k + gx + 1]
+        // bilinear across the block in sRGB-encoded units (the shading is smooth over 8 px), times the texture's
+        // sRGB-space factor: no transfer-curve lookups per pixel
+        const r00 = sr[k]
+        const g00 = sg[k]
+        const b00 = sb[k]
+        const r10 = sr[k + 1]
+        const g10 = sg[k + 1]
+        const b10 = sb[k + 1]
+        const r01 = sr[k + gx]
+        const g01 = sg[k + gx]
+        const b01 = sb[k + gx]
+        const r11 = sr[k + gx + 1]
+        const g11 = sg[k + gx + 1]
+        const b11 = sb[k + gx + 1]
         for (let y = y0; y < y1; y++) {
           const fy = (y - y0) / GRID
-          const lr = r00 + (r01 - r00) * fy
-          const lg = g00 + (g01 - g00) * fy
-          const lb = b00 + (b01 - b00) * fy
+          let lr = r00 + (r01 - r00) * fy
+          let lg = g00 + (g01 - g00) * fy
+          let lb = b00 + (b01 - b00) * fy
           const dr = (r10 + (r11 - r10) * fy - lr) / GRID
           const dg = (g10 + (g11 - g10) * fy - lg) / GRID
           const db = (b10 + (b11 - b10) * fy - lb) / GRID
@@ -237,10 +266,12 @@ export function renderSkin(view: View, skin: Skin, seed: number, px32: Int32Arra
           let tx = x0 % T
           let o = y * width + x0
           for (let x = x0; x < x1; x++, o++) {
-            const t = tex[trow + tx]
+            const t = texS[trow + tx]
             if (++tx === T) tx = 0
-            const f = x - x0
-            px32[o] = pixelWord((lr + dr * f) * t, (lg + dg * f) * t, (lb + db * f) * t)
+            px32[o] = OPAQUE_WORD | ((lb * t) << 16) | ((lg * t) << 8) | (lr * t)
+            lr += dr
+            lg += dg
+            lb += db
           }
         }
       } else if (corners === 0 && outsideNeighbourhood(hit, gx, gy, i, j)) {
@@ -406,7 +437,11 @@ function valueNoise3(x: number, y: number, z: number, seed: number): number {
 interface Tile {
   seed: number
   size: number
+  /** Multiplicative factor on linear light. */
   data: Float32Array
+  /** The same factor on sRGB-encoded values (≈ data^(1/2.4)), and its maximum. */
+  srgb: Float32Array
+  maxSrgbFactor: number
 }
 
 let _tile: Tile | null = null
@@ -454,7 +489,13 @@ function detailTile(seed: number, size: number): Tile {
       }
     }
   }
-  _tile = { seed, size, data }
+  const srgb = new Float32Array(size * size)
+  let maxSrgbFactor = 1
+  for (let i = 0; i < data.length; i++) {
+    srgb[i] = data[i] ** (1 / 2.4)
+    if (srgb[i] > maxSrgbFactor) maxSrgbFactor = srgb[i]
+  }
+  _tile = { seed, size, data, srgb, maxSrgbFactor }
   return _tile
 }
 
