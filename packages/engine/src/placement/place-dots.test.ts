@@ -80,7 +80,10 @@ describe('placement realism', () => {
   const design = presetDesign('alopecia-totalis', { seed: 21 })
   const r = place(design)
 
-  it('matches the target density within ±10 % in every 1 cm² cell away from edges', () => {
+  // Blue noise is not a lattice: at ~85 dots per cm² its per-cell count varies with a standard deviation of about 4 %
+  // (a Poisson process: 11 %), so over a few hundred cells a rare one strays past 10 %. A lattice would never stray,
+  // and would look machine-made. So: the mean on target, the spread small, and nearly every cell within ±10 %.
+  it('matches the target density per 1 cm² cell away from edges: mean ±2 %, 95 % of cells within ±10 %, none past ±20 %', () => {
     const f = r.field
     let checked = 0
     // 12 × 12 chart mm: about 1 cm² of scalp where the chart shrinks distances (area element ≈ 0.7)
@@ -117,7 +120,12 @@ describe('placement realism', () => {
         checked++
       }
     }
-    for (const d of devs) expect(Math.abs(d)).toBeLessThan(0.1)
+    const mean = devs.reduce((a, b) => a + b, 0) / devs.length
+    const sd = Math.sqrt(devs.reduce((a, b) => a + (b - mean) ** 2, 0) / devs.length)
+    expect(Math.abs(mean)).toBeLessThan(0.02)
+    expect(sd).toBeLessThan(0.06)
+    expect(devs.filter((d) => Math.abs(d) <= 0.1).length / devs.length).toBeGreaterThanOrEqual(0.95)
+    for (const d of devs) expect(Math.abs(d)).toBeLessThan(0.2)
     expect(checked).toBeGreaterThan(50)
   })
 
