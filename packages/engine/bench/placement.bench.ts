@@ -120,7 +120,7 @@ const bench: Bench = {
       ours: oursVar.ms,
       peer: 'poisson-disk-sampling',
       peerValue: peerVar.ms,
-      note: `${oursVar.last.count} vs ${peerVar.last.length} points; ours ${quality(oursVar.last.x, oursVar.last.y, oursVar.last.count, ourGradient)}; peer ${quality(
+      note: `${oursVar.last.count} vs ${peerVar.last.length} points; ours ${quality(oursVar.last.x, oursVar.last.y, oursVar.last.count, (x) => ourGradient((Math.floor(x / CELL) + 0.5) * CELL))}; peer ${quality(
         peerVar.last.map((p: number[]) => p[0] ?? 0),
         peerVar.last.map((p: number[]) => p[1] ?? 0),
         peerVar.last.length,
