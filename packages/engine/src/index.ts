@@ -1,7 +1,19 @@
 // @stipple/engine: the only public entry. Explicit named exports; modules import each other directly, never this file.
 
-export { type Rng, createRng, deriveSeed } from './math/rng.ts'
-export { type DotBuffer, allocateDots, DOT_BYTES } from './model/dots.ts'
+// --- rendering and appearance (Engine II) ---
+export { labToLinearRgb, linearRgbToLab, linearToSrgb, srgbToLinear } from './appearance/color.ts'
+export { parseDilution, pigmentConcentration, SHADE_STEP } from './appearance/pigment.ts'
+export { SKIN_LAB, skinLinearRgb } from './appearance/skin-palette.ts'
+export {
+  DEFAULT_SESSION_SPACING_DAYS,
+  fadeTimeConstant,
+  HEALED_DARKNESS,
+  type Longevity,
+  longevity,
+  TOUCH_UP_CONTRAST,
+  VISIBLE_CONTRAST,
+} from './appearance/time.ts'
+export { createRng, deriveSeed, type Rng } from './math/rng.ts'
 export type {
   ChartPoint,
   Design,
@@ -17,39 +29,12 @@ export type {
   Zone,
   ZoneKind,
 } from './model/design.ts'
-export {
-  type HeadMeasurements,
-  type HeadModel,
-  type Sex,
-  areaElementAt,
-  chartToSurface,
-  createHead,
-  DEFAULT_HEAD,
-  metricAt,
-  normalAt,
-  surfaceToChart,
-} from './scalp/head.ts'
-export { type PoissonResult, type RadiusField, poissonDisk } from './placement/poisson-disk.ts'
-
+export { allocateDots, DOT_BYTES, type DotBuffer } from './model/dots.ts'
 // --- design, placement and presets (for @stipple/domain and the cli) ---
-export { type HairBuffer, type PlacementResult, DEFAULT_DOT_CAP, placeDots } from './placement/place-dots.ts'
+export { DEFAULT_DOT_CAP, type HairBuffer, type PlacementResult, placeDots } from './placement/place-dots.ts'
+export { type PoissonResult, poissonDisk, type RadiusField } from './placement/poisson-disk.ts'
 export { type Issue, validateDesign } from './placement/validate.ts'
-export { type PresetId, PRESET_IDS, presetDesign } from './presets/presets.ts'
-export { type Landmarks, landmarks } from './scalp/landmarks.ts'
-
-// --- rendering and appearance (Engine II) ---
-export { labToLinearRgb, linearRgbToLab, linearToSrgb, srgbToLinear } from './appearance/color.ts'
-export { parseDilution, pigmentConcentration, SHADE_STEP } from './appearance/pigment.ts'
-export { SKIN_LAB, skinLinearRgb } from './appearance/skin-palette.ts'
-export {
-  DEFAULT_SESSION_SPACING_DAYS,
-  fadeTimeConstant,
-  HEALED_DARKNESS,
-  type Longevity,
-  longevity,
-  TOUCH_UP_CONTRAST,
-  VISIBLE_CONTRAST,
-} from './appearance/time.ts'
+export { defaultSessions, PRESET_IDS, type PresetId, presetDesign } from './presets/presets.ts'
 export { forEachMarkPixel, MARK_TEXT, markLayout } from './render/mark.ts'
 export { rasterizeDiscs } from './render/raster.ts'
 export {
@@ -75,3 +60,16 @@ export {
   type View,
   type ViewName,
 } from './render/view.ts'
+export {
+  areaElementAt,
+  chartToSurface,
+  createHead,
+  DEFAULT_HEAD,
+  type HeadMeasurements,
+  type HeadModel,
+  metricAt,
+  normalAt,
+  type Sex,
+  surfaceToChart,
+} from './scalp/head.ts'
+export { type Landmarks, landmarks } from './scalp/landmarks.ts'

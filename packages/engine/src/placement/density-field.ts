@@ -143,11 +143,13 @@ function coverage(
   }
 }
 
-/** The lattice over which a design needs its field: every zone, hair region and scar, plus room for feathering. */
+/** The lattice over which a design needs its field: every zone and hair region, plus room for feathering. */
 export function designLattice(design: Design, cell: number): Lattice | null {
   const pts: ChartPoint[] = []
   for (const z of design.zones) pts.push(...z.polygon)
   if (pts.length === 0) return null
+  // the client's hair is drawn wherever it stands, beyond the treated zones too
+  for (const h of design.existingHair) pts.push(...h.polygon)
   const b = bounds(pts)
   let margin = 4
   for (const z of design.zones) margin = Math.max(margin, z.featherMm)
@@ -267,7 +269,7 @@ export function buildDensityField(design: Design, head: HeadModel, lat: Lattice)
     const hl = design.hairline
     const path = hairlinePath(hl, head, design.head.sex, design.seed)
     const band = hl.softnessMm + SENTINEL_REACH_MM + 2 * hl.microIrregularityMm + 4
-    fillPolygon(path.behind, lat, inside)
+    fillPolygon(path.ahead, lat, inside)
     // every 4th point (2 mm chords): the chord's distance error is ~0.01 mm at the curve's radius
     const coarse = path.line.filter((_, i) => i % 4 === 0 || i === path.line.length - 1)
     distanceBand(coarse, false, band, lat, scale, dist)
@@ -279,8 +281,10 @@ export function buildDensityField(design: Design, head: HeadModel, lat: Lattice)
       for (let col = 0; col < lat.cols; col++) {
         const i = row * lat.cols + col
         const d = Number.isFinite(dist[i]) ? dist[i] * scale[i] : band * 2
-        const signed = inside[i] === 1 ? d : -d
+        const signed = inside[i] === 1 ? -d : d
         front[i] = signed
+        // no hair stands ahead of the designed hairline: that is where the client's new hairline begins
+        hair[i] *= smoothstep(-4, 2, signed)
         if (signed > band || density[i] <= 0) continue
         const x = lat.x0 + (col + 0.5) * lat.cell
         // micro-irregularity: a jagged, shoreline-like border with clumps and gaps [RGH], [LAM-SH]

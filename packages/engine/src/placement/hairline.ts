@@ -63,8 +63,8 @@ export interface HairlinePath {
   base: ChartPoint[]
   /** The line with its macro undulation: where the density ramp starts. */
   line: ChartPoint[]
-  /** Closed region behind the line (the scalp side), for inside tests. */
-  behind: ChartPoint[]
+  /** Closed region ahead of the line (the forehead), for inside tests. */
+  ahead: ChartPoint[]
 }
 
 /** Resamples a polyline to points about `step` apart. */
@@ -118,18 +118,8 @@ export function hairlinePath(hairline: Hairline, head: HeadModel, sex: Sex, seed
     const off = amp * wave * taper
     line.push([base[i][0] + nx * off, base[i][1] + ny * off])
   }
-  // close the region behind the line with a loop around the back of the chart, far outside the scalp
-  const far = 4 * head.k
-  const first = line[0]
-  const last = line[n - 1]
-  const behind: ChartPoint[] = [
-    ...line,
-    [last[0] - far * 0.25, last[1]],
-    [-far, last[1] - far * 0.1],
-    [-far, -far],
-    [far, -far],
-    [far, first[1] - far * 0.1],
-    [first[0] + far * 0.25, first[1]],
-  ]
-  return { base, line, behind }
+  // the forehead: the line closed by a fan to a point far ahead of the face; everything else (the top, sides and back)
+  // lies behind the hairline, so hair below the sideburns stays where it is
+  const ahead: ChartPoint[] = [...line, [0, 4 * head.k]]
+  return { base, line, ahead }
 }

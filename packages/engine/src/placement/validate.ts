@@ -28,7 +28,7 @@ function distanceToOutline(outline: readonly ChartPoint[], x: number, y: number)
 function checkPolygon(
   poly: readonly ChartPoint[],
   path: string,
-  outline: readonly ChartPoint[],
+  outline: readonly ChartPoint[] | null,
   head: HeadModel
 ): Issue[] {
   const issues: Issue[] = []
@@ -38,7 +38,11 @@ function checkPolygon(
     const [x, y] = poly[i]
     if (Math.sqrt(x * x + y * y) > limit) {
       issues.push({ path: `${path}[${i}]`, message: `point (${x.toFixed(1)}, ${y.toFixed(1)}) mm is off the head` })
-    } else if (!containsPoint(outline, x, y) && distanceToOutline(outline, x, y) > OUTSIDE_TOLERANCE_MM) {
+    } else if (
+      outline !== null &&
+      !containsPoint(outline, x, y) &&
+      distanceToOutline(outline, x, y) > OUTSIDE_TOLERANCE_MM
+    ) {
       issues.push({
         path: `${path}[${i}]`,
         message: `point (${x.toFixed(1)}, ${y.toFixed(1)}) mm lies outside the scalp by more than ${OUTSIDE_TOLERANCE_MM} mm`,
@@ -74,9 +78,9 @@ export function validateDesign(design: Design, head: HeadModel): Issue[] {
     issues.push(...checkPolygon(z.polygon, `zones[${i}].polygon`, outline, head))
   })
   design.existingHair.forEach((h, i) => {
-    issues.push(...checkPolygon(h.polygon, `existingHair[${i}].polygon`, outline, head))
+    issues.push(...checkPolygon(h.polygon, `existingHair[${i}].polygon`, null, head))
     h.holes.forEach((hole, j) => {
-      issues.push(...checkPolygon(hole, `existingHair[${i}].holes[${j}]`, outline, head))
+      issues.push(...checkPolygon(hole, `existingHair[${i}].holes[${j}]`, null, head))
     })
   })
   design.scars.forEach((s, i) => {

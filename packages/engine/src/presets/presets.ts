@@ -98,8 +98,8 @@ function templePart(line: readonly ChartPoint[], phiFta: number, sign: number): 
   return line.filter((p) => sign * datan2(p[0], p[1]) > phiFta)
 }
 
-/** A band behind a temple stretch of hairline: the stretch and its copy turned back round the vertex by `depth`. */
-function templeBand(part: readonly ChartPoint[], depth: number, sign: number): ChartPoint[] {
+/** A band behind a temple stretch of hairline: the stretch (moved `forward`) and its copy turned back by `depth`. */
+function templeBand(part: readonly ChartPoint[], depth: number, sign: number, forward = 3): ChartPoint[] {
   const back = part.map((p): ChartPoint => {
     const rho = Math.sqrt(p[0] * p[0] + p[1] * p[1])
     const phi = datan2(p[0], p[1]) + (sign * depth) / rho
@@ -107,7 +107,7 @@ function templeBand(part: readonly ChartPoint[], depth: number, sign: number): C
   })
   const front = part.map((p): ChartPoint => {
     const rho = Math.sqrt(p[0] * p[0] + p[1] * p[1])
-    const phi = datan2(p[0], p[1]) - (sign * 3) / rho
+    const phi = datan2(p[0], p[1]) - (sign * forward) / rho
     return [rho * dsin(phi), rho * dcos(phi)]
   })
   return [...front, ...back.reverse()]
@@ -140,23 +140,24 @@ interface Stage {
   fringe: number | null
   /** Hair density left on the bridge between front and crown, FU/cm² (null: full hair). */
   bridge: number | null
+  /** Temple recession of the designed (not the lost) hairline, mm: a mature hairline's, DOMAIN §3.2 (NW II ≤ 20–25). */
   recession: number
 }
 
 // [assumption] shapes per class from DOMAIN §3.5's descriptions, sized so the treated areas land in its table
 const NORWOOD: Record<string, Stage> = {
-  'norwood-1': { front: 6, temple: 8, vertex: 0, fringe: null, bridge: null, recession: 0 },
-  'norwood-2': { front: 2, temple: 14, vertex: 0, fringe: null, bridge: null, recession: 12 },
-  'norwood-2a': { front: 18, temple: 20, vertex: 0, fringe: null, bridge: null, recession: 10 },
-  'norwood-3': { front: 10, temple: 28, vertex: 0, fringe: null, bridge: null, recession: 18 },
-  'norwood-3a': { front: 45, temple: 36, vertex: 0, fringe: null, bridge: null, recession: 16 },
-  'norwood-3-vertex': { front: 10, temple: 28, vertex: 28, fringe: null, bridge: null, recession: 16 },
-  'norwood-4': { front: 36, temple: 40, vertex: 34, fringe: null, bridge: null, recession: 20 },
-  'norwood-4a': { front: 85, temple: 55, vertex: 0, fringe: null, bridge: null, recession: 20 },
-  'norwood-5': { front: 62, temple: 55, vertex: 52, fringe: null, bridge: 35, recession: 22 },
-  'norwood-5a': { front: 120, temple: 65, vertex: 30, fringe: null, bridge: null, recession: 22 },
-  'norwood-6': { front: 0, temple: 0, vertex: 0, fringe: 52, bridge: null, recession: 24 },
-  'norwood-7': { front: 0, temple: 0, vertex: 0, fringe: 26, bridge: null, recession: 25 },
+  'norwood-1': { front: 6, temple: 8, vertex: 0, fringe: null, bridge: null, recession: 8 },
+  'norwood-2': { front: 0, temple: 8, vertex: 0, fringe: null, bridge: null, recession: 10 },
+  'norwood-2a': { front: 18, temple: 20, vertex: 0, fringe: null, bridge: null, recession: 9 },
+  'norwood-3': { front: 4, temple: 20, vertex: 0, fringe: null, bridge: null, recession: 13 },
+  'norwood-3a': { front: 45, temple: 36, vertex: 0, fringe: null, bridge: null, recession: 12 },
+  'norwood-3-vertex': { front: 4, temple: 20, vertex: 28, fringe: null, bridge: null, recession: 12 },
+  'norwood-4': { front: 30, temple: 34, vertex: 30, fringe: null, bridge: null, recession: 14 },
+  'norwood-4a': { front: 85, temple: 55, vertex: 0, fringe: null, bridge: null, recession: 14 },
+  'norwood-5': { front: 55, temple: 50, vertex: 48, fringe: null, bridge: 35, recession: 14 },
+  'norwood-5a': { front: 120, temple: 65, vertex: 30, fringe: null, bridge: null, recession: 14 },
+  'norwood-6': { front: 0, temple: 0, vertex: 0, fringe: 52, bridge: null, recession: 14 },
+  'norwood-7': { front: 0, temple: 0, vertex: 0, fringe: 26, bridge: null, recession: 14 },
 }
 
 /** Female-pattern thinning: hair left in the thinning area, FU/cm² (DOMAIN §1.2: ~85 full; ≥ 50 % loss reads thin). */
@@ -167,6 +168,8 @@ const LUDWIG: Record<string, { hair: number; rx: number; ry: number }> = {
 }
 
 const FULL_HAIR = 85 // FU/cm², DOMAIN §0
+/** Front of the scalp outline above glabella, mm (scalp/landmarks.ts). */
+const JUVENILE_HAIRLINE_MM: Readonly<Record<Sex, number>> = { male: 66, female: 58 }
 
 /** Age-appropriate hairline for a preset (DOMAIN §3.1); the intake's recommendation may move it. */
 function defaultHairline(sex: Sex, height: number, recession: number): Hairline {
@@ -232,28 +235,35 @@ export function presetDesign(id: PresetId, options: PresetOptions = {}): Design 
     const phiFta = azimuthForBrowArc(head, FTA_LATERAL_MM[sex])
     const line = centralPart(full, phiFta)
     const temples = [templePart(full, phiFta, 1), templePart(full, phiFta, -1).reverse()]
+    // one base zone over the whole scalp: dots go wherever hair is missing (target − hair), so every bald edge blends
+    // into the fringe through the hair's feather; the zones after it name and refine parts of it
+    zones.push({ ...base(outline, 'mid-scalp', 'scalp'), featherMm: 4 })
+    // the bald areas are holes in the fringe; at the front they reach well past the designed hairline, so no band of
+    // hair is left in front of it (the hairline itself decides where dots start)
     const holes: ChartPoint[][] = []
     if (stage.fringe !== null) {
       const fringe = stage.fringe
-      // the bald top: everything above the fringe, reaching forward past the hairline (the hairline trims it)
-      const top = heightLoop(head, (phi) => {
-        const a = Math.abs(phi)
-        return a < 1.0 ? 70 : fringe + (1 - smoothstep(1.0, 1.5, a)) * (70 - fringe)
-      })
-      holes.push(top)
-      zones.push(base(top, 'mid-scalp'))
+      holes.push(
+        heightLoop(head, (phi) => {
+          const a = Math.abs(phi)
+          return a < 1.0 ? 52 : fringe + (1 - smoothstep(1.0, 1.5, a)) * (52 - fringe)
+        })
+      )
     } else {
       const depth = (u: number) => {
         const t = smoothstep(25, 95, Math.abs(u))
         return stage.front * (1 - t) + stage.temple * t
       }
-      const band = frontBand(line, depth)
-      holes.push(band)
-      zones.push(base(band, 'frontal'))
+      // to 10 mm ahead of the juvenile hairline (the scalp outline's front, DOMAIN §3.1), whatever the design's height
+      const ahead = Math.max(5, height - JUVENILE_HAIRLINE_MM[sex] + 10)
+      holes.push(frontBand(line, depth, ahead))
+      zones.push(base(frontBand(line, depth), 'frontal'))
       temples.forEach((part, i) => {
-        const sideBand = templeBand(part, stage.temple, i === 0 ? 1 : -1)
-        holes.push(sideBand)
-        zones.push(base(sideBand, 'frontal', `frontal-temple-${i === 0 ? 'right' : 'left'}`))
+        const sign = i === 0 ? 1 : -1
+        holes.push(templeBand(part, stage.temple, sign, Math.min(14, ahead)))
+        zones.push(
+          base(templeBand(part, stage.temple, sign), 'frontal', `frontal-temple-${i === 0 ? 'right' : 'left'}`)
+        )
       })
       if (stage.vertex > 0) {
         const crown = circle(marks.crownWhorl, stage.vertex, stage.vertex * 1.15)
@@ -262,12 +272,11 @@ export function presetDesign(id: PresetId, options: PresetOptions = {}): Design 
       }
       if (stage.bridge !== null) {
         const bridge = circle([0, -5], 45, 40)
-        zones.push(base(bridge, 'mid-scalp'))
+        zones.push(base(bridge, 'mid-scalp', 'bridge'))
         hair.push({ id: 'bridge', polygon: bridge, holes: [], densityPerCm2: stage.bridge, featherMm: 12 })
       }
     }
-    // the blend into the fringe: the hair the client keeps, with the bald areas cut out
-    hair.unshift({ id: 'fringe', polygon: outline, holes, densityPerCm2: FULL_HAIR, featherMm: 14 })
+    hair.unshift({ id: 'fringe', polygon: dilate(outline, 12), holes, densityPerCm2: FULL_HAIR, featherMm: 14 })
     // finer, lighter dots behind the hairline (DOMAIN §3.3) and softer temples (DOMAIN §1.2: temporal 55 FU/cm²)
     zones.push({
       ...base(
@@ -291,7 +300,7 @@ export function presetDesign(id: PresetId, options: PresetOptions = {}): Design 
     // centro-parietal thinning around the part, the frontal hairline preserved (DOMAIN §3.6)
     const thin = circle([0, 12], spec.rx, spec.ry)
     zones.push({ ...base(thin, 'density'), featherMm: 20 })
-    hair.push({ id: 'hair', polygon: outline, holes: [thin], densityPerCm2: FULL_HAIR, featherMm: 20 })
+    hair.push({ id: 'hair', polygon: dilate(outline, 12), holes: [thin], densityPerCm2: FULL_HAIR, featherMm: 20 })
     hair.push({ id: 'thinning', polygon: thin, holes: [], densityPerCm2: spec.hair, featherMm: 20 })
   } else if (id === 'alopecia-areata') {
     // two to four round patches, placed by the seed within the scalp
@@ -317,7 +326,7 @@ export function presetDesign(id: PresetId, options: PresetOptions = {}): Design 
     patches.forEach((p, i) => {
       zones.push({ ...base(p, 'density', `patch-${i + 1}`), featherMm: 8 })
     })
-    hair.push({ id: 'hair', polygon: outline, holes: patches, densityPerCm2: FULL_HAIR, featherMm: 8 })
+    hair.push({ id: 'hair', polygon: dilate(outline, 12), holes: patches, densityPerCm2: FULL_HAIR, featherMm: 8 })
   } else if (id === 'alopecia-totalis' || id === 'alopecia-universalis') {
     design.hairline = defaultHairline(sex, height, sex === 'male' ? 10 : 0)
     zones.push(base(outline, 'frontal', 'scalp'))
@@ -337,14 +346,14 @@ export function presetDesign(id: PresetId, options: PresetOptions = {}): Design 
     strip.sort((a, b) => a[0] - b[0])
     scars.push({ id: 'fut', kind: 'fut', polyline: strip, widthMm: 4 })
     zones.push({ ...base(bufferPolyline(strip, 4 + 12), 'scar'), featherMm: 8 })
-    hair.push({ id: 'hair', polygon: outline, holes: [], densityPerCm2: FULL_HAIR, featherMm: 8 })
+    hair.push({ id: 'hair', polygon: dilate(outline, 12), holes: [], densityPerCm2: FULL_HAIR, featherMm: 8 })
   } else {
     // FUE: the donor band round the back between the ears, 1500 punches of 0.9 mm (DESIGN intake example)
     const donor = band(head, deg(122), deg(238), 10, -20)
     scars.push({ id: 'fue', kind: 'fue', polygon: donor, count: 1500, diameterMm: 0.9 })
     zones.push({ ...base(donor, 'scar'), featherMm: 10 })
     // extraction thins the donor area [assumption: ~25 % of follicles taken]
-    hair.push({ id: 'hair', polygon: outline, holes: [], densityPerCm2: FULL_HAIR, featherMm: 10 })
+    hair.push({ id: 'hair', polygon: dilate(outline, 12), holes: [], densityPerCm2: FULL_HAIR, featherMm: 10 })
     hair.push({ id: 'donor', polygon: donor, holes: [], densityPerCm2: 64, featherMm: 10 })
   }
   design.zones = zones
@@ -354,6 +363,14 @@ export function presetDesign(id: PresetId, options: PresetOptions = {}): Design 
 }
 
 const deg = (d: number) => (d * PI) / 180
+
+/** The outline pushed out by `by` chart mm along each vertex's ray from the vertex (the outline is star-shaped). */
+function dilate(outline: readonly ChartPoint[], by: number): ChartPoint[] {
+  return outline.map((p): ChartPoint => {
+    const len = Math.sqrt(p[0] * p[0] + p[1] * p[1])
+    return [p[0] * (1 + by / len), p[1] * (1 + by / len)]
+  })
+}
 
 /** The band between heights hTop and hBottom (mm above the brow plane) over azimuths φ0…φ1. */
 function band(head: HeadModel, phi0: number, phi1: number, hTop: number, hBottom: number): ChartPoint[] {
