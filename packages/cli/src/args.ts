@@ -13,7 +13,7 @@ export function parseCommandArgs<const O extends OptionsConfig>(
 ) {
   let parsed: ReturnType<typeof parseWith<O>>
   try {
-    parsed = parseWith([...args], options)
+    parsed = parseWith(joinNegativeValues(args, options), options)
   } catch (error) {
     const code = (error as { code?: unknown }).code
     if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')) {
@@ -34,6 +34,21 @@ export function parseCommandArgs<const O extends OptionsConfig>(
     throw new InputError(extra.map((arg) => ({ path: arg, message: `unexpected argument for 'stipple ${command}'` })))
   }
   return parsed
+}
+
+/** `--years -1` means the value −1, not an option called -1: join such values to their option (`--years=-1`). */
+function joinNegativeValues(args: readonly string[], options: OptionsConfig): string[] {
+  const out: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? ''
+    const next = args[i + 1]
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-[0-9.]/.test(next)) {
+      out.push(`${arg}=${next}`)
+      i++
+    } else out.push(arg)
+  }
+  return out
 }
 
 function parseWith<O extends OptionsConfig>(args: string[], options: O) {

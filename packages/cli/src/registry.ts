@@ -3,7 +3,15 @@ import type { Command } from './command.ts'
 import { designCommand } from './commands/design.ts'
 import { dotsCommand } from './commands/dots.ts'
 import { helpCommand } from './commands/help.ts'
+import { renderCommand } from './commands/render.ts'
 import { schemaCommand } from './commands/schema.ts'
 import { versionCommand } from './commands/version.ts'
 
-export const commands: readonly Command[] = [helpCommand, versionCommand, schemaCommand, designCommand, dotsCommand]
+export const commands: readonly Command[] = [
+  helpCommand,
+  versionCommand,
+  schemaCommand,
+  designCommand,
+  dotsCommand,
+  renderCommand,
+]
