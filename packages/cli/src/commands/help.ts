@@ -4,8 +4,10 @@ import { ExitCode, InputError } from '../errors.ts'
 
 /** The full help: usage, the registered commands (and only those), options and exit codes. */
 export function helpText(commands: readonly Command[]): string {
-  const width = Math.max(...commands.map((c) => c.usage.length), '-h, --help'.length) + 3
-  const row = (left: string, right: string) => `  ${left.padEnd(width)}${right}\n`
+  // long usages (render's) take a line of their own, so the summaries stay in one column
+  const width = Math.min(Math.max(...commands.map((c) => c.usage.length), '-h, --help'.length), 36) + 3
+  const row = (left: string, right: string) =>
+    left.length < width - 1 ? `  ${left.padEnd(width)}${right}\n` : `  ${left}\n  ${' '.repeat(width)}${right}\n`
   return [
     'stipple: the command line of Stipple, software for scalp micropigmentation clinics\n',
     '\n',
