@@ -277,24 +277,7 @@ export function presetDesign(id: PresetId, options: PresetOptions = {}): Design 
       }
     }
     hair.unshift({ id: 'fringe', polygon: dilate(outline, 12), holes, densityPerCm2: FULL_HAIR, featherMm: 14 })
-    // finer, lighter dots behind the hairline (DOMAIN §3.3) and softer temples (DOMAIN §1.2: temporal 55 FU/cm²)
-    zones.push({
-      ...base(
-        frontBand(line, () => 20),
-        'hairline'
-      ),
-      dotSizeMm: 0.15,
-      shade: shade + 3,
-    })
-    temples.forEach((part, i) => {
-      zones.push({
-        ...base(templeBand(part, 16, i === 0 ? 1 : -1), 'temples', `temple-${i === 0 ? 'right' : 'left'}`),
-        densityPerCm2: Math.round(density * 0.65),
-        dotSizeMm: 0.14,
-        shade: shade + 4,
-        featherMm: 8,
-      })
-    })
+    zones.push(...hairlineZones(line, temples, base, density, shade))
   } else if (LUDWIG[id] || id === 'diffuse') {
     const spec = LUDWIG[id] ?? { hair: 45, rx: 62, ry: 90 }
     // centro-parietal thinning around the part, the frontal hairline preserved (DOMAIN §3.6)
@@ -331,15 +314,9 @@ export function presetDesign(id: PresetId, options: PresetOptions = {}): Design 
     design.hairline = defaultHairline(sex, height, sex === 'male' ? 10 : 0)
     zones.push(base(outline, 'frontal', 'scalp'))
     const full = catmullRom(hairlineControlPoints(design.hairline, head, sex), 8)
-    const line = centralPart(full, azimuthForBrowArc(head, FTA_LATERAL_MM[sex]))
-    zones.push({
-      ...base(
-        frontBand(line, () => 20),
-        'hairline'
-      ),
-      dotSizeMm: 0.15,
-      shade: shade + 3,
-    })
+    const phiFta = azimuthForBrowArc(head, FTA_LATERAL_MM[sex])
+    const temples = [templePart(full, phiFta, 1), templePart(full, phiFta, -1).reverse()]
+    zones.push(...hairlineZones(centralPart(full, phiFta), temples, base, density, shade))
   } else if (id === 'scar-fut') {
     // a strip across the occiput from behind one ear to the other, ~4 mm wide (DESIGN intake example)
     const strip = heightLoop(head, () => -8, TAU / 90).filter((p) => p[1] < -60)
@@ -363,6 +340,39 @@ export function presetDesign(id: PresetId, options: PresetOptions = {}): Design 
 }
 
 const deg = (d: number) => (d * PI) / 180
+
+/**
+ * Finer, lighter dots in a 20 mm band behind the front of the hairline (DOMAIN §3.3: 1RL, smaller, lighter dots at
+ * the front), and softer temples behind its temple stretches (DOMAIN §1.2: temporal density ~55 of 85 FU/cm²).
+ */
+function hairlineZones(
+  line: readonly ChartPoint[],
+  temples: readonly ChartPoint[][],
+  base: (polygon: ChartPoint[], kind: Zone['kind'], id?: string) => Zone,
+  density: number,
+  shade: number
+): Zone[] {
+  const zones: Zone[] = [
+    {
+      ...base(
+        frontBand(line, () => 20),
+        'hairline'
+      ),
+      dotSizeMm: 0.15,
+      shade: shade + 3,
+    },
+  ]
+  temples.forEach((part, i) => {
+    zones.push({
+      ...base(templeBand(part, 16, i === 0 ? 1 : -1), 'temples', `temple-${i === 0 ? 'right' : 'left'}`),
+      densityPerCm2: Math.round(density * 0.65),
+      dotSizeMm: 0.14,
+      shade: shade + 4,
+      featherMm: 8,
+    })
+  })
+  return zones
+}
 
 /** The outline pushed out by `by` chart mm along each vertex's ray from the vertex (the outline is star-shaped). */
 function dilate(outline: readonly ChartPoint[], by: number): ChartPoint[] {
