@@ -51,7 +51,7 @@ export interface PoissonResult {
   count: number
   x: Float64Array
   y: Float64Array
-  /** Local minimum distance at each point, surface mm. */
+  /** Each point's own exclusion radius (its local radius, softened by radiusJitter), surface mm. */
   r: Float32Array
   /** Whether `maxPoints` stopped sampling early. */
   capped: boolean
