@@ -4,3 +4,26 @@ export { DESIGN_SCHEMA_V1, type DesignDocument, DesignDocumentSchema } from './d
 export { designJsonSchema } from './design/json-schema.ts'
 export { DESIGN_SCHEMAS, parseDesignDocument, toDesign } from './design/migrate.ts'
 export { formatPath, type Issue, type ParseResult } from './issues.ts'
+export {
+  APPOINTMENT_KINDS,
+  type AppointmentKind,
+  type AvailabilityQuery,
+  type BookedBlock,
+  findAvailability,
+  type Interval,
+  type LocationHours,
+  type PractitionerHours,
+  type Slot,
+  type WeeklyHours,
+} from './scheduling/availability.ts'
+export {
+  type CourseRequest,
+  type CourseResult,
+  DEFAULT_MAX_GAP_DAYS,
+  DEFAULT_MIN_GAP_DAYS,
+  type MoveResult,
+  moveSession,
+  planCourse,
+  spacingProblems,
+} from './scheduling/course.ts'
+export { formatZoned, instantToZoned, isTimeZone, offsetMinutes, zonedToInstant } from './scheduling/zoned-time.ts'
