@@ -1,7 +1,8 @@
 // Variable-density Poisson-disk sampling on a plane with an optional Riemannian metric.
 // The growth step is Bridson's (R. Bridson, "Fast Poisson disk sampling in arbitrary dimensions", SIGGRAPH 2007 sketches),
 // with candidates on a jittered ring around the active point in the manner of M. Roberts, "An improved version of
-// Bridson's algorithm for Poisson disc sampling" (extremelearning.com.au, 2019), which needs far fewer attempts per point.
+// Bridson's algorithm for Poisson disc sampling" (extremelearning.com.au, 2019): each point sweeps its ring once, keeping
+// every candidate that fits, so the work is k checks per point.
 // Variable radius follows Dwork et al., "Fast variable density Poisson-disc sample generation with directional variation"
 // (2021): a candidate c is accepted when every point q lies at least r(c) away, so any pair keeps min(r(p), r(q)).
 // Distances are measured in the metric g (chart → surface), which makes the spacing right on the curved scalp.
@@ -36,7 +37,7 @@ export interface Obstacles {
 }
 
 export interface PoissonOptions {
-  /** Candidates tried around an active point before it retires. */
+  /** Candidates tried around an active point (all of them, once) before it retires. */
   candidates?: number
   /** Extra ring width as a fraction of the radius: candidates fall at r·(1 + ε + jitter·u). */
   jitter?: number
@@ -315,7 +316,7 @@ export function poissonDisk(field: RadiusField, rng: Rng, options: PoissonOption
         l21 = g12[li] / l11
         l22 = Math.sqrt(Math.max(g22[li] - l21 * l21, EPS))
       }
-      let placed = false
+      // one sweep round the ring: every candidate that fits is kept, then the point retires (Roberts' variant)
       for (let j = 0; j < k; j++) {
         const rho = ar * (1 + EPS + jitter * nextFloat(state))
         const sx = (ux * ringC[j] - uy * ringS[j]) * rho
@@ -342,10 +343,9 @@ export function poissonDisk(field: RadiusField, rng: Rng, options: PoissonOption
         grid[c] = n
         active[nActive++] = n
         n++
-        placed = true
-        break
+        if (n >= limit) break
       }
-      if (!placed) active[ai] = active[--nActive]
+      active[ai] = active[--nActive]
     }
   }
 
