@@ -3,7 +3,7 @@
 export { DESIGN_SCHEMA_V1, type DesignDocument, DesignDocumentSchema } from './design/design.schema.ts'
 export { designJsonSchema } from './design/json-schema.ts'
 export { DESIGN_SCHEMAS, parseDesignDocument, toDesign } from './design/migrate.ts'
-export { formatPath, type Issue, type ParseResult } from './issues.ts'
+export { formatPath, type Issue, type ParseResult, safeParseWith } from './issues.ts'
 export {
   APPOINTMENT_KINDS,
   type AppointmentKind,
@@ -27,3 +27,42 @@ export {
   spacingProblems,
 } from './scheduling/course.ts'
 export { formatZoned, instantToZoned, isTimeZone, offsetMinutes, zonedToInstant } from './scheduling/zoned-time.ts'
+export {
+  MembershipSchema,
+  ROLES,
+  type Role,
+  type SessionInfo,
+  SessionInfoSchema,
+  SignInSchema,
+} from './access/access.schema.ts'
+export { type AuditEntry, AuditPageSchema, AuditQuerySchema } from './audit/audit.schema.ts'
+export {
+  CLIENT_STAGES,
+  type Client,
+  type ClientCreate,
+  ClientCreateSchema,
+  ClientListQuerySchema,
+  ClientListSchema,
+  ClientSchema,
+  type ClientSummary,
+  ClientSummarySchema,
+  type ClientUpdate,
+  ClientUpdateSchema,
+  CommunicationConsentsSchema,
+  type IntakeCreate,
+  IntakeCreateSchema,
+  IntakeListSchema,
+  type IntakeRecord,
+  IntakeRecordSchema,
+} from './clients/client.schema.ts'
+export { type ClientFile, ClientFileSchema } from './clients/client-file.schema.ts'
+export {
+  type LotRecall,
+  LotRecallQuerySchema,
+  LotRecallSchema,
+  type SessionRecord,
+  type SessionRecordCreate,
+  SessionRecordCreateSchema,
+  SessionRecordListSchema,
+  SessionRecordSchema,
+} from './session-records/session-record.schema.ts'

@@ -4,6 +4,8 @@ import type { PGlite } from '@electric-sql/pglite'
 import { createPgConfig } from '@electric-sql/pglite/node-postgres'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, inject } from 'vitest'
+// the inject() keys are declared beside the global setup that provides them
+import type {} from './global-setup.ts'
 import { openPgliteCopy } from './pglite-template.ts'
 import { withDatabase } from './postgres-probe.ts'
 

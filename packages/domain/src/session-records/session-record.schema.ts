@@ -1,0 +1,131 @@
+// What a practitioner records for each SMP session, with the needle and pigment lots a recall needs (DOMAIN §6.4).
+import { z } from 'zod'
+import { IdSchema, IsoDateSchema } from '../clients/client.schema.ts'
+
+const Text = (max: number) => z.string().trim().min(1).max(max)
+/** A manufacturer's lot or batch code. */
+const LotCodeSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ./_-]*$/, 'expected a lot code of letters, digits, spaces, dots, slashes or hyphens')
+const Instant = z.iso.datetime({ offset: true })
+
+const NeedleUseSchema = z.strictObject({
+  /** Cartridge configuration, e.g. `1RL 0.20` or `0603`. */
+  configuration: Text(40),
+  manufacturer: Text(100).optional(),
+  lot: LotCodeSchema,
+  expiresOn: IsoDateSchema.optional(),
+  /** A new sealed single-use cartridge: recording a session requires the practitioner's confirmation. */
+  singleUseConfirmed: z.literal(true, { error: 'confirm that a new sealed single-use cartridge was used' }),
+})
+
+const PigmentUseSchema = z.strictObject({
+  brand: Text(100),
+  shade: Text(100),
+  /** Pigment to diluent, e.g. `1:25`, or `neat`. */
+  dilution: z.string().regex(/^(neat|[0-9]{1,2}:[0-9]{1,3})$/, 'expected neat or a ratio such as 1:25'),
+  lot: LotCodeSchema,
+  /** A lot past this date must not be used: the session is refused. */
+  expiresOn: IsoDateSchema,
+})
+
+const AnaestheticSchema = z.strictObject({
+  product: Text(100),
+  method: z.enum(['topical', 'injected', 'other']),
+  notes: Text(2000).optional(),
+})
+
+const ADVERSE_EVENT_KINDS = [
+  'allergic-reaction',
+  'infection',
+  'excessive-bleeding',
+  'pigment-migration',
+  'other',
+] as const
+
+const AdverseEventSchema = z.strictObject({
+  kind: z.enum(ADVERSE_EVENT_KINDS),
+  severity: z.enum(['mild', 'moderate', 'severe']),
+  description: Text(4000),
+  notedAt: Instant,
+})
+
+export const SessionRecordCreateSchema = z.strictObject({
+  locationId: IdSchema,
+  /** The practitioner's membership id. */
+  practitionerId: IdSchema,
+  sessionIndex: z.number().int().min(1).max(50),
+  performedAt: Instant,
+  /** Design zone names treated, e.g. `hairline`, `crown`. */
+  areas: z
+    .array(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'expected a zone name such as hairline or crown'))
+    .min(1)
+    .max(20),
+  needles: z.array(NeedleUseSchema).min(1).max(50),
+  pigments: z.array(PigmentUseSchema).min(1).max(20),
+  anaesthetic: AnaestheticSchema.nullable().optional(),
+  impressions: z.number().int().min(0).max(10_000_000).optional(),
+  durationMinutes: z.number().int().min(1).max(1440).optional(),
+  notes: z.string().max(20_000).optional(),
+  adverseEvents: z.array(AdverseEventSchema).max(20).optional(),
+})
+export type SessionRecordCreate = z.infer<typeof SessionRecordCreateSchema>
+
+/** The clinical part of a session record: hidden from front desk. */
+const SessionClinicalSchema = z.object({
+  anaesthetic: AnaestheticSchema.nullable(),
+  notes: z.string().nullable(),
+  adverseEvents: z.array(AdverseEventSchema),
+})
+
+export const SessionRecordSchema = z.object({
+  id: IdSchema,
+  clientId: IdSchema,
+  locationId: IdSchema,
+  practitionerId: IdSchema,
+  sessionIndex: z.number().int(),
+  performedAt: Instant,
+  areas: z.array(z.string()),
+  impressions: z.number().int().nullable(),
+  durationMinutes: z.number().int().nullable(),
+  needles: z.array(
+    NeedleUseSchema.extend({ manufacturer: z.string().nullable(), expiresOn: IsoDateSchema.nullable() })
+  ),
+  pigments: z.array(PigmentUseSchema),
+  /** null when the viewer may not see clinical detail (front desk). */
+  clinical: SessionClinicalSchema.nullable(),
+  createdAt: Instant,
+})
+export type SessionRecord = z.infer<typeof SessionRecordSchema>
+export const SessionRecordListSchema = z.object({ items: z.array(SessionRecordSchema) })
+
+export const LotRecallQuerySchema = z.strictObject({
+  lot: LotCodeSchema,
+  kind: z.enum(['pigment', 'needle']).optional(),
+})
+
+export const LotRecallSchema = z.object({
+  lot: z.string(),
+  matches: z.array(
+    z.object({
+      kind: z.enum(['pigment', 'needle']),
+      lot: z.string(),
+      /** brand and shade of a pigment, or the needle's configuration */
+      product: z.string(),
+      expiresOn: IsoDateSchema.nullable(),
+      sessionRecordId: IdSchema,
+      performedAt: Instant,
+      client: z.object({
+        id: IdSchema,
+        givenName: z.string(),
+        familyName: z.string(),
+        email: z.string().nullable(),
+        phone: z.string().nullable(),
+      }),
+    })
+  ),
+})
+export type LotRecall = z.infer<typeof LotRecallSchema>

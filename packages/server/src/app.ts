@@ -1,0 +1,118 @@
+// createApp(deps) builds the whole HTTP API in process: tests call app.inject(), main.ts listens on a port.
+import Fastify, { type FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import { z } from 'zod'
+import type { Auth } from './auth/auth.ts'
+import { LoginRateLimiter } from './auth/rate-limit.ts'
+import type { Database } from './db/database.ts'
+import { repositoriesOver, transactionRunner } from './db/unit-of-work.ts'
+import { AppError } from './errors.ts'
+import { accessRoutes } from './features/access/routes.ts'
+import { AccessService } from './features/access/service.ts'
+import { auditRoutes } from './features/audit/routes.ts'
+import { AuditService } from './features/audit/service.ts'
+import { clientRoutes } from './features/clients/routes.ts'
+import { ClientService } from './features/clients/service.ts'
+import { intakeRoutes } from './features/intakes/routes.ts'
+import { IntakeService } from './features/intakes/service.ts'
+import { sessionRecordRoutes } from './features/session-records/routes.ts'
+import { SessionRecordService } from './features/session-records/service.ts'
+import { buildOpenApi } from './http/openapi.ts'
+import { toProblem } from './http/problem.ts'
+import { defineRoute, type RouteSpec, registerRoute } from './http/route.ts'
+
+const API_VERSION = '0.1.0'
+/** JSON bodies above this are refused with 413 before they are parsed. */
+const BODY_LIMIT_BYTES = 512 * 1024
+
+export interface AppDeps {
+  db: Kysely<Database>
+  auth: Auth
+  /** Origins allowed to post the sign-in form (the server's own URL). */
+  trustedOrigins: readonly string[]
+  databaseKind: 'pglite' | 'postgres'
+  now?: () => Date
+  loginLimiter?: LoginRateLimiter
+  logger?: boolean
+}
+
+export interface StippleApp {
+  app: FastifyInstance
+  /** Every route of /api/v1, as registered and as documented. */
+  routes: readonly RouteSpec[]
+  openApi: Record<string, unknown>
+}
+
+export async function createApp(deps: AppDeps): Promise<StippleApp> {
+  const now = deps.now ?? (() => new Date())
+  const run = transactionRunner(deps.db)
+  const plain = repositoriesOver(deps.db)
+  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false })
+
+  const routes: RouteSpec[] = [
+    defineRoute({
+      method: 'GET',
+      path: '/api/v1/health',
+      operationId: 'health',
+      summary: 'check that the server and its database answer',
+      tag: 'system',
+      access: { kind: 'public' },
+      success: {
+        status: 200,
+        description: 'Up',
+        schema: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }),
+      },
+      handler: async () => {
+        await deps.db.selectFrom('clinics').select('id').limit(1).execute()
+        return { status: 'ok', database: deps.databaseKind }
+      },
+    }),
+    ...accessRoutes(
+      new AccessService(deps.auth, run, deps.loginLimiter ?? new LoginRateLimiter()),
+      deps.trustedOrigins
+    ),
+    ...clientRoutes(new ClientService(run, now)),
+    ...intakeRoutes(new IntakeService(run)),
+    ...sessionRecordRoutes(new SessionRecordService(run)),
+    ...auditRoutes(new AuditService(run)),
+  ]
+  const openApi = buildOpenApi(routes, { version: API_VERSION })
+
+  app.setErrorHandler((error, request, reply) => {
+    const { problem, appError } = toProblem(error)
+    if (problem.status >= 500) request.log.error({ err: appError.cause ?? error }, 'internal error')
+    if (appError.retryAfterSeconds !== undefined) reply.header('retry-after', String(appError.retryAfterSeconds))
+    return reply.code(problem.status).type('application/problem+json').send(problem)
+  })
+  app.setNotFoundHandler((request) => {
+    throw new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`)
+  })
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-content-type-options', 'nosniff')
+    reply.header('referrer-policy', 'no-referrer')
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store')
+  })
+
+  const runtime = {
+    resolveSession: (request: { headers: { cookie?: string | undefined } }) =>
+      deps.auth.session(request.headers.cookie),
+    checkCsrf: (session: { token: string }, request: { headers: Record<string, unknown> }) => {
+      const given = request.headers['x-csrf-token']
+      return deps.auth.checkCsrf(session.token, typeof given === 'string' ? given : undefined)
+    },
+    findMembership: (userId: string, clinicId: string) => plain.memberships.find(userId, clinicId),
+  }
+  for (const spec of routes) registerRoute(app, spec, runtime)
+  app.get('/api/openapi.json', async () => openApi)
+  app.get('/', async (_request, reply) =>
+    reply
+      .type('text/html; charset=utf-8')
+      .send(
+        '<!doctype html><meta charset="utf-8"><title>Stipple</title><h1>Stipple</h1>' +
+          '<p>The clinic API is running. The web app is not built yet; the API is described at ' +
+          '<a href="/api/openapi.json">/api/openapi.json</a>.</p>'
+      )
+  )
+  await app.ready()
+  return { app, routes, openApi }
+}

@@ -1,0 +1,24 @@
+import type { AuditEntry } from '@stipple/domain'
+import type { Actor } from '../../actor.ts'
+import type { RunInTransaction } from '../../db/unit-of-work.ts'
+import { audit } from './audit.ts'
+
+export class AuditService {
+  readonly #run: RunInTransaction
+  constructor(run: RunInTransaction) {
+    this.#run = run
+  }
+
+  /** A page of the clinic's log, newest first; reading the log is itself logged, after the page is taken. */
+  page(
+    actor: Actor,
+    query: { clientId?: string | undefined; before?: number | undefined; limit: number }
+  ): Promise<{ items: AuditEntry[]; nextBefore: number | null }> {
+    return this.#run(async (repos) => {
+      const items = await repos.audit.page(actor.clinicId, query)
+      await audit(repos, actor, { action: 'read', entity: 'audit-log', clientId: query.clientId ?? null })
+      const last = items.at(-1)
+      return { items, nextBefore: items.length === query.limit && last !== undefined ? last.id : null }
+    })
+  }
+}

@@ -1,0 +1,66 @@
+import type { IntakeRecord } from '@stipple/domain'
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/database.ts'
+
+const columns = ['id', 'client_id', 'version', 'schema', 'document', 'recorded_by', 'created_at'] as const
+
+export class IntakeRepository {
+  readonly #db: Kysely<Database>
+  constructor(db: Kysely<Database>) {
+    this.#db = db
+  }
+
+  async listForClient(clinicId: string, clientId: string): Promise<IntakeRecord[]> {
+    const rows = await this.#db
+      .selectFrom('intakes')
+      .select(columns)
+      .where('clinic_id', '=', clinicId)
+      .where('client_id', '=', clientId)
+      .orderBy('version', 'desc')
+      .execute()
+    return rows.map((r) => ({
+      id: r.id,
+      clientId: r.client_id,
+      version: r.version,
+      schema: r.schema,
+      document: r.document,
+      recordedBy: r.recorded_by,
+      createdAt: r.created_at.toISOString(),
+    }))
+  }
+
+  /** Adds the next version of the client's intake (the caller holds the client's row lock). */
+  async create(
+    clinicId: string,
+    clientId: string,
+    document: { schema: string } & Record<string, unknown>,
+    recordedBy: string
+  ): Promise<IntakeRecord> {
+    const next = await this.#db
+      .selectFrom('intakes')
+      .select((eb) => eb.fn.coalesce(eb.fn.max('version'), eb.lit(0)).as('v'))
+      .where('client_id', '=', clientId)
+      .executeTakeFirstOrThrow()
+    const r = await this.#db
+      .insertInto('intakes')
+      .values({
+        clinic_id: clinicId,
+        client_id: clientId,
+        version: Number(next.v) + 1,
+        schema: document.schema,
+        document: JSON.stringify(document),
+        recorded_by: recordedBy,
+      })
+      .returning(columns)
+      .executeTakeFirstOrThrow()
+    return {
+      id: r.id,
+      clientId: r.client_id,
+      version: r.version,
+      schema: r.schema,
+      document: r.document,
+      recordedBy: r.recorded_by,
+      createdAt: r.created_at.toISOString(),
+    }
+  }
+}

@@ -1,0 +1,56 @@
+// Every error leaves as application/problem+json (RFC 9457) with our `errors: [{ path, message }]` extension.
+import { AppError, type AppErrorCode, type FieldProblem, statusOf } from '../errors.ts'
+
+export interface Problem {
+  type: string
+  title: string
+  status: number
+  code: AppErrorCode
+  detail: string
+  errors: FieldProblem[]
+}
+
+const TITLES: Record<AppErrorCode, string> = {
+  invalid_input: 'Invalid input',
+  unauthenticated: 'Sign-in required',
+  forbidden: 'Not allowed',
+  csrf_failed: 'Missing or wrong CSRF token',
+  not_found: 'Not found',
+  conflict: 'Conflict',
+  unprocessable: 'Refused by a clinical rule',
+  payload_too_large: 'Request too large',
+  unsupported_media_type: 'Unsupported media type',
+  rate_limited: 'Too many attempts',
+  internal: 'Internal error',
+}
+
+/** Fastify's own client errors (bad JSON, too large, wrong content type) as our codes. */
+function fromFrameworkError(error: { statusCode?: unknown; message?: unknown; code?: unknown }): AppError | null {
+  const status = typeof error.statusCode === 'number' ? error.statusCode : 0
+  if (status < 400 || status >= 500) return null
+  const message = typeof error.message === 'string' ? error.message : 'invalid request'
+  if (status === 413) return new AppError('payload_too_large', message)
+  if (status === 415) return new AppError('unsupported_media_type', message)
+  return new AppError('invalid_input', message, { problems: [{ path: 'body', message }] })
+}
+
+/** Turns anything thrown by a route into the response; unexpected errors hide their message. */
+export function toProblem(error: unknown): { problem: Problem; appError: AppError } {
+  const appError =
+    error instanceof AppError
+      ? error
+      : (fromFrameworkError(error as Record<string, unknown>) ??
+        new AppError('internal', 'Something went wrong on the server; it has been logged.', { cause: error }))
+  const status = statusOf(appError.code)
+  return {
+    appError,
+    problem: {
+      type: `https://stipple.dev/problems/${appError.code.replaceAll('_', '-')}`,
+      title: TITLES[appError.code],
+      status,
+      code: appError.code,
+      detail: appError.message,
+      errors: [...appError.problems],
+    },
+  }
+}

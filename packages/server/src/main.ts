@@ -1,0 +1,85 @@
+// The server's own command line: `serve [--port P] [--data DIR] [--host H]` and `migrate [--data DIR]`.
+// `stipple serve` and `stipple db migrate` run this program (the cli never imports the server).
+import { parseArgs } from 'node:util'
+import { DataDirLockedError } from './db/data-dir-lock.ts'
+import { migrate } from './db/migrate.ts'
+import { DEMO_PASSWORD } from './demo/seed.ts'
+import { openDatabase, startServer } from './server.ts'
+
+const out = (text: string) => process.stdout.write(text)
+const err = (text: string) => process.stderr.write(text)
+
+function usageError(message: string): never {
+  err(`${message}\nusage: stipple serve [--port P] [--data DIR] [--host H] | stipple db migrate [--data DIR]\n`)
+  process.exit(2)
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv
+  let values: { port?: string | undefined; data?: string | undefined; host?: string | undefined }
+  try {
+    values = parseArgs({
+      args: rest,
+      options: { port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' } },
+      strict: true,
+    }).values
+  } catch (error) {
+    usageError(`${(error as Error).message}`)
+  }
+  const dataDir = values.data ?? process.env.STIPPLE_DATA ?? '.stipple'
+  const databaseUrl = process.env.DATABASE_URL || undefined
+  if (command === 'migrate') {
+    const database = await openDatabase(dataDir, databaseUrl)
+    try {
+      const applied = await migrate(database.pool)
+      out(applied.length === 0 ? 'Database is up to date.\n' : `Applied migrations ${applied.join(', ')}.\n`)
+    } finally {
+      await database.close()
+    }
+    return
+  }
+  if (command !== 'serve') usageError(`unknown command ${JSON.stringify(command ?? '')}`)
+  const portText = values.port ?? process.env.PORT ?? '4000'
+  if (!/^[0-9]{1,5}$/.test(portText) || Number(portText) > 65535)
+    usageError(`--port: expected 0–65535, got ${portText}`)
+  const started = Date.now()
+  const server = await startServer({
+    dataDir,
+    databaseUrl,
+    port: Number(portText),
+    host: values.host ?? '127.0.0.1',
+  })
+  const where = databaseUrl === undefined ? `embedded PGlite in ${dataDir}` : 'PostgreSQL (DATABASE_URL)'
+  out(`Stipple is running at ${server.url} on ${where} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).\n`)
+  out(`API: ${server.url}/api/v1, described at ${server.url}/api/openapi.json\n`)
+  if (server.demo.signIns !== null) {
+    out(`${server.demo.created ? 'Created the demo clinic. ' : ''}Demo sign-ins (password ${DEMO_PASSWORD}):\n`)
+    for (const s of server.demo.signIns) out(`  ${s.role.padEnd(13)} ${s.email.padEnd(26)} ${s.name}\n`)
+  }
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) return
+    stopping = true
+    out(`\n${signal}: stopping Stipple.\n`)
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        err(`${String(error)}\n`)
+        process.exit(1)
+      }
+    )
+  }
+  process.on('SIGINT', () => stop('SIGINT'))
+  process.on('SIGTERM', () => stop('SIGTERM'))
+}
+
+try {
+  await main(process.argv.slice(2))
+} catch (error) {
+  if (error instanceof DataDirLockedError) {
+    err(`${error.message}\n`)
+    process.exit(1)
+  }
+  err(`stipple server: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+  process.exit(1)
+}

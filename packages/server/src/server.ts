@@ -1,0 +1,76 @@
+// Starts the whole server: open (and lock) the database, migrate, create the demo clinic on first start, listen.
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { createApp } from './app.ts'
+import { createAuth } from './auth/auth.ts'
+import { migrate } from './db/migrate.ts'
+import { type OpenDatabase, openPglite, openPostgres } from './db/open.ts'
+import { type DemoSignIn, demoSignIns, seedDemoIfEmpty } from './demo/seed.ts'
+
+export interface ServerOptions {
+  /** The data directory: PGlite's files, the session secret (and photos, later). */
+  dataDir: string
+  /** When set, PostgreSQL instead of the embedded database. */
+  databaseUrl?: string | undefined
+  port: number
+  host: string
+  log?: (line: string) => void
+}
+
+export interface RunningServer {
+  url: string
+  database: OpenDatabase
+  demo: { created: boolean; signIns: DemoSignIn[] | null }
+  close(): Promise<void>
+}
+
+/** The secret that signs sessions: STIPPLE_SECRET, else one generated into the data directory on first start. */
+function loadSecret(dataDir: string): string {
+  const fromEnv = process.env.STIPPLE_SECRET
+  if (fromEnv !== undefined && fromEnv.length >= 32) return fromEnv
+  const file = join(dataDir, 'secret')
+  try {
+    return readFileSync(file, 'utf8').trim()
+  } catch {
+    const secret = randomBytes(32).toString('base64url')
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' })
+    return secret
+  }
+}
+
+export async function openDatabase(dataDir: string, databaseUrl: string | undefined): Promise<OpenDatabase> {
+  mkdirSync(dataDir, { recursive: true })
+  return databaseUrl === undefined ? openPglite(dataDir) : openPostgres(databaseUrl)
+}
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const dataDir = resolve(options.dataDir)
+  const database = await openDatabase(dataDir, options.databaseUrl)
+  try {
+    await migrate(database.pool)
+    const url = `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${options.port}`
+    const origins = [url, `http://localhost:${options.port}`, `http://127.0.0.1:${options.port}`]
+    const auth = createAuth(database.db, { secret: loadSecret(dataDir), baseURL: url })
+    const created = await seedDemoIfEmpty(database.db, auth)
+    const { app } = await createApp({
+      db: database.db,
+      auth,
+      trustedOrigins: [...new Set(origins)],
+      databaseKind: database.kind,
+    })
+    await app.listen({ port: options.port, host: options.host })
+    return {
+      url,
+      database,
+      demo: { created, signIns: await demoSignIns(database.db) },
+      async close() {
+        await app.close()
+        await database.close()
+      },
+    }
+  } catch (error) {
+    await database.close()
+    throw error
+  }
+}

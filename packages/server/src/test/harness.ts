@@ -1,0 +1,129 @@
+// Test helpers: the app over a throwaway database from @stipple/testkit, and clinics with a user per role.
+import { randomBytes } from 'node:crypto'
+import type { TestDatabase } from '@stipple/testkit'
+import type { Kysely } from 'kysely'
+import type pg from 'pg'
+import { createApp, type StippleApp } from '../app.ts'
+import { type Auth, createAuth } from '../auth/auth.ts'
+import { LoginRateLimiter } from '../auth/rate-limit.ts'
+import type { Database, Role } from '../db/database.ts'
+import { migrate } from '../db/migrate.ts'
+import { kyselyOver, poolOverPglite, postgresPool } from '../db/open.ts'
+
+export const PASSWORD = 'correct horse battery staple'
+const ORIGIN = 'http://localhost:4000'
+
+export interface TestUser {
+  email: string
+  userId: string
+  membershipId: string
+  role: Role
+  cookie: string
+  csrf: string
+}
+
+export interface TestClinic {
+  clinicId: string
+  locationId: string
+  users: Record<Role, TestUser>
+}
+
+export interface TestServer extends StippleApp {
+  db: Kysely<Database>
+  pool: pg.Pool
+  auth: Auth
+  limiter: LoginRateLimiter
+  close(): Promise<void>
+}
+
+/** The app over the test database, migrated; our own pool so dates and counts parse as in production. */
+export async function openTestServer(t: TestDatabase): Promise<TestServer> {
+  const pool =
+    t.pglite !== null ? poolOverPglite(t.pglite) : postgresPool(t.connectionString ?? 'postgres://missing', 5)
+  await migrate(pool)
+  const db = kyselyOver(pool)
+  const auth = createAuth(db, { secret: randomBytes(32).toString('base64url'), baseURL: ORIGIN })
+  const limiter = new LoginRateLimiter()
+  const app = await createApp({ db, auth, trustedOrigins: [ORIGIN], databaseKind: t.kind, loginLimiter: limiter })
+  return {
+    ...app,
+    db,
+    pool,
+    auth,
+    limiter,
+    async close() {
+      await app.app.close()
+      await db.destroy()
+    },
+  }
+}
+
+let seq = 0
+
+/** Signs in through the API and returns the cookie header and CSRF token. */
+export async function signIn(server: TestServer, email: string, password = PASSWORD) {
+  const res = await server.app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', payload: { email, password } })
+  if (res.statusCode !== 200) throw new Error(`sign-in of ${email} failed: ${res.statusCode} ${res.body}`)
+  const cookies = [res.headers['set-cookie'] ?? []].flat()
+  const cookie = cookies.map((c) => c.split(';')[0]).join('; ')
+  return { cookie, csrf: (res.json() as { csrfToken: string }).csrfToken }
+}
+
+/** A clinic with one location and a signed-in user for each role. */
+export async function createTestClinic(server: TestServer, name: string): Promise<TestClinic> {
+  const n = ++seq
+  const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${n}`
+  const clinic = await server.db.insertInto('clinics').values({ name, slug }).returning('id').executeTakeFirstOrThrow()
+  const location = await server.db
+    .insertInto('locations')
+    .values({
+      clinic_id: clinic.id,
+      name: `${name} main`,
+      address: JSON.stringify({ line1: '1 Main St', city: 'Toronto', country: 'CA' }),
+      time_zone: 'America/Toronto',
+      opening_hours: JSON.stringify({ mon: [['09:00', '17:00']] }),
+      price_list_id: 'toronto',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const users = {} as Record<Role, TestUser>
+  for (const role of ['owner', 'practitioner', 'front_desk', 'client'] as const) {
+    const email = `${role}.${slug}@example.test`
+    const user = await server.auth.createUser({ email, name: `${role} of ${name}`, password: PASSWORD })
+    const m = await server.db
+      .insertInto('memberships')
+      .values({ clinic_id: clinic.id, user_id: user.id, role, display_name: `${role} ${n}` })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    users[role] = { email, userId: user.id, membershipId: m.id, role, ...(await signIn(server, email)) }
+  }
+  return { clinicId: clinic.id, locationId: location.id, users }
+}
+
+/** app.inject as a user: cookie and, for changes, the CSRF token. */
+export function as(server: TestServer, user: TestUser) {
+  return (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
+    server.app.inject({
+      method,
+      url,
+      headers: { cookie: user.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': user.csrf }) },
+      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
+    })
+}
+
+export function validSession(clinic: TestClinic, overrides: Record<string, unknown> = {}) {
+  return {
+    locationId: clinic.locationId,
+    practitionerId: clinic.users.practitioner.membershipId,
+    sessionIndex: 1,
+    performedAt: '2026-11-20T15:00:00-05:00',
+    areas: ['hairline', 'crown'],
+    needles: [{ configuration: '1RL 0.20', lot: 'NDL-7781', singleUseConfirmed: true }],
+    pigments: [
+      { brand: 'Perma Blend', shade: 'SMP Charcoal', dilution: '1:25', lot: 'PB-2409-117', expiresOn: '2027-06-30' },
+    ],
+    anaesthetic: { product: 'lidocaine 5% cream', method: 'topical' },
+    notes: 'Client tolerated well.',
+    ...overrides,
+  }
+}
