@@ -19,26 +19,31 @@ function fsMessage(error: unknown): string | undefined {
   return undefined
 }
 
-/** Reads and parses a design file; throws InputError (exit 2) for anything wrong with it. */
-export function readDesignFile(file: string): DesignDocument {
+/** Reads a JSON file of at most `maxBytes`; throws InputError (exit 2) when it is missing, too large or not JSON. */
+export function readJsonFile(file: string, maxBytes: number, what: string): unknown {
   let text: string
   try {
-    if (statSync(file).size > MAX_DESIGN_BYTES) {
-      throw new InputError([{ path: file, message: `file is larger than ${MAX_DESIGN_BYTES / 1024 / 1024} MB` }])
+    if (statSync(file).size > maxBytes) {
+      throw new InputError([{ path: file, message: `file is larger than ${maxBytes / 1024 / 1024} MB` }])
     }
     text = readFileSync(file, 'utf8')
   } catch (error) {
     const message = fsMessage(error)
-    if (message !== undefined) throw new InputError([{ path: file, message }])
+    if (message !== undefined) {
+      throw new InputError([{ path: file, message: message.replace('a design file', what) }])
+    }
     throw error
   }
-  let json: unknown
   try {
-    json = JSON.parse(text)
+    return JSON.parse(text)
   } catch (error) {
     throw new InputError([{ path: file, message: `not valid JSON (${(error as Error).message})` }])
   }
-  const result = parseDesignDocument(json)
+}
+
+/** Reads and parses a design file; throws InputError (exit 2) for anything wrong with it. */
+export function readDesignFile(file: string): DesignDocument {
+  const result = parseDesignDocument(readJsonFile(file, MAX_DESIGN_BYTES, 'a design file'))
   if (!result.success) throw new InputError(fileProblems(file, result.issues))
   return result.data
 }

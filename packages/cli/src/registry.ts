@@ -1,8 +1,10 @@
 // The commands `stipple` knows, in the order `stipple --help` lists them. Register a new command here.
 import type { Command } from './command.ts'
+import { consultCommand } from './commands/consult.ts'
 import { designCommand } from './commands/design.ts'
 import { dotsCommand } from './commands/dots.ts'
 import { helpCommand } from './commands/help.ts'
+import { planCommand } from './commands/plan.ts'
 import { renderCommand } from './commands/render.ts'
 import { schemaCommand } from './commands/schema.ts'
 import { versionCommand } from './commands/version.ts'
@@ -14,4 +16,6 @@ export const commands: readonly Command[] = [
   designCommand,
   dotsCommand,
   renderCommand,
+  planCommand,
+  consultCommand,
 ]

@@ -1,32 +1,5 @@
 // @stipple/domain: the only public entry. Explicit named exports; modules import each other directly, never this file.
 
-export { DESIGN_SCHEMA_V1, type DesignDocument, DesignDocumentSchema } from './design/design.schema.ts'
-export { designJsonSchema } from './design/json-schema.ts'
-export { DESIGN_SCHEMAS, parseDesignDocument, toDesign } from './design/migrate.ts'
-export { formatPath, type Issue, type ParseResult, safeParseWith } from './issues.ts'
-export {
-  APPOINTMENT_KINDS,
-  type AppointmentKind,
-  type AvailabilityQuery,
-  type BookedBlock,
-  findAvailability,
-  type Interval,
-  type LocationHours,
-  type PractitionerHours,
-  type Slot,
-  type WeeklyHours,
-} from './scheduling/availability.ts'
-export {
-  type CourseRequest,
-  type CourseResult,
-  DEFAULT_MAX_GAP_DAYS,
-  DEFAULT_MIN_GAP_DAYS,
-  type MoveResult,
-  moveSession,
-  planCourse,
-  spacingProblems,
-} from './scheduling/course.ts'
-export { formatZoned, instantToZoned, isTimeZone, offsetMinutes, zonedToInstant } from './scheduling/zoned-time.ts'
 export {
   MembershipSchema,
   ROLES,
@@ -56,6 +29,50 @@ export {
   IntakeRecordSchema,
 } from './clients/client.schema.ts'
 export { type ClientFile, ClientFileSchema } from './clients/client-file.schema.ts'
+export {
+  type ConsultationResult,
+  consult,
+  type DesignPlan,
+  planDesign,
+} from './consultation/consult.ts'
+export { isIsoDate } from './consultation/dates.ts'
+export { PRICE_LISTS } from './consultation/price-lists.ts'
+export { DESIGN_SCHEMA_V1, type DesignDocument, DesignDocumentSchema } from './design/design.schema.ts'
+export { designJsonSchema } from './design/json-schema.ts'
+export { DESIGN_SCHEMAS, parseDesignDocument, toDesign } from './design/migrate.ts'
+export {
+  INTAKE_SCHEMA_V1,
+  type Intake,
+  type IntakeInput,
+  IntakeSchema,
+  PRICE_LIST_IDS,
+  type PriceListId,
+  parseIntake,
+} from './intake/intake.schema.ts'
+export { formatPath, type Issue, type ParseResult, safeParseWith } from './issues.ts'
+export {
+  APPOINTMENT_KINDS,
+  type AppointmentKind,
+  type AvailabilityQuery,
+  type BookedBlock,
+  findAvailability,
+  type Interval,
+  type LocationHours,
+  type PractitionerHours,
+  type Slot,
+  type WeeklyHours,
+} from './scheduling/availability.ts'
+export {
+  type CourseRequest,
+  type CourseResult,
+  DEFAULT_MAX_GAP_DAYS,
+  DEFAULT_MIN_GAP_DAYS,
+  type MoveResult,
+  moveSession,
+  planCourse,
+  spacingProblems,
+} from './scheduling/course.ts'
+export { formatZoned, instantToZoned, isTimeZone, offsetMinutes, zonedToInstant } from './scheduling/zoned-time.ts'
 export {
   type LotRecall,
   LotRecallQuerySchema,
