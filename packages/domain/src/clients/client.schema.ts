@@ -82,11 +82,21 @@ export const ClientListQuerySchema = z.strictObject({
 
 export const ClientListSchema = z.object({ items: z.array(ClientSummarySchema), total: z.number().int() })
 
-/** The intake document's envelope; the full `stipple.intake/v1` rules live with the intake schema. */
-const IntakeDocumentEnvelopeSchema = z.looseObject({
+/**
+ * The intake document's envelope: DESIGN's top-level fields, nothing else. The rules inside each part (codes,
+ * ranges) belong to the intake schema (`domain/src/intake`), which replaces this envelope when it lands.
+ */
+const Part = z.record(z.string(), z.unknown())
+const IntakeDocumentEnvelopeSchema = z.strictObject({
   schema: z.literal('stipple.intake/v1'),
-  client: z.record(z.string(), z.unknown()),
-  hairLoss: z.record(z.string(), z.unknown()),
+  client: Part,
+  hairLoss: Part,
+  scars: z.array(Part).max(50).optional(),
+  goal: z.string().max(40).optional(),
+  hairlineStyle: z.string().max(40).optional(),
+  medical: Part.optional(),
+  lifestyle: Part.optional(),
+  location: Part.optional(),
 })
 
 export const IntakeCreateSchema = z.strictObject({ document: IntakeDocumentEnvelopeSchema })

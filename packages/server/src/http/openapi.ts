@@ -21,7 +21,7 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
 }
 
 /** `:clinicId` → `{clinicId}`. */
-export const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}')
+const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}')
 
 function parameters(spec: RouteSpec): unknown[] {
   const out: unknown[] = []
