@@ -17,7 +17,8 @@ function serverBin(): string {
 /** Runs the server program with `args`, its output on ours; resolves to its exit code. Ctrl-C reaches it too. */
 export function runServerProcess(args: readonly string[]): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [serverBin(), ...args], { stdio: 'inherit' })
+    // the IPC channel lets the server notice when we are gone, however we died, and stop instead of holding its lock
+    const child = spawn(process.execPath, [serverBin(), ...args], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] })
     const forward = (signal: NodeJS.Signals) => () => {
       child.kill(signal)
     }

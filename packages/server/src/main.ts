@@ -71,6 +71,8 @@ async function main(argv: string[]): Promise<void> {
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))
+  // started by `stipple serve` with an IPC channel: when that parent goes away, so do we
+  if (process.send !== undefined) process.on('disconnect', () => stop('the stipple command exited'))
 }
 
 try {
