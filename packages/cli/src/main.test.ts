@@ -22,10 +22,18 @@ describe('the stipple bin', () => {
       expect(r.stderr).toBe('')
       expect(r.stdout).toContain('Usage: stipple <command> [options]')
       const listed = [...r.stdout.matchAll(/^ {2}(\w[\w-]*)/gm)].map((m) => m[1])
-      expect(listed).toEqual(['help', 'version', 'schema', 'design', 'dots', 'render'])
-      for (const future of ['consult', 'plan', 'serve', 'db']) {
-        expect(r.stdout).not.toMatch(new RegExp(`^ {2}${future}\\b`, 'm'))
-      }
+      expect(listed).toEqual([
+        'help',
+        'version',
+        'schema',
+        'design',
+        'dots',
+        'render',
+        'plan',
+        'consult',
+        'serve',
+        'db',
+      ])
     }
   })
 
@@ -43,10 +51,10 @@ describe('the stipple bin', () => {
   })
 
   it('exits 2 with a `path: message` line on stderr for an unknown command', () => {
-    expect(stipple('serve')).toEqual({
+    expect(stipple('frobnicate')).toEqual({
       code: 2,
       stdout: '',
-      stderr: "serve: unknown command; run 'stipple --help' for the list\n",
+      stderr: "frobnicate: unknown command; run 'stipple --help' for the list\n",
     })
     expect(stipple('help', 'nope').code).toBe(2)
   })

@@ -8,6 +8,9 @@ export function stipple(...args: string[]): { code: number | null; stdout: strin
     encoding: 'utf8',
     env: { ...process.env, STIPPLE_DEBUG: '' },
     maxBuffer: 256 * 1024 * 1024,
+    // a command that never returns (a server started by mistake) fails its test instead of hanging the suite
+    timeout: 120_000,
+    killSignal: 'SIGKILL',
   })
   return { code: r.status, stdout: r.stdout, stderr: r.stderr }
 }
