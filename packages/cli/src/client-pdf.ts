@@ -187,10 +187,10 @@ export function clientPdf(result: ConsultationResult, previews: PdfPreviews): Pr
   para(
     'Simulated previews on a model head, not photographs of you: each image carries the mark "Simulated". They show how the dots build up after each healed session, and how the finished result fades over the years.'
   )
-  const grid = (images: PreviewImage[], caption: string) => {
+  const grid = (images: PreviewImage[], caption: string, maxSize = 150) => {
     if (images.length === 0) return
     const gap = 12
-    const size = Math.min(150, (width - gap * (images.length - 1)) / images.length)
+    const size = Math.min(maxSize, (width - gap * (images.length - 1)) / images.length)
     ensure(size + 40)
     doc.font('Helvetica-Bold').fontSize(10).fillColor(INK)
     text(caption, { width })
@@ -206,7 +206,8 @@ export function clientPdf(result: ConsultationResult, previews: PdfPreviews): Pr
     doc.y = y + size + 18
     doc.fillColor(INK)
   }
-  grid(previews.sessions, 'After each session, healed (from above)')
+  // the session row stays small so that all three rows fit on the first page
+  grid(previews.sessions, 'After each session, healed (from above)', 112)
   grid(previews.top, 'The finished result over the years (from above)')
   grid(previews.front, 'The finished result over the years (from the front)')
 
@@ -240,12 +241,7 @@ export function clientPdf(result: ConsultationResult, previews: PdfPreviews): Pr
   }
   rule()
   doc.font('Helvetica').fontSize(9).fillColor(MUTED)
-  text(
-    `Session times include set-up and breaks. Shade ${recommendation.shade} on a 20 (darkest) to 60 (lightest) scale.`,
-    {
-      width,
-    }
-  )
+  text('Session times include set-up and breaks.', { width })
   doc.fillColor(INK)
   doc.moveDown(0.4)
   bullet('Hairline', recommendation.reasons.hairline)

@@ -29,7 +29,13 @@ const FINAL_POOL_SAUNA = 28 // [TOR], [RUF]
 const FINAL_SUN = 28 // [TOR]; 30 [NAS], [IAG]
 const PRE_ALCOHOL_HOURS = 24 // [ENH-PRE], [MIA]
 
-export function careFor(intake: Intake, dayOffsets: readonly number[], findings: readonly Finding[]): Care {
+/** `shaved`: the treatment needs the head clipped short (not for density between longer hair, DOMAIN §3.6 [TM-THIN]). */
+export function careFor(
+  intake: Intake,
+  dayOffsets: readonly number[],
+  findings: readonly Finding[],
+  shaved = true
+): Care {
   const aftercare: CareItem[] = []
   const precare: CareItem[] = []
   const fair = intake.client.fitzpatrick <= 2
@@ -59,7 +65,7 @@ export function careFor(intake: Intake, dayOffsets: readonly number[], findings:
       0,
       `no alcohol or caffeine for ${PRE_ALCOHOL_HOURS} hours before, and no products on your scalp on the day.`
     )
-    pre(-2, -1, 'clip your head short with a clipper (no razor) a day or two before.')
+    if (shaved) pre(-2, -1, 'clip your head short with a clipper (no razor) a day or two before.')
     for (const f of findings) {
       if (f.precare !== undefined && f.severity !== 'block') pre(-7, 0, f.precare)
     }

@@ -132,7 +132,7 @@ export function consult(intake: Intake, options: { today: string }): Consultatio
     removalSessions: REMOVAL_SESSIONS,
   })
   const life = longevity(design.skin, design.pigment)
-  const care = careFor(intake, dayOffsets, screening.findings)
+  const care = careFor(intake, dayOffsets, screening.findings, recommended.recommendation.goal !== 'density')
   const provisional = screening.openEnded || screening.status === 'not-suitable'
   return {
     design,
