@@ -215,7 +215,7 @@ export function clientPdf(result: ConsultationResult, previews: PdfPreviews): Pr
   doc.addPage()
   heading('Your plan')
   para(
-    `${n} sessions, ${plan.spacingDays} days apart. Treated area about ${Math.round(plan.treatedAreaCm2)} cm² of scalp, ${plan.totalImpressions.toLocaleString('en-US')} impressions (dots) in all. ${plan.sessionReason}`
+    `${n} sessions, ${plan.spacingDays} days apart. Treated area about ${Math.round(plan.treatedAreaCm2)} cm² of scalp, ${plan.totalDots.toLocaleString('en-US')} dots, laid down in ${plan.totalImpressions.toLocaleString('en-US')} needle impressions. ${plan.sessionReason}`
   )
   if (dates.provisional) para(dates.note)
   else if (dates.firstSession !== result.consultationDate) {

@@ -114,15 +114,16 @@ const CASES: Case[] = [
     intake: intake({ scale: 'alopecia-totalis' }, { sex: 'female', age: 30 }),
     status: 'suitable',
     preset: 'alopecia-totalis',
-    sessions: 4,
-    total: 4463.5,
+    // the whole scalp: ~43,000 dots, ~19 h of needle work (DOMAIN §2.4: up to 20 h), split so no session passes 6 h
+    sessions: 6,
+    total: 5706.5, // the full-head package, three extra sessions, HST: DOMAIN §7 [KEL] "complete loss ~ $5,000 + tax"
   },
   {
     name: 'alopecia universalis',
     intake: intake({ scale: 'alopecia-universalis' }),
     status: 'suitable',
     preset: 'alopecia-universalis',
-    sessions: 4,
+    sessions: 6,
   },
   // scars: alone they are the package; with a pattern they are an add-on; either way a fourth session
   {
@@ -247,7 +248,8 @@ describe('consultation: the case table', () => {
       expect(Object.values(s.impressionsByZone).reduce((a, n) => a + n, 0)).toBe(s.impressions)
       expect(s.date).toBe(addDays(r.dates.firstSession, s.dayOffset))
       expect(s.durationMinutes).toBeGreaterThanOrEqual(45)
-      expect(s.durationMinutes).toBeLessThanOrEqual(300)
+      // DOMAIN §0: sessions 1.5–6 h; a first session on a large area can take 4–6 h [CHIV]
+      expect(s.durationMinutes).toBeLessThanOrEqual(360)
     }
     expect(r.plan.treatedAreaCm2).toBeGreaterThan(0)
     const sum = r.quote.lines.reduce((a, l) => a + Math.round(l.amount * 100), 0)
@@ -262,16 +264,17 @@ describe('consultation: the case table', () => {
 describe('consultation: the seed clinics’ figures for typical candidates', () => {
   const typical = ['V', 'Va', 'VI'].map((s) => run(intake(nw(s))))
 
-  it('3 sessions two weeks apart, of about 1.5 to 3 hours (session 1 the longest, 2 h or more)', () => {
-    for (const r of typical) {
+  it('3 sessions two weeks apart; Norwood V and Va sessions of 2–4 hours, Norwood VI at most 5', () => {
+    typical.forEach((r, i) => {
       expect(r.plan.sessions.length).toBe(3)
       expect(r.plan.spacingDays).toBeGreaterThanOrEqual(7)
       expect(r.plan.spacingDays).toBeLessThanOrEqual(14)
       const minutes = r.plan.sessions.map((s) => s.durationMinutes)
-      expect(Math.min(...minutes)).toBeGreaterThanOrEqual(85)
-      expect(Math.max(...minutes)).toBeLessThanOrEqual(240)
-      expect(minutes[0]).toBeGreaterThanOrEqual(120)
-    }
+      expect(Math.min(...minutes)).toBeGreaterThanOrEqual(120)
+      expect(Math.max(...minutes)).toBeLessThanOrEqual(i < 2 ? 240 : 300)
+      // the first session, which also draws the hairline, is the longest
+      expect(minutes[0]).toBe(Math.max(...minutes))
+    })
   })
 
   it('a Toronto full treatment costs CA$2,000–4,000 with HST 13 % as its own line', () => {

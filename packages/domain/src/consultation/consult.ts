@@ -101,6 +101,10 @@ export interface Consultation {
   placement: Placed
 }
 
+/** Longest session planned, minutes (DOMAIN §0: 1.5–6 h), and the most sessions a course is split into. */
+const MAX_SESSION_MINUTES = 360
+const MAX_SESSIONS = 7
+
 /** Runs a consultation for a valid intake on `today` (YYYY-MM-DD). */
 export function consult(intake: Intake, options: { today: string }): Consultation {
   const { today } = options
@@ -119,6 +123,22 @@ export function consult(intake: Intake, options: { today: string }): Consultatio
     placed = placeOrThrow(design)
     plan = planTreatment(design, placed)
   } else sessions = byArea
+  // a very large area (alopecia totalis): add sessions until none runs past six hours (DOMAIN §0: 1.5–6 h; 5–7
+  // sessions are rare but happen [SG-SESS])
+  while (
+    Math.max(...plan.sessions.map((s) => s.durationMinutes)) > MAX_SESSION_MINUTES &&
+    sessions.count < MAX_SESSIONS
+  ) {
+    const count = sessions.count + 1
+    sessions = {
+      count,
+      reason: `${sessions.reason.replace(/\.$/, '')}; ${count} sessions keep each one under ${MAX_SESSION_MINUTES / 60} hours for an area this large.`,
+    }
+    recommended = recommendDesign(intake, sessions)
+    design = toDesign(recommended.design)
+    placed = placeOrThrow(design)
+    plan = planTreatment(design, placed)
+  }
 
   const first = screening.earliestStart
   const dayOffsets = plan.sessions.map((s) => s.dayOffset)

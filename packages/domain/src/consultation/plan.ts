@@ -7,6 +7,13 @@ type Placed = Extract<PlacementResult, { ok: true }>
 
 /** DOMAIN §0 "Impressions per hour" 4,500 [derived from JG-H: ~14,000 in 2–4 h]. */
 const IMPRESSIONS_PER_HOUR = 4500
+/**
+ * Needle impressions per healed dot [derived, calibrated]: DOMAIN §0 puts ~14,000 impressions in a 2–4 h session [JG-H]
+ * but a full shaved look at ~85 healed dots/cm², i.e. ~17,000 dots for a Norwood V–VI area (~200 cm²) over the whole
+ * course: artists go over dots again to darken and even them, and not every impression holds. Two impressions a dot
+ * puts a Norwood V course at 2–3.5 h sessions, the seed clinics' figures (DOMAIN §2.4: 2–4 h [JG-H], [DAPPER], [SHUB]).
+ */
+const IMPRESSIONS_PER_DOT = 2
 /** Hairline and temple work with a single fine needle goes at half that pace [assumption: DOMAIN §3.3 1RL fine work]. */
 const FINE_WORK_RATE = 0.5
 /** Set-up per session, minutes [assumption]: photos, shaving, cleaning, mixing; the first also draws and agrees the hairline. */
@@ -27,7 +34,10 @@ export interface PlanSession {
   /** Days from the first session. */
   dayOffset: number
   durationMinutes: number
+  /** Needle impressions: the healed dots of this session times the impressions a dot takes. */
   impressions: number
+  /** Dots this session lays down (the engine's placement). */
+  dots: number
   needle: string
   shadeDilution: string
   /** Impressions per zone id (`scar-fill` for camouflage dots outside every zone). */
@@ -38,6 +48,8 @@ export interface Plan {
   /** Scalp area that receives dots, cm², measured on the curved surface. */
   treatedAreaCm2: number
   totalImpressions: number
+  /** Healed dots of the whole course. */
+  totalDots: number
   spacingDays: number
   sessions: PlanSession[]
   /** How the durations were estimated, for the clinic. */
@@ -85,22 +97,28 @@ export function planTreatment(design: Design, placed: Placed, spacingDays = SESS
     if (FINE_KINDS.has(design.zones[z]?.kind ?? '')) fine[s] = (fine[s] ?? 0) + 1
   }
   const sessions = design.sessions.map((spec, s): PlanSession => {
-    const impressions = placed.sessionCounts[s] ?? 0
+    // impressions per zone first, so that zones add up to the session and sessions to the course exactly
+    const impressionsByZone = Object.fromEntries(
+      [...(byZone[s] ?? new Map<string, number>())].map(([id, n]) => [id, Math.round(n * IMPRESSIONS_PER_DOT)])
+    )
+    const impressions = Object.values(impressionsByZone).reduce((a, n) => a + n, 0)
     return {
       index: s + 1,
       dayOffset: s * spacingDays,
-      durationMinutes: sessionMinutes(s + 1, impressions, fine[s] ?? 0),
+      durationMinutes: sessionMinutes(s + 1, impressions, Math.round((fine[s] ?? 0) * IMPRESSIONS_PER_DOT)),
       impressions,
+      dots: placed.sessionCounts[s] ?? 0,
       needle: spec.needle,
       shadeDilution: spec.dilution,
-      impressionsByZone: Object.fromEntries(byZone[s] ?? []),
+      impressionsByZone,
     }
   })
   return {
     treatedAreaCm2: Math.round(treatedAreaCm2(placed) * 10) / 10,
-    totalImpressions: dots.count,
+    totalImpressions: sessions.reduce((a, s) => a + s.impressions, 0),
+    totalDots: dots.count,
     spacingDays,
     sessions,
-    basis: `${IMPRESSIONS_PER_HOUR.toLocaleString('en-US')} impressions an hour (hairline and temples at half that), ${SETUP_MINUTES.first} min set-up for the first session and ${SETUP_MINUTES.later} for later ones, a ${BREAK_MINUTES}-minute break per ${BREAK_EVERY_MINUTES} min of needle work`,
+    basis: `${IMPRESSIONS_PER_DOT} needle impressions per healed dot, ${IMPRESSIONS_PER_HOUR.toLocaleString('en-US')} impressions an hour (hairline and temples at half that), ${SETUP_MINUTES.first} min set-up for the first session and ${SETUP_MINUTES.later} for later ones, a ${BREAK_MINUTES}-minute break per ${BREAK_EVERY_MINUTES} min of needle work`,
   }
 }

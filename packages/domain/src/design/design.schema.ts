@@ -133,7 +133,7 @@ export const designShape = {
   zones: z.array(ZoneSchema).max(64),
   existingHair: z.array(ExistingHairSchema).max(32),
   scars: z.array(ScarSchema).max(32),
-  sessions: z.array(SessionSchema).min(1).max(6),
+  sessions: z.array(SessionSchema).min(1).max(7),
   skin: SkinSchema,
   pigment: PigmentSchema,
   crown: CrownSchema,

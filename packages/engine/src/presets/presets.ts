@@ -58,11 +58,18 @@ export interface PresetOptions {
   head?: Partial<Design['head']>
 }
 
-/** DOMAIN §0: 3 sessions, 40 / 35 / 25 % of the dots; 1RL 0.20 for the first blueprint, 3RL 0.25 to fill; 1:25. */
+/**
+ * DOMAIN §0: 3 sessions, 40 / 35 / 25 % of the dots; 1RL 0.20 for the first blueprint, 3RL 0.25 to fill; 1:25.
+ * Longer courses (up to 7 for very large areas, DOMAIN §2.4 [SG-SESS]) keep the same shape: each session lighter.
+ */
 export function defaultSessions(count = 3): SessionSpec[] {
-  const shares = count === 4 ? [0.34, 0.28, 0.22, 0.16] : count === 2 ? [0.55, 0.45] : [0.4, 0.35, 0.25]
-  return shares.map((share, i) => ({
-    share,
+  const fixed: Record<number, number[]> = { 1: [1], 2: [0.55, 0.45], 3: [0.4, 0.35, 0.25], 4: [0.34, 0.28, 0.22, 0.16] }
+  const n = Math.max(1, Math.min(7, Math.round(count)))
+  // beyond four: weights falling linearly from 1.4 to 0.6, normalised
+  const weights = fixed[n] ?? Array.from({ length: n }, (_, i) => 1.4 - (0.8 * i) / (n - 1))
+  const total = weights.reduce((a, w) => a + w, 0)
+  return weights.map((w, i) => ({
+    share: w / total,
     needle: i === 0 ? '1RL 0.20' : '3RL 0.25',
     dilution: i === 0 ? '1:30' : '1:25',
     shadeOffset: i === 0 ? 5 : 0,
