@@ -221,8 +221,8 @@ export function clientPdf(result: ConsultationResult, previews: PdfPreviews): Pr
   else if (dates.firstSession !== result.consultationDate) {
     para(`The first session can be booked from ${formatDate(dates.firstSession)}.`)
   }
-  const px = [left, left + 60, left + 175, left + 265, left + 355, left + 430]
-  row(['Session', 'Date', 'About', 'Dots', 'Needle', 'Dilution'], px, true)
+  const px = [left, left + 48, left + 160, left + 235, left + 295, left + 375, left + 445]
+  row(['Session', 'Date', 'About', 'Dots', 'Impressions', 'Needle', 'Dilution'], px, true)
   rule()
   for (const s of plan.sessions) {
     const h = Math.floor(s.durationMinutes / 60)
@@ -232,6 +232,7 @@ export function clientPdf(result: ConsultationResult, previews: PdfPreviews): Pr
         String(s.index),
         formatDate(s.date),
         `${h} h ${String(m).padStart(2, '0')} min`,
+        s.dots.toLocaleString('en-US'),
         s.impressions.toLocaleString('en-US'),
         s.needle,
         s.shadeDilution,
