@@ -51,6 +51,17 @@ export {
 } from './intake/intake.schema.ts'
 export { formatPath, type Issue, type ParseResult, safeParseWith } from './issues.ts'
 export {
+  PHOTO_ANGLES,
+  PHOTO_CONSENTS,
+  type Photo,
+  type PhotoConsentUpdate,
+  PhotoConsentUpdateSchema,
+  PhotoListSchema,
+  PhotoSchema,
+  type PhotoUploadQuery,
+  PhotoUploadQuerySchema,
+} from './photos/photo.schema.ts'
+export {
   APPOINTMENT_KINDS,
   type AppointmentKind,
   type AvailabilityQuery,

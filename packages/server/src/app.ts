@@ -15,11 +15,14 @@ import { clientRoutes } from './features/clients/routes.ts'
 import { ClientService } from './features/clients/service.ts'
 import { intakeRoutes } from './features/intakes/routes.ts'
 import { IntakeService } from './features/intakes/service.ts'
+import { photoRoutes } from './features/photos/routes.ts'
+import { PhotoService } from './features/photos/service.ts'
+import type { PhotoStore } from './features/photos/store.ts'
 import { sessionRecordRoutes } from './features/session-records/routes.ts'
 import { SessionRecordService } from './features/session-records/service.ts'
 import { buildOpenApi } from './http/openapi.ts'
 import { toProblem } from './http/problem.ts'
-import { defineRoute, type RouteSpec, registerRoute } from './http/route.ts'
+import { acceptRawBodies, defineRoute, type RouteSpec, registerRoute } from './http/route.ts'
 
 const API_VERSION = '0.1.0'
 /** JSON bodies above this are refused with 413 before they are parsed. */
@@ -31,6 +34,8 @@ export interface AppDeps {
   /** Origins allowed to post the sign-in form (the server's own URL). */
   trustedOrigins: readonly string[]
   databaseKind: 'pglite' | 'postgres'
+  /** Where photo bytes live (by content hash): `<data>/photos` on the filesystem. */
+  photoStore: PhotoStore
   now?: () => Date
   loginLimiter?: LoginRateLimiter
   logger?: boolean
@@ -74,6 +79,7 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
     ...clientRoutes(new ClientService(run, now)),
     ...intakeRoutes(new IntakeService(run)),
     ...sessionRecordRoutes(new SessionRecordService(run)),
+    ...photoRoutes(new PhotoService(run, deps.photoStore, now)),
     ...auditRoutes(new AuditService(run)),
   ]
   const openApi = buildOpenApi(routes, { version: API_VERSION })
@@ -102,6 +108,7 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
     },
     findMembership: (userId: string, clinicId: string) => plain.memberships.find(userId, clinicId),
   }
+  acceptRawBodies(app, routes)
   for (const spec of routes) registerRoute(app, spec, runtime)
   app.get('/api/openapi.json', async () => openApi)
   app.get('/', async (_request, reply) =>

@@ -7,9 +7,10 @@ import { createAuth } from './auth/auth.ts'
 import { migrate } from './db/migrate.ts'
 import { type OpenDatabase, openPglite, openPostgres } from './db/open.ts'
 import { type DemoSignIn, demoSignIns, seedDemoIfEmpty } from './demo/seed.ts'
+import { FilesystemPhotoStore } from './features/photos/store.ts'
 
 export interface ServerOptions {
-  /** The data directory: PGlite's files, the session secret (and photos, later). */
+  /** The data directory: PGlite's files, the session secret and the photos (`photos/ab/cdef…`). */
   dataDir: string
   /** When set, PostgreSQL instead of the embedded database. */
   databaseUrl?: string | undefined
@@ -58,6 +59,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       auth,
       trustedOrigins: [...new Set(origins)],
       databaseKind: database.kind,
+      photoStore: new FilesystemPhotoStore(join(dataDir, 'photos')),
     })
     await app.listen({ port: options.port, host: options.host })
     return {

@@ -149,6 +149,41 @@ interface ConsentTemplatesTable {
   created_at: CreatedAt
 }
 
+interface SignedConsentsTable {
+  id: Generated<string>
+  clinic_id: string
+  client_id: string
+  template_id: string
+  text_signed: string
+  text_sha256: string
+  signer_name: string
+  signed_at: CreatedAt
+  ip: string | null
+  user_agent: string | null
+  signature_sha256: string | null
+}
+
+interface PhotosTable {
+  id: Generated<string>
+  clinic_id: string
+  client_id: string
+  session_record_id: string | null
+  angle: string
+  taken_on: DateText
+  consent_scope: 'clinical' | 'marketing'
+  content_sha256: string
+  thumbnail_sha256: string | null
+  mime_type: 'image/jpeg' | 'image/png' | 'image/webp'
+  width: number
+  height: number
+  byte_size: number
+  created_by: string | null
+  created_at: CreatedAt
+  consent_changed_by: string | null
+  consent_changed_at: Timestamp | null
+  marketing_consent_id: string | null
+}
+
 interface AuditLogTable {
   id: Generated<string>
   clinic_id: string
@@ -192,6 +227,8 @@ export interface Database {
   session_pigments: SessionPigmentsTable
   adverse_events: AdverseEventsTable
   consent_templates: ConsentTemplatesTable
+  signed_consents: SignedConsentsTable
+  photos: PhotosTable
   audit_log: AuditLogTable
   schema_migrations: SchemaMigrationsTable
   auth_user: AuthUserTable

@@ -5,6 +5,7 @@ import { MembershipRepository } from '../features/access/repository.ts'
 import { AuditRepository } from '../features/audit/repository.ts'
 import { ClientRepository } from '../features/clients/repository.ts'
 import { IntakeRepository } from '../features/intakes/repository.ts'
+import { PhotoRepository } from '../features/photos/repository.ts'
 import { SessionRecordRepository } from '../features/session-records/repository.ts'
 import type { Database } from './database.ts'
 
@@ -13,6 +14,7 @@ export interface Repositories {
   clients: ClientRepository
   intakes: IntakeRepository
   memberships: MembershipRepository
+  photos: PhotoRepository
   sessions: SessionRecordRepository
 }
 
@@ -24,6 +26,7 @@ export function repositoriesOver(db: Kysely<Database>): Repositories {
     clients: new ClientRepository(db),
     intakes: new IntakeRepository(db),
     memberships: new MembershipRepository(db),
+    photos: new PhotoRepository(db),
     sessions: new SessionRecordRepository(db),
   }
 }

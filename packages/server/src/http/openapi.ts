@@ -14,6 +14,9 @@ const ProblemSchema = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })),
 })
 
+/** Bytes, as OpenAPI 3.1 describes a binary body. */
+const BINARY = { type: 'string', contentMediaType: 'application/octet-stream' }
+
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   const out = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema
   delete out.$schema
@@ -48,7 +51,13 @@ function errorResponses(spec: RouteSpec): Record<string, unknown> {
     statuses['403'] = 'The role may not do this'
     statuses['404'] = 'No such clinic or record (also for another clinic’s records)'
   }
-  if (spec.body !== undefined || spec.query !== undefined) statuses['400'] = 'Invalid input, with field paths'
+  if (spec.body !== undefined || spec.query !== undefined || spec.rawBody !== undefined)
+    statuses['400'] = 'Invalid input, with field paths'
+  if (spec.rawBody !== undefined) {
+    statuses['413'] = `Over ${spec.rawBody.maxBytes} bytes`
+    statuses['415'] = 'Not one of the accepted types (judged by content)'
+    statuses['422'] = 'Refused by a rule (such as a pixel limit)'
+  }
   if (spec.method !== 'GET' && spec.access.kind !== 'public') statuses['403'] = 'Not allowed, or missing CSRF token'
   return Object.fromEntries(Object.entries(statuses).map(([s, description]) => [s, { description, content: problem }]))
 }
@@ -70,11 +79,21 @@ export function buildOpenApi(routes: readonly RouteSpec[], info: { version: stri
           ...(spec.success.schema === undefined
             ? {}
             : { content: { 'application/json': { schema: jsonSchema(spec.success.schema, 'output') } } }),
+          ...(spec.success.mediaTypes === undefined
+            ? {}
+            : { content: Object.fromEntries(spec.success.mediaTypes.map((t) => [t, { schema: BINARY }])) }),
         },
         ...errorResponses(spec),
       },
     }
     if (spec.access.kind !== 'public') operation.security = [{ sessionCookie: [] }]
+    if (spec.rawBody !== undefined) {
+      operation.requestBody = {
+        required: true,
+        description: spec.rawBody.description,
+        content: Object.fromEntries(spec.rawBody.mediaTypes.map((t) => [t, { schema: BINARY }])),
+      }
+    }
     if (spec.body !== undefined) {
       operation.requestBody = {
         required: true,

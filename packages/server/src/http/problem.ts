@@ -29,8 +29,8 @@ function fromFrameworkError(error: { statusCode?: unknown; message?: unknown; co
   const status = typeof error.statusCode === 'number' ? error.statusCode : 0
   if (status < 400 || status >= 500) return null
   const message = typeof error.message === 'string' ? error.message : 'invalid request'
-  if (status === 413) return new AppError('payload_too_large', message)
-  if (status === 415) return new AppError('unsupported_media_type', message)
+  if (status === 413) return new AppError('payload_too_large', message, { problems: [{ path: 'body', message }] })
+  if (status === 415) return new AppError('unsupported_media_type', message, { problems: [{ path: 'body', message }] })
   return new AppError('invalid_input', message, { problems: [{ path: 'body', message }] })
 }
 

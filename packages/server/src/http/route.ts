@@ -20,6 +20,8 @@ interface HandlerInput<P extends Schema, Q extends Schema, B extends Schema, A e
   params: z.output<P>
   query: z.output<Q>
   body: z.output<B>
+  /** The request body as bytes, for a route with `rawBody` (null otherwise). */
+  rawBody: Buffer | null
   actor: A extends { kind: 'clinic' } ? Actor : null
   session: A extends { kind: 'public' } ? AuthSession | null : AuthSession
   request: FastifyRequest
@@ -42,7 +44,10 @@ export interface RouteSpec<
   params?: P
   query?: Q
   body?: B
-  success: { status: 200 | 201 | 204; description: string; schema?: Schema }
+  /** A binary body (an image) instead of JSON: the media types let in, the size limit; the content is the handler's to check. */
+  rawBody?: { mediaTypes: readonly string[]; maxBytes: number; description: string }
+  /** `mediaTypes` for a binary response (the handler sets the content type and returns a Buffer). */
+  success: { status: 200 | 201 | 204; description: string; schema?: Schema; mediaTypes?: readonly string[] }
   handler(input: HandlerInput<P, Q, B, A>): Promise<unknown>
 }
 
@@ -79,10 +84,18 @@ function header(request: FastifyRequest, name: string): string | null {
   return typeof value === 'string' ? value : null
 }
 
+/** Lets the raw-body routes' media types in as Buffers (within each route's own body limit). */
+export function acceptRawBodies(app: FastifyInstance, routes: readonly RouteSpec[]): void {
+  const mediaTypes = [...new Set(routes.flatMap((r) => r.rawBody?.mediaTypes ?? []))]
+  if (mediaTypes.length === 0) return
+  app.addContentTypeParser(mediaTypes, { parseAs: 'buffer' }, (_request, body, done) => done(null, body))
+}
+
 export function registerRoute(app: FastifyInstance, spec: RouteSpec, runtime: RouteRuntime): void {
   app.route({
     method: spec.method,
     url: spec.path,
+    ...(spec.rawBody === undefined ? {} : { bodyLimit: spec.rawBody.maxBytes }),
     handler: async (request, reply) => {
       let session: AuthSession | null = null
       let actor: Actor | null = null
@@ -119,8 +132,16 @@ export function registerRoute(app: FastifyInstance, spec: RouteSpec, runtime: Ro
       const params = parsePart(spec.params, request.params, 'params')
       const query = parsePart(spec.query, request.query, 'query')
       const body = parsePart(spec.body, request.body, 'body')
+      let rawBody: Buffer | null = null
+      if (spec.rawBody !== undefined) {
+        if (!Buffer.isBuffer(request.body)) {
+          const message = `send the bytes as the body, with content type ${spec.rawBody.mediaTypes.join(', ')}`
+          throw new AppError('unsupported_media_type', message, { problems: [{ path: 'body', message }] })
+        }
+        rawBody = request.body
+      }
       // the access checks above establish what HandlerInput's conditional types promise
-      const result = await spec.handler({ params, query, body, actor, session, request, reply } as never)
+      const result = await spec.handler({ params, query, body, rawBody, actor, session, request, reply } as never)
       reply.code(spec.success.status)
       if (spec.success.status === 204) return reply.send()
       return reply.send(result)

@@ -8,6 +8,8 @@ import {
   openTestServer,
   type TestClinic,
   type TestServer,
+  testJpeg,
+  uploadTestPhoto,
   validSession,
 } from '../test/harness.ts'
 
@@ -21,6 +23,10 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
   let b: TestClinic
   let clientOfA: string
   let clientOfB: string
+  const photoOf: Record<string, string> = {}
+  /** Distinct images, so each allowed upload is new content (an identical one would be 409). */
+  const images: Buffer[] = []
+  let nextImage = 0
   beforeAll(async () => {
     server = await openTestServer(database())
     a = await createTestClinic(server, 'Clinic A')
@@ -42,6 +48,9 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
       `/api/v1/clinics/${a.clinicId}/clients/${clientOfA}/sessions`,
       validSession(a)
     )
+    photoOf[clientOfA] = await uploadTestPhoto(server, a.users.practitioner, a.clinicId, clientOfA)
+    photoOf[clientOfB] = await uploadTestPhoto(server, b.users.practitioner, b.clinicId, clientOfB)
+    for (let i = 0; i < 64; i++) images.push(await testJpeg(100_000 + i))
   })
   afterAll(async () => {
     await server.close()
@@ -59,8 +68,15 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
       },
     },
     createSessionRecord: validSession(clinic),
+    get uploadPhoto() {
+      return images[nextImage++ % images.length]
+    },
+    updatePhotoConsent: { consent: 'clinical-only' },
   })
-  const queries: Record<string, string> = { lotRecall: '?lot=PB-2409-117' }
+  const queries: Record<string, string> = {
+    lotRecall: '?lot=PB-2409-117',
+    uploadPhoto: '?angle=top&takenOn=2026-11-21',
+  }
 
   function clinicOperations() {
     const paths = server.openApi.paths as Record<string, Record<string, Operation>>
@@ -75,7 +91,10 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
   }
 
   const url = (path: string, clinicId: string, clientId: string, op: Operation) =>
-    path.replace('{clinicId}', clinicId).replace('{clientId}', clientId) + (queries[op.operationId] ?? '')
+    path
+      .replace('{clinicId}', clinicId)
+      .replace('{clientId}', clientId)
+      .replace('{photoId}', photoOf[clientId] ?? '') + (queries[op.operationId] ?? '')
 
   it('documents every clinic route with its roles', () => {
     const ops = clinicOperations()

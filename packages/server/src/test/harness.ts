@@ -1,14 +1,19 @@
 // Test helpers: the app over a throwaway database from @stipple/testkit, and clinics with a user per role.
 import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { TestDatabase } from '@stipple/testkit'
 import type { Kysely } from 'kysely'
 import type pg from 'pg'
+import sharp from 'sharp'
 import { createApp, type StippleApp } from '../app.ts'
 import { type Auth, createAuth } from '../auth/auth.ts'
 import { LoginRateLimiter } from '../auth/rate-limit.ts'
 import type { Database, Role } from '../db/database.ts'
 import { migrate } from '../db/migrate.ts'
 import { kyselyOver, poolOverPglite, postgresPool } from '../db/open.ts'
+import { FilesystemPhotoStore } from '../features/photos/store.ts'
 
 export const PASSWORD = 'correct horse battery staple'
 const ORIGIN = 'http://localhost:4000'
@@ -33,6 +38,8 @@ export interface TestServer extends StippleApp {
   pool: pg.Pool
   auth: Auth
   limiter: LoginRateLimiter
+  /** The photo store, in a temporary directory removed by close(). */
+  photoStore: FilesystemPhotoStore
   close(): Promise<void>
 }
 
@@ -44,16 +51,26 @@ export async function openTestServer(t: TestDatabase): Promise<TestServer> {
   const db = kyselyOver(pool)
   const auth = createAuth(db, { secret: randomBytes(32).toString('base64url'), baseURL: ORIGIN })
   const limiter = new LoginRateLimiter()
-  const app = await createApp({ db, auth, trustedOrigins: [ORIGIN], databaseKind: t.kind, loginLimiter: limiter })
+  const photoStore = new FilesystemPhotoStore(join(await mkdtemp(join(tmpdir(), 'stipple-photos-')), 'photos'))
+  const app = await createApp({
+    db,
+    auth,
+    trustedOrigins: [ORIGIN],
+    databaseKind: t.kind,
+    loginLimiter: limiter,
+    photoStore,
+  })
   return {
     ...app,
     db,
     pool,
     auth,
     limiter,
+    photoStore,
     async close() {
       await app.app.close()
       await db.destroy()
+      await rm(join(photoStore.root, '..'), { recursive: true, force: true })
     },
   }
 }
@@ -106,7 +123,12 @@ export function as(server: TestServer, user: TestUser) {
     server.app.inject({
       method,
       url,
-      headers: { cookie: user.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': user.csrf }) },
+      headers: {
+        cookie: user.cookie,
+        ...(method === 'GET' ? {} : { 'x-csrf-token': user.csrf }),
+        // bytes (a photo) go as a raw body
+        ...(Buffer.isBuffer(payload) ? { 'content-type': 'application/octet-stream' } : {}),
+      },
       ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
     })
 }
@@ -126,4 +148,25 @@ export function validSession(clinic: TestClinic, overrides: Record<string, unkno
     notes: 'Client tolerated well.',
     ...overrides,
   }
+}
+
+/** A small JPEG whose pixels differ for each seed (so uploads are not identical content). */
+export function testJpeg(seed: number): Promise<Buffer> {
+  const size = 16
+  const pixels = Buffer.alloc(size * size * 3, seed % 256)
+  pixels.writeUInt32BE(seed >>> 0, 0)
+  return sharp(pixels, { raw: { width: size, height: size, channels: 3 } })
+    .jpeg()
+    .toBuffer()
+}
+
+/** Uploads a photo of the client through the API and returns its id. */
+export async function uploadTestPhoto(server: TestServer, user: TestUser, clinicId: string, clientId: string) {
+  const res = await as(server, user)(
+    'POST',
+    `/api/v1/clinics/${clinicId}/clients/${clientId}/photos?angle=front&takenOn=2026-11-20`,
+    await testJpeg(++seq * 7919)
+  )
+  if (res.statusCode !== 201) throw new Error(`photo upload failed: ${res.statusCode} ${res.body}`)
+  return (res.json() as { id: string }).id
 }
