@@ -1,6 +1,9 @@
-// The server's own command line: `serve [--port P] [--data DIR] [--host H]` and `migrate [--data DIR]`.
+// The server's own command line: `serve [--port P] [--data DIR] [--host H]`, `migrate [--data DIR]`,
+// `backup FILE [--data DIR]` and `restore FILE [--data DIR]`.
 // `stipple serve` and `stipple db migrate` run this program (the cli never imports the server).
+import { resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { BackupError, backupDatabase, restoreDatabase } from './db/backup.ts'
 import { DataDirLockedError } from './db/data-dir-lock.ts'
 import { migrate } from './db/migrate.ts'
 import { DEMO_PASSWORD } from './demo/seed.ts'
@@ -10,21 +13,30 @@ const out = (text: string) => process.stdout.write(text)
 const err = (text: string) => process.stderr.write(text)
 
 function usageError(message: string): never {
-  err(`${message}\nusage: stipple serve [--port P] [--data DIR] [--host H] | stipple db migrate [--data DIR]\n`)
+  err(
+    `${message}\nusage: stipple serve [--port P] [--data DIR] [--host H] | stipple db migrate [--data DIR] | ` +
+      'stipple db backup FILE [--data DIR] | stipple db restore FILE [--data DIR]\n'
+  )
   process.exit(2)
 }
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv
   let values: { port?: string | undefined; data?: string | undefined; host?: string | undefined }
+  let positionals: string[]
   try {
-    values = parseArgs({
+    ;({ values, positionals } = parseArgs({
       args: rest,
       options: { port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' } },
       strict: true,
-    }).values
+      allowPositionals: true,
+    }))
   } catch (error) {
     usageError(`${(error as Error).message}`)
+  }
+  const takesFile = command === 'backup' || command === 'restore'
+  if (positionals.length !== (takesFile ? 1 : 0)) {
+    usageError(takesFile ? `${command}: expected one FILE` : `unexpected argument ${JSON.stringify(positionals[0])}`)
   }
   const dataDir = values.data ?? process.env.STIPPLE_DATA ?? '.stipple'
   const databaseUrl = process.env.DATABASE_URL || undefined
@@ -33,6 +45,22 @@ async function main(argv: string[]): Promise<void> {
     try {
       const applied = await migrate(database.pool)
       out(applied.length === 0 ? 'Database is up to date.\n' : `Applied migrations ${applied.join(', ')}.\n`)
+    } finally {
+      await database.close()
+    }
+    return
+  }
+  if (takesFile) {
+    const file = resolve(positionals[0] ?? '')
+    const database = await openDatabase(dataDir, databaseUrl)
+    try {
+      if (command === 'backup') {
+        const done = await backupDatabase(database.pool, file, database.kind)
+        out(`Backed up ${done.rows} rows of ${done.tables} tables to ${file}.\n`)
+      } else {
+        const done = await restoreDatabase(database.pool, file)
+        out(`Restored ${done.rows} rows of ${done.tables} tables from ${file}.\n`)
+      }
     } finally {
       await database.close()
     }
@@ -78,6 +106,10 @@ async function main(argv: string[]): Promise<void> {
 try {
   await main(process.argv.slice(2))
 } catch (error) {
+  if (error instanceof BackupError) {
+    err(`${error.message}\n`)
+    process.exit(2)
+  }
   if (error instanceof DataDirLockedError) {
     err(`${error.message}\n`)
     process.exit(1)
