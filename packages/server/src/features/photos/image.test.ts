@@ -40,3 +40,21 @@ describe('processPhoto', () => {
     expect(a.sha256).toMatch(/^[0-9a-f]{64}$/)
   })
 })
+
+describe('processPhoto under load', () => {
+  it('processes many uploads at once, each correctly, however the decodes are queued', async () => {
+    const images = await Promise.all(
+      Array.from({ length: 7 }, (_, i) =>
+        sharp({ create: { width: 40 + i, height: 30, channels: 3, background: { r: i * 30, g: 0, b: 0 } } })
+          .png()
+          .toBuffer()
+      )
+    )
+    const done = await Promise.all([
+      ...images.map((b) => processPhoto(b)),
+      processPhoto(Buffer.from('nope')).catch(() => null),
+    ])
+    expect(done.slice(0, 7).map((p) => p?.width)).toEqual([40, 41, 42, 43, 44, 45, 46])
+    expect(done[7]).toBeNull()
+  })
+})

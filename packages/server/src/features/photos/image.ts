@@ -15,7 +15,25 @@ export const PHOTO_LIMITS = {
   maxPixels: 40_000_000,
   /** The thumbnail's longer side. */
   thumbnailPx: 320,
+  /** Decodes at once: a 40 MP decode holds about 160 MB, so uploads beyond this wait their turn. */
+  concurrentDecodes: 2,
 } as const
+
+let decoding = 0
+const waiting: (() => void)[] = []
+
+async function inDecodeSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (decoding >= PHOTO_LIMITS.concurrentDecodes) await new Promise<void>((resolve) => waiting.push(resolve))
+  else decoding++
+  try {
+    return await work()
+  } finally {
+    // hand the slot straight to the next waiter, or give it back
+    const next = waiting.shift()
+    if (next === undefined) decoding--
+    else next()
+  }
+}
 
 export interface ProcessedPhoto {
   mimeType: PhotoMimeType
@@ -79,6 +97,10 @@ export async function processPhoto(bytes: Buffer): Promise<ProcessedPhoto> {
       }; resize it before uploading`
     )
   }
+  return inDecodeSlot(() => decode(bytes, mimeType))
+}
+
+async function decode(bytes: Buffer, mimeType: PhotoMimeType): Promise<ProcessedPhoto> {
   try {
     // failOn 'warning' (the default, stated): a truncated or damaged image is refused, not half-decoded
     const pipeline = sharp(bytes, { limitInputPixels: PHOTO_LIMITS.maxPixels, failOn: 'warning' }).rotate()
