@@ -79,7 +79,9 @@ function wrap(kind: DatabaseKind, pool: pg.Pool, after: () => Promise<void>): Op
     db,
     pool,
     async close() {
-      await db.destroy() // ends the pool
+      await db.destroy() // ends the pool, if Kysely ever used it
+      // a pool only used directly (`migrate`) is not Kysely's to end: left open, its idle client holds the process 10 s
+      if (!pool.ending) await pool.end()
       await after()
     },
   }

@@ -1,7 +1,16 @@
 // The demo clinic created on the first start of an empty database: two locations, an owner, three practitioners,
-// front desk, and clients at different stages of their course, with intakes and session records carrying lots.
-import type { IntakeCreate, SessionRecordCreate } from '@stipple/domain'
-import type { Kysely } from 'kysely'
+// front desk, and twenty clients at every stage from enquiry to touch-up. Each client past enquiry has an intake; from
+// consultation on, the consultation the domain runs on it (the engine places the recommended design's dots); from
+// design on, that design as version 1; from in-course on, the client's approval, the treatment plan, and session
+// records whose impressions, needles, dilutions and durations are the plan's (the engine's per-session dot counts).
+import {
+  type ConsultationResult,
+  consult,
+  type IntakeCreate,
+  IntakeSchema,
+  type SessionRecordCreate,
+} from '@stipple/domain'
+import { type Kysely, sql } from 'kysely'
 import type { Auth } from '../auth/auth.ts'
 import type { Database, Role } from '../db/database.ts'
 import { repositoriesOver } from '../db/unit-of-work.ts'
@@ -33,27 +42,275 @@ const WEEKDAYS = {
   sat: [['09:00', '15:00']],
 }
 
-const intake = (age: number, stage: string, extra: Record<string, unknown> = {}): IntakeCreate['document'] => ({
-  schema: 'stipple.intake/v1',
-  client: { sex: 'male', age, fitzpatrick: 3, hairColor: 'dark-brown', hairLength: 'shaved' },
+type Stage = 'enquiry' | 'consultation' | 'design' | 'in-course' | 'aftercare' | 'touch-up-due'
+type Practitioner = 'sam@northline.example' | 'lea@northline.example' | 'raj@northline.example'
+
+interface ClientSpec {
+  given: string
+  family: string
+  stage: Stage
+  home: 'toronto' | 'vancouver'
+  practitioner: Practitioner
+  /** The intake's client and hair loss (and goal); null at enquiry. */
+  intake: Record<string, unknown> | null
+  /** Days before the seeding day of the consultation (the first session is planned from it). */
+  daysAgo: number
+  /** Planned sessions already performed while in course (after the course: all of them). */
+  sessionsDone: number
+}
+
+const SAM: Practitioner = 'sam@northline.example'
+const LEA: Practitioner = 'lea@northline.example'
+const RAJ: Practitioner = 'raj@northline.example'
+const man = (age: number, stage: string, hairColor = 'dark-brown', fitzpatrick = 3) => ({
+  client: { sex: 'male', age, fitzpatrick, hairColor, hairLength: 'shaved' },
   hairLoss: { scale: 'norwood', stage },
-  location: { priceList: 'toronto' },
-  ...extra,
+})
+const woman = (age: number, stage: string) => ({
+  client: { sex: 'female', age, fitzpatrick: 2, hairColor: 'brown', hairLength: 'long' },
+  hairLoss: { scale: 'ludwig', stage },
+  goal: 'density',
 })
 
-const needle = (lot: string) => ({
-  configuration: '3RL 0.25',
+const YEARS = 365
+/** Twenty clients, from a first enquiry to a touch-up due years after the course. */
+const CLIENTS: ClientSpec[] = [
+  {
+    given: 'Noah',
+    family: 'Williams',
+    stage: 'enquiry',
+    home: 'toronto',
+    practitioner: SAM,
+    intake: null,
+    daysAgo: 2,
+    sessionsDone: 0,
+  },
+  {
+    given: 'Elena',
+    family: 'Rossi',
+    stage: 'enquiry',
+    home: 'vancouver',
+    practitioner: LEA,
+    intake: null,
+    daysAgo: 1,
+    sessionsDone: 0,
+  },
+  {
+    given: 'Kwame',
+    family: 'Mensah',
+    stage: 'enquiry',
+    home: 'toronto',
+    practitioner: RAJ,
+    intake: null,
+    daysAgo: 0,
+    sessionsDone: 0,
+  },
+  {
+    given: 'Priya',
+    family: 'Sharma',
+    stage: 'consultation',
+    home: 'toronto',
+    practitioner: LEA,
+    intake: woman(36, 'II'),
+    daysAgo: 3,
+    sessionsDone: 0,
+  },
+  {
+    given: 'Lucas',
+    family: 'Martin',
+    stage: 'consultation',
+    home: 'vancouver',
+    practitioner: RAJ,
+    intake: man(29, 'III'),
+    daysAgo: 5,
+    sessionsDone: 0,
+  },
+  {
+    given: 'Omar',
+    family: 'Haddad',
+    stage: 'consultation',
+    home: 'toronto',
+    practitioner: SAM,
+    intake: { ...man(47, 'IV'), scars: [{ kind: 'fut', lengthMm: 180, widthMm: 3 }] },
+    daysAgo: 6,
+    sessionsDone: 0,
+  },
+  {
+    given: 'Marcus',
+    family: 'Brown',
+    stage: 'design',
+    home: 'vancouver',
+    practitioner: SAM,
+    intake: man(44, 'Va', 'black', 5),
+    daysAgo: 9,
+    sessionsDone: 0,
+  },
+  {
+    given: 'Hiro',
+    family: 'Tanaka',
+    stage: 'design',
+    home: 'vancouver',
+    practitioner: LEA,
+    intake: man(38, 'III-vertex', 'black', 3),
+    daysAgo: 8,
+    sessionsDone: 0,
+  },
+  {
+    given: 'Sofia',
+    family: 'Nowak',
+    stage: 'design',
+    home: 'toronto',
+    practitioner: RAJ,
+    intake: woman(52, 'III'),
+    daysAgo: 12,
+    sessionsDone: 0,
+  },
+  {
+    given: 'Daniel',
+    family: 'Kowalski',
+    stage: 'in-course',
+    home: 'toronto',
+    practitioner: SAM,
+    intake: { ...man(39, 'VI'), goal: 'shaved-look' },
+    daysAgo: 20,
+    sessionsDone: 2,
+  },
+  {
+    given: 'Mateo',
+    family: 'García',
+    stage: 'in-course',
+    home: 'vancouver',
+    practitioner: LEA,
+    intake: man(33, 'IV'),
+    daysAgo: 10,
+    sessionsDone: 1,
+  },
+  {
+    given: 'Ben',
+    family: 'Cohen',
+    stage: 'in-course',
+    home: 'toronto',
+    practitioner: RAJ,
+    intake: man(41, 'V'),
+    daysAgo: 18,
+    sessionsDone: 2,
+  },
+  {
+    given: 'Ade',
+    family: 'Okonkwo',
+    stage: 'in-course',
+    home: 'vancouver',
+    practitioner: SAM,
+    intake: man(36, 'IIIa', 'black', 6),
+    daysAgo: 5,
+    sessionsDone: 1,
+  },
+  {
+    given: 'Ahmed',
+    family: 'Hassan',
+    stage: 'aftercare',
+    home: 'vancouver',
+    practitioner: LEA,
+    intake: man(51, 'VII'),
+    daysAgo: 90,
+    sessionsDone: 4,
+  },
+  {
+    given: 'Chris',
+    family: "O'Neill",
+    stage: 'aftercare',
+    home: 'toronto',
+    practitioner: SAM,
+    intake: man(45, 'VI', 'light-brown', 2),
+    daysAgo: 70,
+    sessionsDone: 3,
+  },
+  {
+    given: 'Jonas',
+    family: 'Berg',
+    stage: 'aftercare',
+    home: 'toronto',
+    practitioner: RAJ,
+    intake: man(28, 'II', 'blonde', 1),
+    daysAgo: 60,
+    sessionsDone: 3,
+  },
+  {
+    given: 'Amira',
+    family: 'Saleh',
+    stage: 'aftercare',
+    home: 'vancouver',
+    practitioner: LEA,
+    intake: woman(44, 'II'),
+    daysAgo: 75,
+    sessionsDone: 3,
+  },
+  {
+    given: 'Tom',
+    family: 'Gallagher',
+    stage: 'touch-up-due',
+    home: 'toronto',
+    practitioner: SAM,
+    intake: man(58, 'V', 'grey'),
+    daysAgo: 4 * YEARS,
+    sessionsDone: 3,
+  },
+  {
+    given: 'Victor',
+    family: 'Dubois',
+    stage: 'touch-up-due',
+    home: 'vancouver',
+    practitioner: RAJ,
+    intake: man(62, 'VI', 'grey', 2),
+    daysAgo: 5 * YEARS,
+    sessionsDone: 3,
+  },
+  {
+    given: 'Sean',
+    family: 'Murphy',
+    stage: 'touch-up-due',
+    home: 'toronto',
+    practitioner: LEA,
+    intake: man(49, 'IV', 'brown', 2),
+    daysAgo: 3 * YEARS,
+    sessionsDone: 3,
+  },
+]
+
+interface PlannedCourse {
+  spec: ClientSpec
+  intake: Record<string, unknown> | null
+  consultation: ConsultationResult | null
+  /** The consultation day, an ISO date. */
+  start: string
+}
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10)
+
+/** Intakes and consultations (the engine's placement inside) for every client; runs before any write. */
+function planCourses(now: Date): PlannedCourse[] {
+  return CLIENTS.map((spec) => {
+    const start = isoDay(new Date(now.getTime() - spec.daysAgo * 86_400_000))
+    if (spec.intake === null) return { spec, intake: null, consultation: null, start }
+    const intake = { schema: 'stipple.intake/v1', ...spec.intake, location: { priceList: 'toronto' } }
+    const consultation = consult(IntakeSchema.parse(intake), { today: start }).result
+    return { spec, intake, consultation, start }
+  })
+}
+
+const needle = (configuration: string, lot: string, usedOn: string) => ({
+  configuration,
   manufacturer: 'Kwadron',
   lot,
-  expiresOn: '2028-06-30',
+  expiresOn: `${Number(usedOn.slice(0, 4)) + 2}-06-30`,
   singleUseConfirmed: true as const,
 })
-const pigment = (lot: string, dilution: string) => ({
+const pigment = (lot: string, dilution: string, usedOn: string) => ({
   brand: 'Perma Blend',
   shade: 'SMP Charcoal',
   dilution,
   lot,
-  expiresOn: '2027-12-31',
+  expiresOn: `${Number(usedOn.slice(0, 4)) + 1}-12-31`,
 })
 
 /** Returns the demo clinic's sign-ins if it exists. */
@@ -66,6 +323,8 @@ export async function demoSignIns(db: Kysely<Database>): Promise<DemoSignIn[] | 
 export async function seedDemoIfEmpty(db: Kysely<Database>, auth: Auth): Promise<boolean> {
   const any = await db.selectFrom('clinics').select('id').limit(1).executeTakeFirst()
   if (any !== undefined) return false
+  const seededAt = new Date()
+  const courses = planCourses(seededAt)
   // users first: the auth library writes them through its own connection use, outside our transaction
   const users: ((typeof STAFF)[number] & { user: { id: string } })[] = []
   for (const s of STAFF)
@@ -135,82 +394,95 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, auth: Auth): Promise
           .execute()
       }
     }
-    const sam = members.get('sam@northline.example') ?? ''
-    const lea = members.get('lea@northline.example') ?? ''
     const repos = repositoriesOver(trx)
     const consents = { careEmail: true, careSms: true, marketingEmail: false, marketingSms: false }
-    const now = new Date()
-    const client = (
-      givenName: string,
-      familyName: string,
-      stage: 'enquiry' | 'consultation' | 'design' | 'in-course' | 'aftercare' | 'touch-up-due',
-      email: string,
-      home: string
-    ) =>
-      repos.clients.create(
+    const homes = { toronto: toronto.id, vancouver: vancouver.id }
+    for (const c of courses) {
+      const practitioner = members.get(c.spec.practitioner) ?? ''
+      const locationId = homes[c.spec.home]
+      const client = await repos.clients.create(
         clinic.id,
-        { givenName, familyName, email, phone: '+1 416 555 0100', stage, homeLocationId: home, consents },
-        now
+        {
+          givenName: c.spec.given,
+          familyName: c.spec.family,
+          email: `${c.spec.given}.${c.spec.family}@example.com`.toLowerCase().replace(/[^a-z.@]/g, ''),
+          phone: '+1 416 555 0100',
+          stage: c.spec.stage,
+          homeLocationId: locationId,
+          consents,
+        },
+        seededAt
       )
-    await client('Noah', 'Williams', 'enquiry', 'noah.w@example.com', toronto.id)
-    const priya = await client('Priya', 'Sharma', 'consultation', 'priya.s@example.com', toronto.id)
-    await repos.intakes.create(clinic.id, priya.id, intake(36, 'diffuse', { goal: 'density' }), lea)
-    const marcus = await client('Marcus', 'Brown', 'design', 'marcus.b@example.com', vancouver.id)
-    await repos.intakes.create(clinic.id, marcus.id, intake(44, '5A'), sam)
-    const daniel = await client('Daniel', 'Kowalski', 'in-course', 'daniel.k@example.com', toronto.id)
-    await repos.intakes.create(clinic.id, daniel.id, intake(39, '6', { goal: 'shaved-look' }), sam)
-    const ahmed = await client('Ahmed', 'Hassan', 'aftercare', 'ahmed.h@example.com', vancouver.id)
-    await repos.intakes.create(clinic.id, ahmed.id, intake(51, '7'), lea)
-    const tom = await client('Tom', 'Gallagher', 'touch-up-due', 'tom.g@example.com', toronto.id)
-    await repos.intakes.create(clinic.id, tom.id, intake(58, '5', { hairColor: 'grey' }), sam)
-    const session = (
-      index: number,
-      performedAt: string,
-      practitionerId: string,
-      locationId: string,
-      pigmentLot: string,
-      dilution: string
-    ): SessionRecordCreate => ({
-      locationId,
-      practitionerId,
-      sessionIndex: index,
-      performedAt,
-      areas: ['hairline', 'frontal', 'mid-scalp', 'crown'],
-      needles: [needle(`KW-25-${1000 + index}`)],
-      pigments: [pigment(pigmentLot, dilution)],
-      anaesthetic: { product: 'lidocaine 5% cream', method: 'topical' },
-      impressions: 9000 + index * 1500,
-      durationMinutes: 180,
-      notes: `Session ${index}: even take, light bleeding at the temples.`,
-    })
-    await repos.sessions.create(
-      clinic.id,
-      daniel.id,
-      session(1, '2026-10-27T15:00:00Z', sam, toronto.id, 'PB-2409-117', '1:25'),
-      sam
-    )
-    await repos.sessions.create(
-      clinic.id,
-      daniel.id,
-      session(2, '2026-11-06T15:00:00Z', sam, toronto.id, 'PB-2409-117', '1:15'),
-      sam
-    )
-    for (const [i, day] of ['2026-09-02', '2026-09-12', '2026-09-23'].entries()) {
-      await repos.sessions.create(
+      if (c.intake === null) continue
+      const intakeRow = await repos.intakes.create(
         clinic.id,
-        ahmed.id,
-        session(i + 1, `${day}T18:00:00Z`, lea, vancouver.id, 'PB-2405-042', i === 0 ? '1:25' : '1:15'),
-        lea
+        client.id,
+        c.intake as IntakeCreate['document'],
+        practitioner
       )
-    }
-    for (const [i, day] of ['2022-05-03', '2022-05-14', '2022-05-26'].entries()) {
-      await repos.sessions.create(
-        clinic.id,
-        tom.id,
-        session(i + 1, `${day}T14:00:00Z`, sam, toronto.id, 'PB-2202-009', '1:20'),
-        sam
+      if (c.consultation === null) continue
+      const result = c.consultation
+      await sql`insert into consultations (clinic_id, client_id, intake_id, practitioner_id, screening_status, screening, result, created_at)
+        values (${clinic.id}, ${client.id}, ${intakeRow.id}, ${practitioner}, ${result.screening.status},
+          ${JSON.stringify(result.screening)}, ${JSON.stringify({ ...result, design: undefined })}, ${c.start})`.execute(
+        trx
       )
+      if (c.spec.stage === 'consultation') continue
+      const design = await sql<{ id: string }>`insert into designs (clinic_id, client_id, title, created_at)
+        values (${clinic.id}, ${client.id}, ${`${result.recommendation.presetId} design`}, ${c.start})
+        returning id`.execute(trx)
+      const designId = design.rows[0]?.id ?? ''
+      const version = await sql<{
+        id: string
+      }>`insert into design_versions (clinic_id, design_id, version, document, created_by, created_at)
+        values (${clinic.id}, ${designId}, 1, ${JSON.stringify(result.design)}, ${practitioner}, ${c.start})
+        returning id`.execute(trx)
+      const versionId = version.rows[0]?.id ?? ''
+      if (c.spec.stage === 'design') continue // the client has not approved it yet
+      await sql`insert into design_approvals (clinic_id, design_id, design_version_id, method, approved_at, recorded_by)
+        values (${clinic.id}, ${designId}, ${versionId}, 'in-clinic', ${c.start}, ${practitioner})`.execute(trx)
+      await sql`insert into treatment_plans (clinic_id, client_id, design_version_id, plan, created_at)
+        values (${clinic.id}, ${client.id}, ${versionId}, ${JSON.stringify(result.plan)}, ${c.start})`.execute(trx)
+      for (const session of result.plan.sessions.slice(
+        0,
+        c.spec.stage === 'in-course' ? c.spec.sessionsDone : undefined
+      )) {
+        await repos.sessions.create(
+          clinic.id,
+          client.id,
+          sessionRecord(c, session, locationId, practitioner),
+          practitioner
+        )
+      }
     }
   })
   return true
+}
+
+/** A session record as the practitioner would enter it for one planned session: impressions and areas from the plan. */
+function sessionRecord(
+  c: PlannedCourse,
+  session: ConsultationResult['plan']['sessions'][number],
+  locationId: string,
+  practitionerId: string
+): SessionRecordCreate {
+  const areas = Object.entries(session.impressionsByZone)
+    .filter(([zone, n]) => n > 0 && /^[a-z][a-z0-9-]{0,39}$/.test(zone))
+    .map(([zone]) => zone)
+  const lotYear = session.date.slice(2, 4)
+  return {
+    locationId,
+    practitionerId,
+    sessionIndex: session.index,
+    performedAt: `${session.date}T15:00:00Z`,
+    areas: areas.length > 0 ? areas.slice(0, 20) : ['frontal'],
+    needles: [needle(session.needle, `KW-${lotYear}-${1000 + session.index}`, session.date)],
+    pigments: [
+      pigment(`PB-${lotYear}${c.spec.home === 'toronto' ? '09-117' : '05-042'}`, session.shadeDilution, session.date),
+    ],
+    anaesthetic: { product: 'lidocaine 5% cream', method: 'topical' },
+    impressions: session.impressions,
+    durationMinutes: session.durationMinutes,
+    notes: `Session ${session.index}: ${session.dots} dots placed as planned; even take, light bleeding at the temples.`,
+  }
 }

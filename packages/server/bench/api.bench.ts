@@ -1,0 +1,205 @@
+// API speed with autocannon on loopback, against the real server program (a child process) on PGlite and, when
+// reachable, on PostgreSQL: a read (a client's file) and a write (a session record), 10 connections each.
+// Beside them, in the same run, `pgbench -S` on the same PostgreSQL is the ceiling for the read.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import autocannon from 'autocannon'
+import pg from 'pg'
+import type { Bench, BenchRow } from '../../../scripts/bench-types.ts'
+import { DEMO_PASSWORD } from '../src/demo/seed.ts'
+import { type HttpSession, signInOverHttp, startServerProcess } from '../src/test/server-process.ts'
+
+const CONNECTIONS = 10
+const DEFAULT_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres'
+
+interface Measured {
+  rps: number
+  p50: number
+  p99: number
+  requests: number
+}
+
+async function cannon(
+  url: string,
+  seconds: number,
+  options: { method?: 'GET' | 'POST'; headers: Record<string, string>; body?: string }
+): Promise<Measured> {
+  const opts = { url, connections: CONNECTIONS, method: options.method ?? 'GET', headers: options.headers }
+  const body = options.body === undefined ? {} : { body: options.body }
+  await autocannon({ ...opts, ...body, duration: Math.max(1, Math.round(seconds / 3)) }) // warm-up
+  const r = await autocannon({ ...opts, ...body, duration: seconds })
+  if (r.non2xx > 0 || r.errors > 0) {
+    throw new Error(`${options.method ?? 'GET'} ${url}: ${r.non2xx} non-2xx answers and ${r.errors} errors`)
+  }
+  return { rps: r['2xx'] / r.duration, p50: r.latency.p50, p99: r.latency.p99, requests: r['2xx'] }
+}
+
+/** A PostgreSQL admin URL that answers, or null. */
+async function reachablePostgres(): Promise<string | null> {
+  const url = process.env.DATABASE_URL || DEFAULT_POSTGRES
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 })
+  try {
+    await client.connect()
+    await client.query('select 1')
+    return url
+  } catch {
+    return null
+  } finally {
+    await client.end().catch(() => undefined)
+  }
+}
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url)
+  u.pathname = `/${name}`
+  return u.toString()
+}
+
+async function adminQuery(admin: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: admin })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+/** A throwaway database for the duration of `body`. */
+async function withThrowaway<T>(admin: string, label: string, body: (url: string) => Promise<T>): Promise<T> {
+  const name = `stipple_bench_${label}_${process.pid}`
+  await adminQuery(admin, `drop database if exists ${name} with (force)`)
+  await adminQuery(admin, `create database ${name}`)
+  try {
+    return await body(withDatabase(admin, name))
+  } finally {
+    await adminQuery(admin, `drop database if exists ${name} with (force)`)
+  }
+}
+
+/** pgbench -S (select-only) transactions per second at the same 10 connections, on a scale-1 throwaway database. */
+function pgbenchSelectTps(url: string, seconds: number): number {
+  const env = { ...process.env, PGCONNECT_TIMEOUT: '5' }
+  const init = spawnSync('pgbench', ['-i', '-s', '1', '-q', url], { encoding: 'utf8', env, timeout: 120_000 })
+  if (init.status !== 0) throw new Error(`pgbench -i failed: ${init.error?.message ?? init.stderr}`)
+  const args = ['-S', '-n', '-c', String(CONNECTIONS), '-j', '2', '-T', String(seconds), url]
+  const run = spawnSync('pgbench', args, { encoding: 'utf8', env, timeout: (seconds + 60) * 1000 })
+  const tps = /tps = ([0-9.]+) \(without initial connection time\)/.exec(run.stdout)
+  if (run.status !== 0 || tps === null) throw new Error(`pgbench -S failed: ${run.error?.message ?? run.stderr}`)
+  return Number(tps[1])
+}
+
+interface Target {
+  clinicId: string
+  clientId: string
+  locationId: string
+  practitionerId: string
+}
+
+/** A demo client with session records, and the practitioner and location of one of them. */
+async function findTarget(url: string, owner: HttpSession): Promise<Target> {
+  const clinicId = owner.memberships[0]?.clinicId ?? ''
+  const get = async <T>(path: string) => {
+    const res = await fetch(`${url}${path}`, { headers: { cookie: owner.cookie } })
+    if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`)
+    return (await res.json()) as T
+  }
+  const list = await get<{ items: { id: string }[] }>(`/api/v1/clinics/${clinicId}/clients?limit=100`)
+  for (const { id } of list.items) {
+    const file = await get<{ sessions: { locationId: string; practitionerId: string }[] }>(
+      `/api/v1/clinics/${clinicId}/clients/${id}`
+    )
+    const s = file.sessions[0]
+    if (s !== undefined) return { clinicId, clientId: id, locationId: s.locationId, practitionerId: s.practitionerId }
+  }
+  throw new Error('no demo client has session records')
+}
+
+async function measureServer(
+  databaseUrl: string | undefined,
+  seconds: number
+): Promise<{ read: Measured; write: Measured }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'stipple-bench-api-'))
+  const server = await startServerProcess({ dataDir, databaseUrl })
+  try {
+    const owner = await signInOverHttp(server.url, 'owner@northline.example', DEMO_PASSWORD)
+    const t = await findTarget(server.url, owner)
+    const fileUrl = `${server.url}/api/v1/clinics/${t.clinicId}/clients/${t.clientId}`
+    const read = await cannon(fileUrl, seconds, { headers: { cookie: owner.cookie } })
+    const write = await cannon(`${fileUrl}/sessions`, seconds, {
+      method: 'POST',
+      headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        locationId: t.locationId,
+        practitionerId: t.practitionerId,
+        sessionIndex: 4,
+        performedAt: '2026-11-20T15:00:00-05:00',
+        areas: ['hairline', 'crown'],
+        needles: [{ configuration: '3RL 0.25', lot: 'KW-25-1004', singleUseConfirmed: true }],
+        pigments: [
+          {
+            brand: 'Perma Blend',
+            shade: 'SMP Charcoal',
+            dilution: '1:25',
+            lot: 'PB-2409-117',
+            expiresOn: '2027-06-30',
+          },
+        ],
+        anaesthetic: { product: 'lidocaine 5% cream', method: 'topical' },
+        impressions: 6000,
+        durationMinutes: 120,
+        notes: 'Touch-up: even take.',
+      }),
+    })
+    return { read, write }
+  } finally {
+    await server.kill('SIGTERM')
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+const ms = (x: number) => Number(x.toFixed(2))
+
+function rows(kind: 'pglite' | 'postgres', m: { read: Measured; write: Measured }, pgbench: number | null): BenchRow[] {
+  const out: BenchRow[] = []
+  for (const [op, r] of [
+    ['read', m.read],
+    ['write', m.write],
+  ] as const) {
+    const ceiling = op === 'read' && pgbench !== null
+    out.push({
+      id: `api.${op}.${kind}`,
+      unit: 'req/s',
+      ours: Math.round(r.rps),
+      peer: ceiling ? 'pgbench -S' : null,
+      peerValue: ceiling ? Math.round(pgbench) : null,
+      note:
+        `${op === 'read' ? "GET a client's file" : 'POST a session record'}, ${CONNECTIONS} connections, ` +
+        `p50 ${ms(r.p50)} ms, p99 ${ms(r.p99)} ms, ${r.requests} requests` +
+        (ceiling ? `; ${((100 * r.rps) / pgbench).toFixed(1)} % of pgbench -S (goal ≥ 25 %, p99 < 50 ms)` : ''),
+    })
+    out.push({ id: `api.${op}.${kind}.p50`, unit: 'ms', ours: ms(r.p50), peer: null, peerValue: null })
+    out.push({ id: `api.${op}.${kind}.p99`, unit: 'ms', ours: ms(r.p99), peer: null, peerValue: null })
+  }
+  return out
+}
+
+const bench: Bench = {
+  name: 'api',
+  async run({ quick }) {
+    const seconds = quick ? 2 : 10
+    const out = rows('pglite', await measureServer(undefined, seconds), null)
+    const admin = await reachablePostgres()
+    if (admin === null) {
+      process.stderr.write('bench: api: PostgreSQL is not reachable; only PGlite was measured\n')
+      return out
+    }
+    const measured = await withThrowaway(admin, 'api', (url) => measureServer(url, seconds))
+    const tps = await withThrowaway(admin, 'pgbench', async (url) => pgbenchSelectTps(url, seconds))
+    return [...out, ...rows('postgres', measured, tps)]
+  },
+}
+
+export default bench

@@ -1,0 +1,84 @@
+// The demo clinic: two locations, three practitioners, twenty clients at every stage, with valid intakes, engine-made
+// designs, and session records that follow each client's treatment plan.
+import { CLIENT_STAGES, parseDesignDocument, parseIntake } from '@stipple/domain'
+import { describeEachDatabase } from '@stipple/testkit'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { openTestServer, type TestServer } from '../test/harness.ts'
+import { demoSignIns, seedDemoIfEmpty } from './seed.ts'
+
+describeEachDatabase('the demo clinic', (database) => {
+  let server: TestServer
+  const rows = async <T>(text: string) => (await server.pool.query(text)).rows as T[]
+  beforeAll(async () => {
+    server = await openTestServer(database())
+  })
+  afterAll(async () => {
+    await server.close()
+  })
+
+  it('is created once, on an empty database', async () => {
+    expect(await demoSignIns(server.db)).toBeNull()
+    expect(await seedDemoIfEmpty(server.db, server.auth)).toBe(true)
+    expect(await seedDemoIfEmpty(server.db, server.auth)).toBe(false)
+    expect((await demoSignIns(server.db))?.map((s) => s.role)).toEqual([
+      'owner',
+      'practitioner',
+      'practitioner',
+      'practitioner',
+      'front_desk',
+    ])
+    expect(await rows('select name from locations')).toHaveLength(2)
+  }, 60_000)
+
+  it('has twenty clients at every stage from enquiry to touch-up, each with a valid intake past enquiry', async () => {
+    const clients = await rows<{ stage: string; intakes: number }>(
+      'select c.stage, count(i.id)::int as intakes from clients c left join intakes i on i.client_id = c.id group by c.id'
+    )
+    expect(clients).toHaveLength(20)
+    expect(new Set(clients.map((c) => c.stage))).toEqual(new Set(CLIENT_STAGES.filter((s) => s !== 'closed')))
+    for (const c of clients) expect(c.intakes).toBe(c.stage === 'enquiry' ? 0 : 1)
+    for (const { document } of await rows<{ document: unknown }>('select document from intakes')) {
+      const parsed = parseIntake(document)
+      expect(parsed.success, JSON.stringify(parsed)).toBe(true)
+    }
+  })
+
+  it('stores valid engine designs, approved from in-course on', async () => {
+    const designs = await rows<{ stage: string; document: unknown; approved: boolean }>(
+      `select c.stage, v.document, a.id is not null as approved from design_versions v
+       join designs d on d.id = v.design_id join clients c on c.id = d.client_id
+       left join design_approvals a on a.design_version_id = v.id`
+    )
+    expect(designs).toHaveLength(14)
+    for (const d of designs) {
+      const parsed = parseDesignDocument(d.document)
+      expect(parsed.success, JSON.stringify(parsed).slice(0, 500)).toBe(true)
+      expect(d.approved).toBe(d.stage !== 'design')
+    }
+  })
+
+  it('records sessions whose impressions and durations are the treatment plan’s', async () => {
+    const plans = await rows<{
+      stage: string
+      plan: { sessions: { index: number; impressions: number; durationMinutes: number; dots: number }[] }
+      sessions: { index: number; impressions: number; minutes: number }[]
+    }>(
+      `select c.stage, p.plan, coalesce(json_agg(json_build_object('index', s.session_index,
+         'impressions', s.impressions, 'minutes', s.duration_minutes) order by s.session_index)
+         filter (where s.id is not null), '[]') as sessions
+       from treatment_plans p join clients c on c.id = p.client_id
+       left join session_records s on s.client_id = c.id group by c.id, p.id`
+    )
+    expect(plans).toHaveLength(11)
+    for (const p of plans) {
+      expect(p.sessions.length).toBeGreaterThan(0)
+      if (p.stage !== 'in-course') expect(p.sessions).toHaveLength(p.plan.sessions.length)
+      else expect(p.sessions.length).toBeLessThan(p.plan.sessions.length)
+      for (const s of p.sessions) {
+        const planned = p.plan.sessions[s.index - 1]
+        expect(planned?.dots).toBeGreaterThan(0)
+        expect(s).toEqual({ index: s.index, impressions: planned?.impressions, minutes: planned?.durationMinutes })
+      }
+    }
+  })
+})
