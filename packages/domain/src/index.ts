@@ -30,6 +30,12 @@ export {
 } from './clients/client.schema.ts'
 export { type ClientFile, ClientFileSchema } from './clients/client-file.schema.ts'
 export {
+  type ClientErase,
+  ClientEraseSchema,
+  type ClientErasure,
+  ClientErasureSchema,
+} from './clients/privacy.schema.ts'
+export {
   type ConsultationResult,
   consult,
   type DesignPlan,

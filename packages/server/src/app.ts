@@ -18,6 +18,8 @@ import { IntakeService } from './features/intakes/service.ts'
 import { photoRoutes } from './features/photos/routes.ts'
 import { PhotoService } from './features/photos/service.ts'
 import type { PhotoStore } from './features/photos/store.ts'
+import { privacyRoutes } from './features/privacy/routes.ts'
+import { PrivacyService } from './features/privacy/service.ts'
 import { sessionRecordRoutes } from './features/session-records/routes.ts'
 import { SessionRecordService } from './features/session-records/service.ts'
 import { buildOpenApi } from './http/openapi.ts'
@@ -80,6 +82,7 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
     ...intakeRoutes(new IntakeService(run)),
     ...sessionRecordRoutes(new SessionRecordService(run)),
     ...photoRoutes(new PhotoService(run, deps.photoStore, now)),
+    ...privacyRoutes(new PrivacyService(deps.db, now, deps.photoStore)),
     ...auditRoutes(new AuditService(run)),
   ]
   const openApi = buildOpenApi(routes, { version: API_VERSION })

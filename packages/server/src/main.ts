@@ -1,12 +1,13 @@
 // The server's own command line: `serve [--port P] [--data DIR] [--host H]`, `migrate [--data DIR]`,
 // `backup FILE [--data DIR]` and `restore FILE [--data DIR]`.
 // `stipple serve` and `stipple db migrate` run this program (the cli never imports the server).
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { BackupError, backupDatabase, restoreDatabase } from './db/backup.ts'
 import { DataDirLockedError } from './db/data-dir-lock.ts'
 import { migrate } from './db/migrate.ts'
 import { DEMO_PASSWORD } from './demo/seed.ts'
+import { FilesystemPhotoStore } from './features/photos/store.ts'
 import { openDatabase, startServer } from './server.ts'
 
 const out = (text: string) => process.stdout.write(text)
@@ -53,13 +54,14 @@ async function main(argv: string[]): Promise<void> {
   if (takesFile) {
     const file = resolve(positionals[0] ?? '')
     const database = await openDatabase(dataDir, databaseUrl)
+    const photoStore = new FilesystemPhotoStore(join(resolve(dataDir), 'photos'))
     try {
       if (command === 'backup') {
-        const done = await backupDatabase(database.pool, file, database.kind)
-        out(`Backed up ${done.rows} rows of ${done.tables} tables to ${file}.\n`)
+        const done = await backupDatabase(database.pool, file, database.kind, photoStore)
+        out(`Backed up ${done.rows} rows of ${done.tables} tables and ${done.files} photo files to ${file}.\n`)
       } else {
-        const done = await restoreDatabase(database.pool, file)
-        out(`Restored ${done.rows} rows of ${done.tables} tables from ${file}.\n`)
+        const done = await restoreDatabase(database.pool, file, photoStore)
+        out(`Restored ${done.rows} rows of ${done.tables} tables and ${done.files} photo files from ${file}.\n`)
       }
     } finally {
       await database.close()

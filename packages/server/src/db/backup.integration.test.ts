@@ -1,5 +1,6 @@
 // Backup and restore: a backup taken on PGlite restores into PostgreSQL and back with every row equal; a corrupt or
 // truncated file, a newer schema and a non-empty database are refused with nothing written.
+import { createHash } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -7,6 +8,7 @@ import { gunzipSync, gzipSync } from 'node:zlib'
 import { type DatabaseKind, databaseKinds, openTestDatabase, type TestDatabase } from '@stipple/testkit'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { FilesystemPhotoStore } from '../features/photos/store.ts'
 import { as, createTestClinic, openTestServer, type TestServer, validSession } from '../test/harness.ts'
 import { BackupError, backupDatabase, restoreDatabase, tablesInDependencyOrder } from './backup.ts'
 import { loadMigrations } from './migrate.ts'
@@ -32,6 +34,12 @@ async function dump(pool: pg.Pool): Promise<Record<string, string[]>> {
     client.release()
   }
 }
+
+const PHOTO = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64'
+)
+const PHOTO_HASH = createHash('sha256').update(PHOTO).digest('hex')
 
 const rowCount = (d: Record<string, string[]>) => Object.values(d).reduce((n, rows) => n + rows.length, 0)
 
@@ -87,12 +95,19 @@ describe('backup and restore', () => {
        values ($1, $2, $3, 'I agree', repeat('a', 64), 'Zoë O''Brien')`,
       [clinic.clinicId, client, template.rows[0]?.id]
     )
+    // a photo: its row in the database, its bytes in the photo store
+    await server.photoStore.put(PHOTO_HASH, PHOTO)
+    await server.pool.query(
+      `insert into photos (clinic_id, client_id, angle, taken_on, consent_scope, content_sha256, mime_type, width,
+         height, byte_size) values ($1, $2, 'top', '2026-11-20', 'clinical', $3, 'image/png', 1, 1, $4)`,
+      [clinic.clinicId, client, PHOTO_HASH, PHOTO.length]
+    )
     await owner('GET', `${base}/clients/${client}`)
     source = await dump(server.pool)
     expect(source.audit_log?.length).toBeGreaterThan(2)
     expect(source.signed_consents?.length).toBe(1)
-    const done = await backupDatabase(server.pool, file, 'pglite')
-    expect(done.rows).toBe(rowCount(source))
+    const done = await backupDatabase(server.pool, file, 'pglite', server.photoStore)
+    expect(done).toEqual({ tables: Object.keys(source).length, rows: rowCount(source), files: 1 })
   })
   afterAll(async () => {
     await server?.close()
@@ -118,10 +133,12 @@ describe('backup and restore', () => {
     expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ end: true })
   })
 
-  it('restores into PGlite with every row equal, and the restored database keeps working', async () => {
+  it('restores into PGlite with every row equal and the photo files, and the restored database keeps working', async () => {
     const pool = await fresh('pglite')
-    const done = await restoreDatabase(pool, file)
+    const store = new FilesystemPhotoStore(join(dir, 'restored-photos'))
+    const done = await restoreDatabase(pool, file, store)
     expect(done.rows).toBe(rowCount(source))
+    expect((await store.get(PHOTO_HASH))?.equals(PHOTO)).toBe(true)
     expect(await dump(pool)).toEqual(source)
     // the audit log's sequence moved past the restored ids; its triggers still hold
     await pool.query("insert into audit_log (clinic_id, action, entity) select id, 'read', 'x' from clinics")
@@ -167,6 +184,11 @@ describe('backup and restore', () => {
         /newer database schema \(migration 9999-future\).*Upgrade Stipple/,
       ],
       [
+        'bad-photo.gz',
+        gzipSync(text.replace(PHOTO.toString('base64'), Buffer.from('other').toString('base64'))),
+        /does not match its hash/,
+      ],
+      [
         'bad-value.gz',
         gzipSync(text.replace('"given_name":"Zoë"', '"given_name":null')),
         /refused the rows of clients.*given_name/,
@@ -176,12 +198,14 @@ describe('backup and restore', () => {
       const path = join(dir, name)
       writeFileSync(path, content)
       const pool = await fresh('pglite')
-      const error = await restoreDatabase(pool, path).catch((e: unknown) => e)
+      const store = new FilesystemPhotoStore(join(dir, `photos-${name}`))
+      const error = await restoreDatabase(pool, path, store).catch((e: unknown) => e)
       expect(error, name).toBeInstanceOf(Error)
       expect(String((error as Error).message), name).toMatch(message)
       expect(error, name).toBeInstanceOf(BackupError)
       const left = await dump(pool)
       expect(rowCount(left), `${name} left rows behind`).toBe(0)
+      expect(await store.has(PHOTO_HASH), `${name} left a photo file behind`).toBe(false)
     }
     await expect(restoreDatabase(await fresh('pglite'), join(dir, 'missing.gz'))).rejects.toThrow(/no such file/)
   })

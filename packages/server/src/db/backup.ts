@@ -4,18 +4,21 @@
 //   {"format":"stipple.backup/v1","createdAt":…,"source":"pglite","migrations":[{version,name,checksum}…]}
 //   {"table":"clinics","columns":["id",…]}             then one {"row":{…}} per row (the row's to_jsonb)
 //   …every table, parents before children (foreign keys), schema_migrations left out…
-//   {"end":true,"rows":{"clinics":1,…}}
+//   {"file":"<sha256>","base64":"…"}                    each photo and signature image the rows refer to
+//   {"end":true,"rows":{"clinics":1,…},"files":N}
 // Values are PostgreSQL's own JSON of each row, so every column type (uuid, timestamptz to the microsecond, date,
 // jsonb, bigint) comes back exactly through jsonb_populate_recordset, whichever of the two databases reads it.
 // Restore goes into an empty database (migrated here first), inside one transaction: a truncated or corrupt file, a
 // backup from a newer schema or a non-empty database is refused and nothing is written. The append-only triggers
 // only refuse UPDATE/DELETE/TRUNCATE, so inserting the rows of signed consents and the audit log is allowed.
+import { createHash } from 'node:crypto'
 import { once } from 'node:events'
 import { createReadStream, createWriteStream, existsSync, renameSync, rmSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { pipeline } from 'node:stream/promises'
 import { createGunzip, createGzip } from 'node:zlib'
 import type pg from 'pg'
+import type { PhotoStore } from '../features/photos/store.ts'
 import { loadMigrations, type Migration, migrate } from './migrate.ts'
 
 const BACKUP_FORMAT = 'stipple.backup/v1'
@@ -92,8 +95,9 @@ async function columnsOf(client: pg.PoolClient, table: string): Promise<string[]
 export async function backupDatabase(
   pool: pg.Pool,
   file: string,
-  source: string
-): Promise<{ tables: number; rows: number }> {
+  source: string,
+  files: Pick<PhotoStore, 'get'> | null = null
+): Promise<{ tables: number; rows: number; files: number }> {
   const partial = `${file}.partial`
   const client = await pool.connect()
   const gzip = createGzip()
@@ -126,12 +130,26 @@ export async function backupDatabase(
       total += rows.length
       tableCount++
     }
-    await write({ end: true, rows: counts })
+    let fileCount = 0
+    if (files !== null) {
+      const { rows } = await client.query<{ h: string }>(
+        `select content_sha256 as h from photos union select thumbnail_sha256 from photos
+         union select signature_sha256 from signed_consents order by 1`
+      )
+      for (const { h } of rows) {
+        if (h === null) continue
+        const bytes = await files.get(h)
+        if (bytes === null) throw new Error(`the photo store has no file ${h}, which the database refers to`)
+        await write({ file: h, base64: bytes.toString('base64') })
+        fileCount++
+      }
+    }
+    await write({ end: true, rows: counts, files: fileCount })
     await client.query('commit')
     gzip.end()
     await written
     renameSync(partial, file)
-    return { tables: tableCount, rows: total }
+    return { tables: tableCount, rows: total, files: fileCount }
   } catch (error) {
     await client.query('rollback').catch(() => undefined)
     gzip.destroy()
@@ -210,8 +228,9 @@ async function resetSequences(client: pg.PoolClient): Promise<void> {
 export async function restoreDatabase(
   pool: pg.Pool,
   file: string,
+  files: Pick<PhotoStore, 'put' | 'delete'> | null = null,
   migrations: readonly Migration[] = loadMigrations()
-): Promise<{ tables: number; rows: number }> {
+): Promise<{ tables: number; rows: number; files: number }> {
   if (!existsSync(file)) throw new BackupError(`${file}: no such file`)
   await migrate(pool, migrations)
   const client = await pool.connect()
@@ -223,6 +242,9 @@ export async function restoreDatabase(
   let batch: unknown[] = []
   let ended: Record<string, number> | null = null
   const counts: Record<string, number> = {}
+  /** Files this restore added to the store: removed again when the restore fails. */
+  const added: string[] = []
+  let fileCount = 0
   const flush = async () => {
     if (table === null || batch.length === 0) return
     const list = columns.map(quote).join(', ')
@@ -283,9 +305,24 @@ export async function restoreDatabase(
           if (batch.length >= BATCH_ROWS) await flush()
           continue
         }
+        if (typeof value.file === 'string' && typeof value.base64 === 'string') {
+          await flush()
+          const bytes = Buffer.from(value.base64, 'base64')
+          if (createHash('sha256').update(bytes).digest('hex') !== value.file) {
+            throw new BackupError(
+              `${file}: line ${lineNo}: the file ${value.file} does not match its hash; the backup is corrupt`
+            )
+          }
+          fileCount++
+          if (files !== null && (await files.put(value.file, bytes))) added.push(value.file)
+          continue
+        }
         if (value.end === true) {
           await flush()
           ended = (value.rows ?? {}) as Record<string, number>
+          if (typeof value.files === 'number' && value.files !== fileCount) {
+            throw new BackupError(`${file}: the backup should hold ${value.files} files, it holds ${fileCount}`)
+          }
           continue
         }
         throw new BackupError(`${file}: line ${lineNo} is not a header, table, row or end line`)
@@ -307,9 +344,14 @@ export async function restoreDatabase(
     }
     await resetSequences(client)
     await client.query('commit')
-    return { tables: Object.keys(counts).length, rows: Object.values(counts).reduce((a, b) => a + b, 0) }
+    return {
+      tables: Object.keys(counts).length,
+      rows: Object.values(counts).reduce((a, b) => a + b, 0),
+      files: fileCount,
+    }
   } catch (error) {
     await client.query('rollback').catch(() => undefined)
+    for (const hash of added) await files?.delete(hash)
     throw error
   } finally {
     lines?.close()

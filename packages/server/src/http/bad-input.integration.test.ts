@@ -75,6 +75,8 @@ describeEachDatabase('bad input on every write route', (database) => {
   let clinic: TestClinic
   let clientId: string
   let photoId: string
+  /** Clients for eraseClient: each accepted erase uses one up (a second erase of one client is 409). */
+  const eraseTargets: string[] = []
   beforeAll(async () => {
     server = await openTestServer(database())
     clinic = await createTestClinic(server, 'Input Clinic')
@@ -85,6 +87,13 @@ describeEachDatabase('bad input on every write route', (database) => {
       })
     ).json().id
     photoId = await uploadTestPhoto(server, clinic.users.owner, clinic.clinicId, clientId)
+    for (let i = 0; i < 8; i++) {
+      const target = await as(server, clinic.users.owner)('POST', `/api/v1/clinics/${clinic.clinicId}/clients`, {
+        givenName: 'Erin',
+        familyName: `Erasable ${String.fromCharCode(65 + i)}`,
+      })
+      eraseTargets.push(target.json().id)
+    }
   })
   afterAll(async () => {
     await server.close()
@@ -166,6 +175,11 @@ describeEachDatabase('bad input on every write route', (database) => {
         url: `${base}/clients/${clientId}/photos/${photoId}/consent`,
         body: { consent: 'clinical-only' },
       },
+      eraseClient: {
+        method: 'POST',
+        url: `${base}/clients/${eraseTargets[0]}/erase`,
+        body: { reason: "client's written request" },
+      },
     }
   }
 
@@ -197,12 +211,13 @@ describeEachDatabase('bad input on every write route', (database) => {
     'createIntake',
     'createSessionRecord',
     'updatePhotoConsent',
+    'eraseClient',
   ]) {
     describe(operationId, () => {
-      const send = (body: unknown, extra: { raw?: string; contentType?: string } = {}) => {
+      const send = async (body: unknown, extra: { raw?: string; contentType?: string } = {}) => {
         const route = valid()[operationId]
         if (route === undefined) throw new Error(operationId)
-        return server.app.inject({
+        const res = await server.app.inject({
           method: route.method,
           url: route.url,
           headers: {
@@ -212,6 +227,8 @@ describeEachDatabase('bad input on every write route', (database) => {
           },
           payload: extra.raw ?? JSON.stringify(body),
         })
+        if (operationId === 'eraseClient' && res.statusCode < 300) eraseTargets.shift()
+        return res
       }
       const schemaOf = () => {
         const paths = server.openApi.paths as Record<

@@ -23,6 +23,8 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
   let b: TestClinic
   let clientOfA: string
   let clientOfB: string
+  /** Erased by the sweep's allowed owner: a client of B of its own, so the other routes keep clientOfB. */
+  let erasedOfB: string
   const photoOf: Record<string, string> = {}
   /** Distinct images, so each allowed upload is new content (an identical one would be 409). */
   const images: Buffer[] = []
@@ -48,6 +50,15 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
       `/api/v1/clinics/${a.clinicId}/clients/${clientOfA}/sessions`,
       validSession(a)
     )
+    // the client role's portal account is a client record of its clinic (the portal export needs one)
+    await server.db.updateTable('clients').set({ user_id: b.users.client.userId }).where('id', '=', clientOfB).execute()
+    await server.db.updateTable('clients').set({ user_id: a.users.client.userId }).where('id', '=', clientOfA).execute()
+    erasedOfB = (
+      await as(server, b.users.owner)('POST', `/api/v1/clinics/${b.clinicId}/clients`, {
+        givenName: 'Eve',
+        familyName: 'Erased',
+      })
+    ).json().id
     photoOf[clientOfA] = await uploadTestPhoto(server, a.users.practitioner, a.clinicId, clientOfA)
     photoOf[clientOfB] = await uploadTestPhoto(server, b.users.practitioner, b.clinicId, clientOfB)
     for (let i = 0; i < 64; i++) images.push(await testJpeg(100_000 + i))
@@ -72,6 +83,7 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
       return images[nextImage++ % images.length]
     },
     updatePhotoConsent: { consent: 'clinical-only' },
+    eraseClient: { reason: 'tenancy sweep' },
   })
   const queries: Record<string, string> = {
     lotRecall: '?lot=PB-2409-117',
@@ -93,7 +105,7 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
   const url = (path: string, clinicId: string, clientId: string, op: Operation) =>
     path
       .replace('{clinicId}', clinicId)
-      .replace('{clientId}', clientId)
+      .replace('{clientId}', op.operationId === 'eraseClient' && clientId === clientOfB ? erasedOfB : clientId)
       .replace('{photoId}', photoOf[clientId] ?? '') + (queries[op.operationId] ?? '')
 
   it('documents every clinic route with its roles', () => {

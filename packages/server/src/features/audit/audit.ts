@@ -4,7 +4,7 @@ import type { Actor } from '../../actor.ts'
 import type { Repositories } from '../../db/unit-of-work.ts'
 
 export interface AuditWhat {
-  action: 'read' | 'create' | 'update'
+  action: 'read' | 'create' | 'update' | 'export' | 'erase'
   entity: string
   entityId?: string | null
   clientId?: string | null
