@@ -10,6 +10,22 @@ const ClientParams = z.strictObject({ clinicId: z.uuid(), clientId: z.uuid() })
 const PhotoParams = z.strictObject({ clinicId: z.uuid(), clientId: z.uuid(), photoId: z.uuid() })
 const BASE = '/api/v1/clinics/:clinicId/clients/:clientId/photos'
 const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const
+const IMAGE_VARIANTS = [
+  {
+    variant: 'image',
+    operationId: 'getPhotoImage',
+    summary: 'fetch a photo',
+    description: 'The stored image',
+    mediaTypes: IMAGE_TYPES,
+  },
+  {
+    variant: 'thumbnail',
+    operationId: 'getPhotoThumbnail',
+    summary: "fetch a photo's thumbnail",
+    description: `WebP, at most ${PHOTO_LIMITS.thumbnailPx} px on the longer side`,
+    mediaTypes: ['image/webp'],
+  },
+] as const
 
 export function photoRoutes(photos: PhotoService): RouteSpec[] {
   return [
@@ -45,40 +61,24 @@ export function photoRoutes(photos: PhotoService): RouteSpec[] {
       success: { status: 200, description: 'Oldest first', schema: PhotoListSchema },
       handler: async ({ actor, params }) => ({ items: await photos.list(actor, params.clientId) }),
     }),
-    defineRoute({
-      method: 'GET',
-      path: `${BASE}/:photoId/image`,
-      operationId: 'getPhotoImage',
-      summary: 'fetch a photo',
-      tag: 'photos',
-      access: { kind: 'clinic', roles: CLINICAL },
-      params: PhotoParams,
-      success: { status: 200, description: 'The stored image', mediaTypes: IMAGE_TYPES },
-      handler: async ({ actor, params, reply }) => {
-        const image = await photos.bytes(actor, params.clientId, params.photoId, 'image')
-        reply.type(image.mimeType).header('etag', `"${image.sha256}"`)
-        return image.bytes
-      },
-    }),
-    defineRoute({
-      method: 'GET',
-      path: `${BASE}/:photoId/thumbnail`,
-      operationId: 'getPhotoThumbnail',
-      summary: "fetch a photo's thumbnail",
-      tag: 'photos',
-      access: { kind: 'clinic', roles: CLINICAL },
-      params: PhotoParams,
-      success: {
-        status: 200,
-        description: `WebP, at most ${PHOTO_LIMITS.thumbnailPx} px on the longer side`,
-        mediaTypes: ['image/webp'],
-      },
-      handler: async ({ actor, params, reply }) => {
-        const image = await photos.bytes(actor, params.clientId, params.photoId, 'thumbnail')
-        reply.type(image.mimeType).header('etag', `"${image.sha256}"`)
-        return image.bytes
-      },
-    }),
+    // the stored image and its thumbnail: one route each, the same shape
+    ...IMAGE_VARIANTS.map((v) =>
+      defineRoute({
+        method: 'GET',
+        path: `${BASE}/:photoId/${v.variant}`,
+        operationId: v.operationId,
+        summary: v.summary,
+        tag: 'photos',
+        access: { kind: 'clinic', roles: CLINICAL },
+        params: PhotoParams,
+        success: { status: 200, description: v.description, mediaTypes: v.mediaTypes },
+        handler: async ({ actor, params, reply }) => {
+          const image = await photos.bytes(actor, params.clientId, params.photoId, v.variant)
+          reply.type(image.mimeType).header('etag', `"${image.sha256}"`)
+          return image.bytes
+        },
+      })
+    ),
     defineRoute({
       method: 'PATCH',
       path: `${BASE}/:photoId/consent`,
