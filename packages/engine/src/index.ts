@@ -31,6 +31,7 @@ export type {
 } from './model/design.ts'
 export { allocateDots, DOT_BYTES, type DotBuffer } from './model/dots.ts'
 // --- design, placement and presets (for @stipple/domain and the cli) ---
+export { hairlineControlPoints } from './placement/hairline.ts'
 export { DEFAULT_DOT_CAP, type HairBuffer, type PlacementResult, placeDots } from './placement/place-dots.ts'
 export { type PoissonResult, poissonDisk, type RadiusField } from './placement/poisson-disk.ts'
 export { type Issue, validateDesign } from './placement/validate.ts'
@@ -43,11 +44,15 @@ export {
   MAX_RENDER_SIDE,
   MAX_YEARS,
   MIN_RENDER_SIDE,
+  type PreviewLayers,
+  type PreviewLayersResult,
+  previewLayers,
   type RenderIssue,
   type RenderOptions,
   type RenderResult,
   type RgbaTarget,
   renderPreview,
+  renderSkinBase,
   type Stage,
 } from './render/render-preview.ts'
 export {

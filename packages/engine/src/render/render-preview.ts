@@ -152,6 +152,125 @@ export function renderPreview(
   return { ok: true }
 }
 
+/**
+ * The inputs of a preview's raster passes, for a rasteriser elsewhere (the studio's WebGL2 path) that must agree with
+ * renderPreview: every ellipse stampEllipse would draw (dots and fresh halos, in their parameters), the diffuse tone
+ * per shading-grid node, and the hair segments stampSegment would draw. The skin comes from `renderSkinBase`.
+ */
+export interface PreviewLayers {
+  view: View
+  ellipses: {
+    count: number
+    /** Centre, px (pixel centres at +0.5); minor radius, px; major/minor; unit major axis; edge ramp width, px. */
+    cx: Float32Array
+    cy: Float32Array
+    rMinor: Float32Array
+    ratio: Float32Array
+    ex: Float32Array
+    ey: Float32Array
+    edge: Float32Array
+    /** Absorption per channel in [0, 1] (alpha is 1). */
+    absorbR: Float32Array
+    absorbG: Float32Array
+    absorbB: Float32Array
+  }
+  /** Optical density per shading-grid node (gx × gy nodes GRID px apart, node (0, 0) at pixel centre 0.5). */
+  tone: { gx: number; gy: number; grid: number; any: boolean; r: Float32Array; g: Float32Array; b: Float32Array }
+  hair: {
+    count: number
+    ax: Float64Array
+    ay: Float64Array
+    bx: Float64Array
+    by: Float64Array
+    /** Half-width, px; opacity and linear colour are shared. */
+    hw: Float64Array
+    alpha: number
+    color: readonly [number, number, number]
+  }
+}
+
+export type PreviewLayersResult = { ok: true; layers: PreviewLayers } | { ok: false; issues: RenderIssue[] }
+
+/** The raster inputs renderPreview would use for these options (see PreviewLayers); `view` may replace the named camera. */
+export function previewLayers(
+  design: Design,
+  dots: DotBuffer,
+  hair: HairPoints,
+  options: RenderOptions,
+  view?: View
+): PreviewLayersResult {
+  const issues = checkRenderOptions(design, options)
+  if (issues.length > 0) return { ok: false, issues }
+  const v =
+    view ?? createView(createHead(design.head), options.view, options.width, options.height, options.closeUp ?? null)
+  const tone = createToneGrid(v.width, v.height)
+  const n = prepareDots(v, design, dots, options, tone)
+  toneHair(v, hair, tone)
+  blurTone(tone, (diffusionMm(design.pigment.depthMm) * v.pxPerMm) / GRID)
+  let halos = 0
+  for (let i = 0; i < n; i++) if (_halo[_cell[i] >> 8] > 0) halos++
+  const m = n + halos
+  const e = {
+    count: m,
+    cx: new Float32Array(m),
+    cy: new Float32Array(m),
+    rMinor: new Float32Array(m),
+    ratio: new Float32Array(m),
+    ex: new Float32Array(m),
+    ey: new Float32Array(m),
+    edge: new Float32Array(m),
+    absorbR: new Float32Array(m),
+    absorbG: new Float32Array(m),
+    absorbB: new Float32Array(m),
+  }
+  let o = 0
+  for (let i = 0; i < n; i++) {
+    const cell = _cell[i]
+    const halo = _halo[cell >> 8]
+    if (halo > 0) {
+      const r = 2 * _rm[i]
+      e.cx[o] = _sx[i]
+      e.cy[o] = _sy[i]
+      e.rMinor[o] = r
+      e.ratio[o] = _ratio[i]
+      e.ex[o] = _ex[i]
+      e.ey[o] = _ey[i]
+      e.edge[o] = r
+      e.absorbR[o] = 0
+      e.absorbG[o] = 0.16 * halo
+      e.absorbB[o] = 0.14 * halo
+      o++
+    }
+    e.cx[o] = _sx[i]
+    e.cy[o] = _sy[i]
+    e.rMinor[o] = _rm[i]
+    e.ratio[o] = _ratio[i]
+    e.ex[o] = _ex[i]
+    e.ey[o] = _ey[i]
+    e.edge[o] = _edge[i]
+    e.absorbR[o] = _absorb[cell * 3]
+    e.absorbG[o] = _absorb[cell * 3 + 1]
+    e.absorbB[o] = _absorb[cell * 3 + 2]
+    o++
+  }
+  const nodes = tone.gx * tone.gy
+  const toneOut = {
+    gx: tone.gx,
+    gy: tone.gy,
+    grid: GRID,
+    any: tone.any,
+    r: tone.r.slice(0, nodes),
+    g: tone.g.slice(0, nodes),
+    b: tone.b.slice(0, nodes),
+  }
+  return { ok: true, layers: { view: v, ellipses: e, tone: toneOut, hair: hairSegments(v, design, hair) } }
+}
+
+/** The view's background and lit scalp without any pigment or hair tone, into `target` (the first pass of a preview). */
+export function renderSkinBase(design: Design, view: View, target: RgbaTarget): void {
+  renderSkin(view, design.skin, deriveSeed(design.seed, 'skin'), pixelWords(target.data), null)
+}
+
 const MAX_SESSIONS = 16
 /** Largest long-term spread (DOMAIN §0: 0–20 %). */
 const SPREAD_CAP = 1.2
@@ -323,16 +442,31 @@ const HAIR_WIDTH_MM = 0.075
 const HAIR_R = 0.018
 const HAIR_G = 0.016
 const HAIR_B = 0.015
+const HAIR_ALPHA = 0.9
 const _tip = new Float64Array(6)
 
-function renderHair(view: View, design: Design, hair: HairPoints, px32: Int32Array): void {
-  if (hair.count === 0) return
+type HairSegments = PreviewLayers['hair']
+
+/** Each hair's stubble as a segment on screen (the same random lengths and turns for every view). */
+function hairSegments(view: View, design: Design, hair: HairPoints): HairSegments {
+  const out: HairSegments = {
+    count: 0,
+    ax: new Float64Array(hair.count),
+    ay: new Float64Array(hair.count),
+    bx: new Float64Array(hair.count),
+    by: new Float64Array(hair.count),
+    hw: new Float64Array(hair.count),
+    alpha: HAIR_ALPHA,
+    color: [HAIR_R, HAIR_G, HAIR_B],
+  }
+  if (hair.count === 0) return out
   const rng = createRng(deriveSeed(design.seed, 'hair-render'))
   const [ccx, ccy] = design.crown.center
   // hair streams away from the crown whorl and turns with it [WHORL-T]
   const turn = (design.crown.clockwise ? -1 : 1) * 0.45
   const ct = Math.cos(turn)
   const st = Math.sin(turn)
+  let n = 0
   for (let i = 0; i < hair.count; i++) {
     const len = HAIR_LENGTH_MM[0] + (HAIR_LENGTH_MM[1] - HAIR_LENGTH_MM[0]) * rng.next()
     const wobble = (rng.next() - 0.5) * 0.6
@@ -354,7 +488,33 @@ function renderHair(view: View, design: Design, hair: HairPoints, px32: Int32Arr
     const wx = rx * Math.cos(wobble) - ry * Math.sin(wobble)
     const wy = rx * Math.sin(wobble) + ry * Math.cos(wobble)
     if (!projectInto(view, u + wx * len, v + wy * len, _tip)) continue
-    const hw = 0.5 * HAIR_WIDTH_MM * _proj[2]
-    stampSegment(px32, view.width, view.height, _proj[0], _proj[1], _tip[0], _tip[1], hw, 0.9, HAIR_R, HAIR_G, HAIR_B)
+    out.ax[n] = _proj[0]
+    out.ay[n] = _proj[1]
+    out.bx[n] = _tip[0]
+    out.by[n] = _tip[1]
+    out.hw[n] = 0.5 * HAIR_WIDTH_MM * _proj[2]
+    n++
   }
+  out.count = n
+  return out
+}
+
+function renderHair(view: View, design: Design, hair: HairPoints, px32: Int32Array): void {
+  if (hair.count === 0) return
+  const s = hairSegments(view, design, hair)
+  for (let i = 0; i < s.count; i++)
+    stampSegment(
+      px32,
+      view.width,
+      view.height,
+      s.ax[i],
+      s.ay[i],
+      s.bx[i],
+      s.by[i],
+      s.hw[i],
+      HAIR_ALPHA,
+      HAIR_R,
+      HAIR_G,
+      HAIR_B
+    )
 }

@@ -44,8 +44,10 @@ describe('head model', () => {
         (u, v) => {
           chartToSurface(male, u, v, p)
           const back = surfaceToChart(male, p[0], p[1], p[2])
-          expect(back.u).toBeCloseTo(u, 6)
-          expect(back.v).toBeCloseTo(v, 6)
+          // within 5e-6 mm (5 nm): at the pole a chart point 5e-7 mm from the centre comes back as 0, exactly at the
+          // edge of 6 decimals, so a random run could fail on a difference far below any dot's size
+          expect(back.u).toBeCloseTo(u, 5)
+          expect(back.v).toBeCloseTo(v, 5)
         }
       )
     )
