@@ -2,93 +2,64 @@
 // reachable, on PostgreSQL: a read (a client's file) and a write (a session record), 10 connections each.
 // Beside them, in the same run, `pgbench -S` on the same PostgreSQL is the ceiling for the read.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
-import pg from 'pg'
 import type { Bench, BenchRow } from '../../../scripts/bench-types.ts'
 import { DEMO_PASSWORD } from '../src/demo/seed.ts'
 import { type HttpSession, signInOverHttp, startServerProcess } from '../src/test/server-process.ts'
+import { pgbenchTps, reachablePostgres, withThrowaway } from './postgres.ts'
 
 const CONNECTIONS = 10
-const DEFAULT_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres'
 
 interface Measured {
   rps: number
   p50: number
   p99: number
   requests: number
+  /** The server process's CPU time per request (Linux only; null elsewhere): steadier than req/s on a busy machine. */
+  cpuMsPerRequest: number | null
+}
+
+const CLOCK_TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100
+
+/** User + system CPU milliseconds a process has used, from /proc; null where there is none. */
+function processCpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null
+  try {
+    // the command name (field 2) may hold spaces: count fields after its closing parenthesis
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS
+  } catch {
+    return null
+  }
 }
 
 async function cannon(
   url: string,
   seconds: number,
+  serverPid: number | undefined,
   options: { method?: 'GET' | 'POST'; headers: Record<string, string>; body?: string }
 ): Promise<Measured> {
   const opts = { url, connections: CONNECTIONS, method: options.method ?? 'GET', headers: options.headers }
   const body = options.body === undefined ? {} : { body: options.body }
   await autocannon({ ...opts, ...body, duration: Math.max(1, Math.round(seconds / 3)) }) // warm-up
+  const cpuBefore = processCpuMs(serverPid)
   const r = await autocannon({ ...opts, ...body, duration: seconds })
+  const cpuAfter = processCpuMs(serverPid)
   if (r.non2xx > 0 || r.errors > 0) {
     throw new Error(`${options.method ?? 'GET'} ${url}: ${r.non2xx} non-2xx answers and ${r.errors} errors`)
   }
-  return { rps: r['2xx'] / r.duration, p50: r.latency.p50, p99: r.latency.p99, requests: r['2xx'] }
-}
-
-/** A PostgreSQL admin URL that answers, or null. */
-async function reachablePostgres(): Promise<string | null> {
-  const url = process.env.DATABASE_URL || DEFAULT_POSTGRES
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 })
-  try {
-    await client.connect()
-    await client.query('select 1')
-    return url
-  } catch {
-    return null
-  } finally {
-    await client.end().catch(() => undefined)
+  const cpu = cpuBefore === null || cpuAfter === null || r['2xx'] === 0 ? null : (cpuAfter - cpuBefore) / r['2xx']
+  return {
+    rps: r['2xx'] / r.duration,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    requests: r['2xx'],
+    cpuMsPerRequest: cpu,
   }
-}
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url)
-  u.pathname = `/${name}`
-  return u.toString()
-}
-
-async function adminQuery(admin: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: admin })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
-
-/** A throwaway database for the duration of `body`. */
-async function withThrowaway<T>(admin: string, label: string, body: (url: string) => Promise<T>): Promise<T> {
-  const name = `stipple_bench_${label}_${process.pid}`
-  await adminQuery(admin, `drop database if exists ${name} with (force)`)
-  await adminQuery(admin, `create database ${name}`)
-  try {
-    return await body(withDatabase(admin, name))
-  } finally {
-    await adminQuery(admin, `drop database if exists ${name} with (force)`)
-  }
-}
-
-/** pgbench -S (select-only) transactions per second at the same 10 connections, on a scale-1 throwaway database. */
-function pgbenchSelectTps(url: string, seconds: number): number {
-  const env = { ...process.env, PGCONNECT_TIMEOUT: '5' }
-  const init = spawnSync('pgbench', ['-i', '-s', '1', '-q', url], { encoding: 'utf8', env, timeout: 120_000 })
-  if (init.status !== 0) throw new Error(`pgbench -i failed: ${init.error?.message ?? init.stderr}`)
-  const args = ['-S', '-n', '-c', String(CONNECTIONS), '-j', '2', '-T', String(seconds), url]
-  const run = spawnSync('pgbench', args, { encoding: 'utf8', env, timeout: (seconds + 60) * 1000 })
-  const tps = /tps = ([0-9.]+) \(without initial connection time\)/.exec(run.stdout)
-  if (run.status !== 0 || tps === null) throw new Error(`pgbench -S failed: ${run.error?.message ?? run.stderr}`)
-  return Number(tps[1])
 }
 
 interface Target {
@@ -122,13 +93,15 @@ async function measureServer(
   seconds: number
 ): Promise<{ read: Measured; write: Measured }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'stipple-bench-api-'))
-  const server = await startServerProcess({ dataDir, databaseUrl })
+  // the first start seeds the demo clinic (the engine places every design): minutes on a busy machine
+  const server = await startServerProcess({ dataDir, databaseUrl, timeoutMs: 300_000 })
   try {
     const owner = await signInOverHttp(server.url, 'owner@northline.example', DEMO_PASSWORD)
     const t = await findTarget(server.url, owner)
     const fileUrl = `${server.url}/api/v1/clinics/${t.clinicId}/clients/${t.clientId}`
-    const read = await cannon(fileUrl, seconds, { headers: { cookie: owner.cookie } })
-    const write = await cannon(`${fileUrl}/sessions`, seconds, {
+    const pid = server.child.pid
+    const read = await cannon(fileUrl, seconds, pid, { headers: { cookie: owner.cookie } })
+    const write = await cannon(`${fileUrl}/sessions`, seconds, pid, {
       method: 'POST',
       headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrf, 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -182,6 +155,10 @@ function rows(kind: 'pglite' | 'postgres', m: { read: Measured; write: Measured 
     })
     out.push({ id: `api.${op}.${kind}.p50`, unit: 'ms', ours: ms(r.p50), peer: null, peerValue: null })
     out.push({ id: `api.${op}.${kind}.p99`, unit: 'ms', ours: ms(r.p99), peer: null, peerValue: null })
+    if (r.cpuMsPerRequest !== null) {
+      const cpu = Number(r.cpuMsPerRequest.toFixed(3))
+      out.push({ id: `api.${op}.${kind}.server-cpu`, unit: 'ms/req', ours: cpu, peer: null, peerValue: null })
+    }
   }
   return out
 }
@@ -197,7 +174,9 @@ const bench: Bench = {
       return out
     }
     const measured = await withThrowaway(admin, 'api', (url) => measureServer(url, seconds))
-    const tps = await withThrowaway(admin, 'pgbench', async (url) => pgbenchSelectTps(url, seconds))
+    const tps = await withThrowaway(admin, 'pgbench', async (url) =>
+      pgbenchTps(url, 'select-only', CONNECTIONS, seconds)
+    )
     return [...out, ...rows('postgres', measured, tps)]
   },
 }

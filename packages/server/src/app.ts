@@ -11,20 +11,39 @@ import { accessRoutes } from './features/access/routes.ts'
 import { AccessService } from './features/access/service.ts'
 import { auditRoutes } from './features/audit/routes.ts'
 import { AuditService } from './features/audit/service.ts'
+import { calendarRoutes } from './features/calendars/routes.ts'
+import { CalendarService } from './features/calendars/service.ts'
 import { clientRoutes } from './features/clients/routes.ts'
 import { ClientService } from './features/clients/service.ts'
+import { consentRoutes } from './features/consents/routes.ts'
+import { ConsentService } from './features/consents/service.ts'
+import { credentialRoutes } from './features/credentials/routes.ts'
+import { CredentialService } from './features/credentials/service.ts'
+import { consultationDesignPlanRoutes } from './features/designs/feature.ts'
 import { intakeRoutes } from './features/intakes/routes.ts'
 import { IntakeService } from './features/intakes/service.ts'
+import { laserRemovalRoutes } from './features/laser-removal/routes.ts'
+import { LaserRemovalService } from './features/laser-removal/service.ts'
 import { photoRoutes } from './features/photos/routes.ts'
 import { PhotoService } from './features/photos/service.ts'
 import type { PhotoStore } from './features/photos/store.ts'
+import { portalAccessRoutes } from './features/portal-access/routes.ts'
+import { PortalAccessService } from './features/portal-access/service.ts'
 import { privacyRoutes } from './features/privacy/routes.ts'
 import { PrivacyService } from './features/privacy/service.ts'
+import { publicSiteRoutes } from './features/public-site/routes.ts'
+import { PublicSiteService } from './features/public-site/service.ts'
+import { acceptUnsubscribeForms, reminderRoutes } from './features/reminders/routes.ts'
+import { ReminderService } from './features/reminders/service.ts'
+import { BookingRateLimiter } from './features/scheduling/booking-limiter.ts'
+import { schedulingRoutes } from './features/scheduling/routes.ts'
+import { SchedulingService } from './features/scheduling/service.ts'
 import { sessionRecordRoutes } from './features/session-records/routes.ts'
 import { SessionRecordService } from './features/session-records/service.ts'
 import { buildOpenApi } from './http/openapi.ts'
 import { toProblem } from './http/problem.ts'
 import { acceptRawBodies, defineRoute, type RouteSpec, registerRoute } from './http/route.ts'
+import { registerWebApp } from './http/web-app.ts'
 
 const API_VERSION = '0.1.0'
 /** JSON bodies above this are refused with 413 before they are parsed. */
@@ -39,8 +58,14 @@ export interface AppDeps {
   /** Where photo bytes live (by content hash): `<data>/photos` on the filesystem. */
   photoStore: PhotoStore
   now?: () => Date
+  /** The web app's address for links in emails (booking management); default: the first trusted origin. */
+  publicUrl?: string
+  /** Per-address and per-email limits on public consultation bookings. */
+  bookingLimiter?: BookingRateLimiter
   loginLimiter?: LoginRateLimiter
   logger?: boolean
+  /** The built web app (packages/web/dist) served at `/`; absent: a page that says it is not built. */
+  webDist?: string | null
 }
 
 export interface StippleApp {
@@ -78,11 +103,29 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
       new AccessService(deps.auth, run, deps.loginLimiter ?? new LoginRateLimiter()),
       deps.trustedOrigins
     ),
-    ...clientRoutes(new ClientService(run, now)),
+    ...clientRoutes(new ClientService(run, now, plain)),
     ...intakeRoutes(new IntakeService(run)),
     ...sessionRecordRoutes(new SessionRecordService(run)),
     ...photoRoutes(new PhotoService(run, deps.photoStore, now)),
     ...privacyRoutes(new PrivacyService(deps.db, now, deps.photoStore)),
+    ...consentRoutes(new ConsentService(deps.db, deps.photoStore)),
+    ...credentialRoutes(new CredentialService(deps.db, now)),
+    ...laserRemovalRoutes(new LaserRemovalService(deps.db, now)),
+    ...publicSiteRoutes(new PublicSiteService(deps.db, deps.photoStore, now)),
+    ...portalAccessRoutes(new PortalAccessService(deps.db, deps.auth, now)),
+    ...schedulingRoutes(
+      new SchedulingService(
+        deps.db,
+        now,
+        deps.publicUrl ?? deps.trustedOrigins[0] ?? 'http://localhost',
+        deps.bookingLimiter ?? new BookingRateLimiter()
+      )
+    ),
+    ...consultationDesignPlanRoutes(deps.db, now),
+    ...reminderRoutes(new ReminderService(deps.db, now)),
+    ...calendarRoutes(
+      new CalendarService(deps.db, now, deps.publicUrl ?? deps.trustedOrigins[0] ?? 'http://localhost')
+    ),
     ...auditRoutes(new AuditService(run)),
   ]
   const openApi = buildOpenApi(routes, { version: API_VERSION })
@@ -100,6 +143,8 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
     reply.header('x-content-type-options', 'nosniff')
     reply.header('referrer-policy', 'no-referrer')
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store')
+    // a retried booking with the same Idempotency-Key: the first request made it, so 200 rather than 201
+    if (reply.getHeader('idempotent-replayed') === 'true') reply.code(200)
   })
 
   const runtime = {
@@ -110,19 +155,13 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
       return deps.auth.checkCsrf(session.token, typeof given === 'string' ? given : undefined)
     },
     findMembership: (userId: string, clinicId: string) => plain.memberships.find(userId, clinicId),
+    changed: () => deps.auth.forgetCachedSessions(),
   }
   acceptRawBodies(app, routes)
+  acceptUnsubscribeForms(app)
   for (const spec of routes) registerRoute(app, spec, runtime)
   app.get('/api/openapi.json', async () => openApi)
-  app.get('/', async (_request, reply) =>
-    reply
-      .type('text/html; charset=utf-8')
-      .send(
-        '<!doctype html><meta charset="utf-8"><title>Stipple</title><h1>Stipple</h1>' +
-          '<p>The clinic API is running. The web app is not built yet; the API is described at ' +
-          '<a href="/api/openapi.json">/api/openapi.json</a>.</p>'
-      )
-  )
+  await registerWebApp(app, deps.webDist ?? null)
   await app.ready()
   return { app, routes, openApi }
 }

@@ -1,3 +1,20 @@
 // @stipple/server: the API contract web may `import type`, and createApp for in-process use.
 export { type AppDeps, createApp, type StippleApp } from './app.ts'
+export type {
+  Consultation,
+  ConsultationCreate,
+  ConsultationCreated,
+  StoredConsultationResult,
+} from './features/consultations/consultations.schema.ts'
+export type {
+  DesignApproval,
+  DesignCreate,
+  DesignCreated,
+  DesignDetail,
+  DesignSummary,
+  DesignVersion,
+  DesignVersionCreate,
+  PreviewQuery,
+} from './features/designs/designs.schema.ts'
+export type { PlanCreate, QuoteRecord, TreatmentPlan } from './features/plans/plans.schema.ts'
 export type { Problem } from './http/problem.ts'

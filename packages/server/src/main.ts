@@ -2,6 +2,7 @@
 // `backup FILE [--data DIR]` and `restore FILE [--data DIR]`.
 // `stipple serve` and `stipple db migrate` run this program (the cli never imports the server).
 import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { BackupError, backupDatabase, restoreDatabase } from './db/backup.ts'
 import { DataDirLockedError } from './db/data-dir-lock.ts'
@@ -78,13 +79,15 @@ async function main(argv: string[]): Promise<void> {
     databaseUrl,
     port: Number(portText),
     host: values.host ?? '127.0.0.1',
+    // the web app's build output beside this package (a path, not an import: the server never imports web)
+    webDist: process.env.STIPPLE_WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
   })
   const where = databaseUrl === undefined ? `embedded PGlite in ${dataDir}` : 'PostgreSQL (DATABASE_URL)'
   out(`Stipple is running at ${server.url} on ${where} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).\n`)
   out(`API: ${server.url}/api/v1, described at ${server.url}/api/openapi.json\n`)
   if (server.demo.signIns !== null) {
     out(`${server.demo.created ? 'Created the demo clinic. ' : ''}Demo sign-ins (password ${DEMO_PASSWORD}):\n`)
-    for (const s of server.demo.signIns) out(`  ${s.role.padEnd(13)} ${s.email.padEnd(26)} ${s.name}\n`)
+    for (const s of server.demo.signIns) out(`  ${s.role.padEnd(13)} ${s.email.padEnd(28)} ${s.name}\n`)
   }
   let stopping = false
   const stop = (signal: string) => {

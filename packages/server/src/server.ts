@@ -8,6 +8,7 @@ import { migrate } from './db/migrate.ts'
 import { type OpenDatabase, openPglite, openPostgres } from './db/open.ts'
 import { type DemoSignIn, demoSignIns, seedDemoIfEmpty } from './demo/seed.ts'
 import { FilesystemPhotoStore } from './features/photos/store.ts'
+import { startOutbox } from './features/reminders/worker.ts'
 
 export interface ServerOptions {
   /** The data directory: PGlite's files, the session secret and the photos (`photos/ab/cdef…`). */
@@ -16,6 +17,8 @@ export interface ServerOptions {
   databaseUrl?: string | undefined
   port: number
   host: string
+  /** The built web app to serve at `/` (packages/web/dist); null: the API only. */
+  webDist?: string | null
   log?: (line: string) => void
 }
 
@@ -60,13 +63,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       trustedOrigins: [...new Set(origins)],
       databaseKind: database.kind,
       photoStore: new FilesystemPhotoStore(join(dataDir, 'photos')),
+      webDist: options.webDist ?? null,
     })
     await app.listen({ port: options.port, host: options.host })
+    // reminders: planned and sent every 30 s; without SMTP_URL they wait in the outbox, visible to staff
+    const outbox = startOutbox(database.db, {
+      publicUrl: url,
+      smtpUrl: process.env.SMTP_URL,
+      from: process.env.MAIL_FROM,
+      log: options.log,
+    })
     return {
       url,
       database,
       demo: { created, signIns: await demoSignIns(database.db) },
       async close() {
+        await outbox.stop()
         await app.close()
         await database.close()
       },

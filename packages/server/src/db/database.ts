@@ -50,6 +50,7 @@ interface PractitionerCredentialsTable {
   expires_on: DateText | null
   public: Generated<boolean>
   created_at: CreatedAt
+  updated_at: Timestamp | null
 }
 
 interface CommunicationConsentsRow {
@@ -147,6 +148,7 @@ interface ConsentTemplatesTable {
   title: string
   body: string
   created_at: CreatedAt
+  created_by: string | null
 }
 
 interface SignedConsentsTable {
@@ -161,6 +163,37 @@ interface SignedConsentsTable {
   ip: string | null
   user_agent: string | null
   signature_sha256: string | null
+  method: 'in-clinic' | 'portal' | null
+  recorded_by: string | null
+}
+
+// Laser-removal courses (0006-records.sql).
+interface LaserRemovalCoursesTable {
+  id: Generated<string>
+  clinic_id: string
+  client_id: string
+  reason: string
+  provider: 'clinic' | 'referral'
+  referral_name: string | null
+  sessions_planned: number
+  started_on: DateText
+  notes: string | null
+  status: Generated<'active' | 'completed' | 'abandoned'>
+  status_changed_at: Timestamp | null
+  created_by: string
+  created_at: CreatedAt
+}
+
+interface LaserRemovalSessionsTable {
+  id: Generated<string>
+  clinic_id: string
+  course_id: string
+  performed_on: DateText
+  provider: string
+  notes: string | null
+  adverse_event: Json<{ kind: string; severity: string; description: string }> | null
+  created_by: string
+  created_at: CreatedAt
 }
 
 interface PhotosTable {
@@ -201,6 +234,67 @@ interface AuditLogTable {
   detail: Json<Record<string, unknown>> | null
 }
 
+// Consultations, designs, plans and quotes (0002-clinic.sql).
+interface ConsultationsTable {
+  id: Generated<string>
+  clinic_id: string
+  client_id: string
+  intake_id: string
+  practitioner_id: string
+  screening_status: 'suitable' | 'caution' | 'defer' | 'not-suitable'
+  screening: Json<Record<string, unknown>>
+  result: Json<Record<string, unknown>> | null
+  created_at: CreatedAt
+}
+
+interface DesignsTable {
+  id: Generated<string>
+  clinic_id: string
+  client_id: string
+  title: string
+  created_at: CreatedAt
+}
+
+interface DesignVersionsTable {
+  id: Generated<string>
+  clinic_id: string
+  design_id: string
+  version: number
+  document: Json<Record<string, unknown>>
+  created_by: string
+  created_at: CreatedAt
+}
+
+interface DesignApprovalsTable {
+  id: Generated<string>
+  clinic_id: string
+  design_id: string
+  design_version_id: string
+  method: 'portal' | 'in-clinic' | 'paper'
+  approved_at: CreatedAt
+  recorded_by: string | null
+}
+
+interface TreatmentPlansTable {
+  id: Generated<string>
+  clinic_id: string
+  client_id: string
+  design_version_id: string | null
+  plan: Json<Record<string, unknown>>
+  created_at: CreatedAt
+}
+
+interface QuotesTable {
+  id: Generated<string>
+  clinic_id: string
+  treatment_plan_id: string
+  location_id: string
+  currency: string
+  total_minor: number
+  document: Json<Record<string, unknown>>
+  created_at: CreatedAt
+}
+
 interface SchemaMigrationsTable {
   version: string
   name: string
@@ -213,6 +307,167 @@ interface AuthUserTable {
   name: string
   email: string
   emailVerified: boolean
+}
+
+// The TOTP second factor (0008-auth.sql).
+interface AuthTotpTable {
+  user_id: string
+  secret_sealed: string
+  enabled_at: Timestamp | null
+  last_step: number | null
+  created_at: CreatedAt
+}
+
+interface AuthTotpBackupCodesTable {
+  user_id: string
+  code_sha256: string
+  used_at: Timestamp | null
+}
+
+interface AuthTotpChallengesTable {
+  id_sha256: string
+  user_id: string
+  expires_at: Timestamp
+  failures: Generated<number>
+  created_at: CreatedAt
+}
+
+// Scheduling (0004-scheduling.sql). A tstzrange is written as '[start,end)' text and read back as text.
+type TimeRange = ColumnType<string, string, string>
+export type AppointmentKindId = 'consultation' | 'smp-session' | 'touch-up' | 'laser-removal'
+export type AppointmentStatus = 'booked' | 'completed' | 'no-show' | 'cancelled'
+
+interface ChairsTable {
+  id: Generated<string>
+  clinic_id: string
+  location_id: string
+  name: string
+  active: Generated<boolean>
+  created_at: CreatedAt
+}
+
+interface PractitionerLocationsTable {
+  clinic_id: string
+  membership_id: string
+  location_id: string
+  working_hours: Json<Record<string, [string, string][]>>
+}
+
+interface TimeOffTable {
+  id: Generated<string>
+  clinic_id: string
+  membership_id: string
+  during: TimeRange
+  reason: string | null
+  created_at: CreatedAt
+}
+
+interface CoursesTable {
+  id: Generated<string>
+  clinic_id: string
+  client_id: string
+  treatment_plan_id: string | null
+  location_id: string
+  min_gap_days: Generated<number>
+  max_gap_days: Generated<number>
+  earliest_date: DateText
+  created_by: string
+  created_at: CreatedAt
+}
+
+interface AppointmentsTable {
+  id: Generated<string>
+  clinic_id: string
+  location_id: string
+  client_id: string | null
+  practitioner_id: string
+  chair_id: string
+  kind: AppointmentKindId
+  starts_at: Timestamp
+  ends_at: Timestamp
+  blocks: TimeRange
+  status: Generated<AppointmentStatus>
+  course_id: string | null
+  course_index: number | null
+  booked_by: string | null
+  source: Generated<'clinic' | 'public' | 'portal'>
+  idempotency_key: string | null
+  idempotency_fingerprint: string | null
+  contact: Json<{ name: string; email: string; phone: string }> | null
+  notes: string | null
+  cancelled_at: Timestamp | null
+  cancel_reason: string | null
+  no_show_at: Timestamp | null
+  created_at: CreatedAt
+  updated_at: CreatedAt
+}
+
+interface AppointmentChangesTable {
+  id: Generated<string>
+  clinic_id: string
+  appointment_id: string
+  change: 'booked' | 'rescheduled' | 'cancelled' | 'no-show' | 'completed'
+  from_starts_at: Timestamp | null
+  to_starts_at: Timestamp | null
+  reason: string | null
+  changed_by: string | null
+  changed_at: CreatedAt
+}
+
+// Per-installation secrets (0007-booking.sql), 32 bytes as hex.
+interface InstallationSecretsTable {
+  name: string
+  secret: string
+  created_at: CreatedAt
+}
+
+// The outbox and calendar feeds (0005-outbox.sql).
+export type OutboxKind =
+  | 'appointment-48h'
+  | 'appointment-24h'
+  | 'precare'
+  | 'aftercare'
+  | 'between-sessions'
+  | 'touch-up-recall'
+  | 'booking-confirmation'
+export type OutboxStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled'
+
+interface OutboxMessagesTable {
+  id: Generated<string>
+  clinic_id: string
+  client_id: string | null
+  appointment_id: string | null
+  session_record_id: string | null
+  kind: OutboxKind
+  dedupe_key: string
+  care: boolean
+  to_email: string
+  subject: string
+  body_text: string
+  body_html: string
+  message_id: string
+  due_at: Timestamp
+  status: Generated<OutboxStatus>
+  attempts: Generated<number>
+  next_attempt_at: Timestamp
+  lease_until: Timestamp | null
+  last_error: string | null
+  sent_at: Timestamp | null
+  cancel_reason: string | null
+  payload: Json<Record<string, unknown>>
+  created_at: CreatedAt
+  updated_at: CreatedAt
+}
+
+interface CalendarFeedsTable {
+  id: Generated<string>
+  clinic_id: string
+  practitioner_id: string | null
+  client_id: string | null
+  token_sha256: string
+  created_by: string
+  created_at: CreatedAt
+  revoked_at: Timestamp | null
 }
 
 export interface Database {
@@ -228,8 +483,28 @@ export interface Database {
   adverse_events: AdverseEventsTable
   consent_templates: ConsentTemplatesTable
   signed_consents: SignedConsentsTable
+  laser_removal_courses: LaserRemovalCoursesTable
+  laser_removal_sessions: LaserRemovalSessionsTable
   photos: PhotosTable
   audit_log: AuditLogTable
+  chairs: ChairsTable
+  practitioner_locations: PractitionerLocationsTable
+  time_off: TimeOffTable
+  courses: CoursesTable
+  appointments: AppointmentsTable
+  appointment_changes: AppointmentChangesTable
+  installation_secrets: InstallationSecretsTable
+  outbox_messages: OutboxMessagesTable
+  calendar_feeds: CalendarFeedsTable
+  consultations: ConsultationsTable
+  designs: DesignsTable
+  design_versions: DesignVersionsTable
+  design_approvals: DesignApprovalsTable
+  treatment_plans: TreatmentPlansTable
+  quotes: QuotesTable
   schema_migrations: SchemaMigrationsTable
   auth_user: AuthUserTable
+  auth_totp: AuthTotpTable
+  auth_totp_backup_codes: AuthTotpBackupCodesTable
+  auth_totp_challenges: AuthTotpChallengesTable
 }

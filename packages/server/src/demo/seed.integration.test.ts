@@ -3,8 +3,8 @@
 import { CLIENT_STAGES, parseDesignDocument, parseIntake } from '@stipple/domain'
 import { describeEachDatabase } from '@stipple/testkit'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { openTestServer, type TestServer } from '../test/harness.ts'
-import { demoSignIns, seedDemoIfEmpty } from './seed.ts'
+import { openTestServer, signIn, type TestServer } from '../test/harness.ts'
+import { DEMO_PASSWORD, demoSignIns, seedDemoIfEmpty } from './seed.ts'
 
 describeEachDatabase('the demo clinic', (database) => {
   let server: TestServer
@@ -26,9 +26,29 @@ describeEachDatabase('the demo clinic', (database) => {
       'practitioner',
       'practitioner',
       'front_desk',
+      'client',
     ])
     expect(await rows('select name from locations')).toHaveLength(2)
   }, 60_000)
+
+  it('gives one in-course client a portal sign-in that opens their own designs', async () => {
+    const portal = (await demoSignIns(server.db))?.find((s) => s.role === 'client')
+    if (portal === undefined) throw new Error('no demo portal sign-in')
+    const { cookie } = await signIn(server, portal.email, DEMO_PASSWORD)
+    const me = await server.app.inject({ method: 'GET', url: '/api/v1/me', headers: { cookie } })
+    const clinicId = me.json().memberships[0].clinicId as string
+    const designs = await server.app.inject({
+      method: 'GET',
+      url: `/api/v1/clinics/${clinicId}/portal/designs`,
+      headers: { cookie },
+    })
+    expect(designs.statusCode).toBe(200)
+    expect(designs.json().items.length).toBeGreaterThan(0)
+    const client = await rows<{ stage: string }>(
+      `select stage from clients where user_id = (select id from auth_user where email = '${portal.email}')`
+    )
+    expect(client).toEqual([{ stage: 'in-course' }])
+  })
 
   it('has twenty clients at every stage from enquiry to touch-up, each with a valid intake past enquiry', async () => {
     const clients = await rows<{ stage: string; intakes: number }>(

@@ -1,7 +1,7 @@
 // The demo clinic created on the first start of an empty database: two locations, an owner, three practitioners,
 // front desk, and twenty clients at every stage from enquiry to touch-up. Each client past enquiry has an intake; from
 // consultation on, the consultation the domain runs on it (the engine places the recommended design's dots); from
-// design on, that design as version 1; from in-course on, the client's approval, the treatment plan, and session
+// design on, that design as version 1; from in-course on, the client's approval, the treatment plan with its quote, and session
 // records whose impressions, needles, dilutions and durations are the plan's (the engine's per-session dot counts).
 import {
   type ConsultationResult,
@@ -14,6 +14,11 @@ import { type Kysely, sql } from 'kysely'
 import type { Auth } from '../auth/auth.ts'
 import type { Database, Role } from '../db/database.ts'
 import { repositoriesOver } from '../db/unit-of-work.ts'
+import { consultationRow } from '../features/consultations/repository.ts'
+import { storedQuote } from '../features/plans/quote-record.ts'
+import { seedDemoRecords } from './seed-records.ts'
+import { seedDemoReminders } from './seed-reminders.ts'
+import { seedDemoSchedule } from './seed-schedule.ts'
 
 const DEMO_CLINIC_SLUG = 'northline-demo'
 /** Printed at start-up; demo accounts only ever exist in the demo clinic. */
@@ -58,6 +63,9 @@ interface ClientSpec {
   /** Planned sessions already performed while in course (after the course: all of them). */
   sessionsDone: number
 }
+
+/** The demo client who has a portal sign-in (in course, so the portal has sessions, aftercare and a design). */
+const PORTAL_CLIENT = { given: 'Daniel', family: 'Kowalski', email: 'daniel.kowalski@example.com' } as const
 
 const SAM: Practitioner = 'sam@northline.example'
 const LEA: Practitioner = 'lea@northline.example'
@@ -316,7 +324,13 @@ const pigment = (lot: string, dilution: string, usedOn: string) => ({
 /** Returns the demo clinic's sign-ins if it exists. */
 export async function demoSignIns(db: Kysely<Database>): Promise<DemoSignIn[] | null> {
   const clinic = await db.selectFrom('clinics').select('id').where('slug', '=', DEMO_CLINIC_SLUG).executeTakeFirst()
-  return clinic === undefined ? null : STAFF.map(({ email, role, name }) => ({ email, role, name }))
+  if (clinic === undefined) return null
+  const portal = {
+    email: PORTAL_CLIENT.email,
+    role: 'client' as const,
+    name: `${PORTAL_CLIENT.given} ${PORTAL_CLIENT.family}`,
+  }
+  return [...STAFF.map(({ email, role, name }) => ({ email, role, name })), portal]
 }
 
 /** Creates the demo clinic when the database has no clinic at all; returns whether it did. */
@@ -329,6 +343,11 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, auth: Auth): Promise
   const users: ((typeof STAFF)[number] & { user: { id: string } })[] = []
   for (const s of STAFF)
     users.push({ ...s, user: await auth.createUser({ email: s.email, name: s.name, password: DEMO_PASSWORD }) })
+  const portalUser = await auth.createUser({
+    email: PORTAL_CLIENT.email,
+    name: `${PORTAL_CLIENT.given} ${PORTAL_CLIENT.family}`,
+    password: DEMO_PASSWORD,
+  })
   await db.transaction().execute(async (trx) => {
     const clinic = await trx
       .insertInto('clinics')
@@ -413,6 +432,13 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, auth: Auth): Promise
         },
         seededAt
       )
+      if (c.spec.given === PORTAL_CLIENT.given && c.spec.family === PORTAL_CLIENT.family) {
+        await trx
+          .insertInto('memberships')
+          .values({ clinic_id: clinic.id, user_id: portalUser.id, role: 'client', display_name: portalUser.name })
+          .execute()
+        await trx.updateTable('clients').set({ user_id: portalUser.id }).where('id', '=', client.id).execute()
+      }
       if (c.intake === null) continue
       const intakeRow = await repos.intakes.create(
         clinic.id,
@@ -422,11 +448,10 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, auth: Auth): Promise
       )
       if (c.consultation === null) continue
       const result = c.consultation
+      const row = consultationRow(result)
       await sql`insert into consultations (clinic_id, client_id, intake_id, practitioner_id, screening_status, screening, result, created_at)
-        values (${clinic.id}, ${client.id}, ${intakeRow.id}, ${practitioner}, ${result.screening.status},
-          ${JSON.stringify(result.screening)}, ${JSON.stringify({ ...result, design: undefined })}, ${c.start})`.execute(
-        trx
-      )
+        values (${clinic.id}, ${client.id}, ${intakeRow.id}, ${practitioner}, ${row.screening_status},
+          ${row.screening}, ${row.result}, ${c.start})`.execute(trx)
       if (c.spec.stage === 'consultation') continue
       const design = await sql<{ id: string }>`insert into designs (clinic_id, client_id, title, created_at)
         values (${clinic.id}, ${client.id}, ${`${result.recommendation.presetId} design`}, ${c.start})
@@ -441,8 +466,15 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, auth: Auth): Promise
       if (c.spec.stage === 'design') continue // the client has not approved it yet
       await sql`insert into design_approvals (clinic_id, design_id, design_version_id, method, approved_at, recorded_by)
         values (${clinic.id}, ${designId}, ${versionId}, 'in-clinic', ${c.start}, ${practitioner})`.execute(trx)
-      await sql`insert into treatment_plans (clinic_id, client_id, design_version_id, plan, created_at)
-        values (${clinic.id}, ${client.id}, ${versionId}, ${JSON.stringify(result.plan)}, ${c.start})`.execute(trx)
+      const plan = await sql<{
+        id: string
+      }>`insert into treatment_plans (clinic_id, client_id, design_version_id, plan, created_at)
+        values (${clinic.id}, ${client.id}, ${versionId}, ${JSON.stringify(result.plan)}, ${c.start})
+        returning id`.execute(trx)
+      const quote = storedQuote(result.quote)
+      await sql`insert into quotes (clinic_id, treatment_plan_id, location_id, currency, total_minor, document, created_at)
+        values (${clinic.id}, ${plan.rows[0]?.id ?? ''}, ${locationId}, ${quote.currency}, ${quote.totalMinor},
+          ${JSON.stringify(quote.document)}, ${c.start})`.execute(trx)
       for (const session of result.plan.sessions.slice(
         0,
         c.spec.stage === 'in-course' ? c.spec.sessionsDone : undefined
@@ -455,6 +487,9 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, auth: Auth): Promise
         )
       }
     }
+    await seedDemoRecords(trx, clinic.id, seededAt)
+    await seedDemoSchedule(trx, clinic.id, seededAt)
+    await seedDemoReminders(trx, clinic.id, seededAt)
   })
   return true
 }

@@ -1,6 +1,6 @@
 // Routes are data: method, path, access rule, zod schemas for params, query and body, and a handler. The same
 // specs register with Fastify and produce the OpenAPI document, so the contract cannot drift from the code.
-import { safeParseWith } from '@stipple/domain'
+import { formatPath, safeParseWith } from '@stipple/domain'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import type { Actor } from '../actor.ts'
@@ -62,13 +62,82 @@ export interface RouteRuntime {
   resolveSession(request: FastifyRequest): Promise<AuthSession | null>
   checkCsrf(session: AuthSession, request: FastifyRequest): boolean
   findMembership(userId: string, clinicId: string): Promise<{ id: string; role: Role } | null>
+  /**
+   * Called after the handler of every POST, PATCH, PUT and DELETE: the change may have revoked someone's access (an erased
+   * client's portal account, a removed membership), so sessions and memberships cached in this process are checked
+   * again before their next use.
+   */
+  changed(): void
+}
+
+/**
+ * A response body that is already JSON text (built by the database for a hot read), sent as it is: no parse and
+ * re-serialise of the same document in this process. Its shape is still the route's `success.schema`.
+ */
+export class JsonText {
+  readonly text: string
+  constructor(text: string) {
+    this.text = text
+  }
+}
+
+type Membership = { id: string; role: Role }
+
+/**
+ * Memberships found for a resolved session object. The session resolver hands out one object per session for as long
+ * as it caches it (auth/session-cache.ts), so a membership is looked up again as often as the session is. Only found
+ * memberships are kept: a new one works at once, a removed one works here until the session's entry expires.
+ */
+const membershipsOf = new WeakMap<AuthSession, Map<string, Membership>>()
+
+async function membershipOf(runtime: RouteRuntime, session: AuthSession, clinicId: string): Promise<Membership | null> {
+  let known = membershipsOf.get(session)
+  const hit = known?.get(clinicId)
+  if (hit !== undefined) return hit
+  const found = await runtime.findMembership(session.user.id, clinicId)
+  if (found !== null) {
+    if (known === undefined) {
+      known = new Map()
+      membershipsOf.set(session, known)
+    }
+    known.set(clinicId, found)
+  }
+  return found
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const UNSAFE = new Set(['POST', 'PATCH', 'PUT', 'DELETE'])
 
+/** Deepest nesting a JSON body may have (also bounds the NUL walk below). */
+const MAX_DEPTH = 32
+
+/**
+ * Where the first string holding a NUL character is (PostgreSQL can store NUL neither in text nor in jsonb), or the
+ * first place nested deeper than MAX_DEPTH; null when there is neither.
+ */
+function unstorable(value: unknown, path: PropertyKey[] = []): { path: PropertyKey[]; message: string } | null {
+  if (typeof value === 'string') {
+    return value.includes('\u0000') ? { path, message: 'must not contain the NUL character (\\u0000)' } : null
+  }
+  if (typeof value !== 'object' || value === null) return null
+  if (path.length >= MAX_DEPTH) return { path, message: `is nested more than ${MAX_DEPTH} levels deep` }
+  for (const [key, item] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+    if (typeof key === 'string' && key.includes('\u0000'))
+      return { path, message: 'has a field name with a NUL character' }
+    const found = unstorable(item, [...path, key])
+    if (found !== null) return found
+  }
+  return null
+}
+
 function parsePart<S extends Schema>(schema: S | undefined, value: unknown, part: string): z.output<S> {
   if (schema === undefined) return undefined as z.output<S>
+  const bad = part === 'params' ? null : unstorable(value)
+  if (bad !== null) {
+    const at = formatPath(bad.path)
+    const problems = [{ path: at === '' ? part : `${part}${at.startsWith('[') ? '' : '.'}${at}`, message: bad.message }]
+    throw new AppError('invalid_input', `The request ${part} is not valid`, { problems })
+  }
   const result = safeParseWith(schema, value ?? (part === 'body' ? undefined : {}))
   if (result.success) return result.data
   const problems: FieldProblem[] = result.issues.map((i) => ({
@@ -112,9 +181,7 @@ export function registerRoute(app: FastifyInstance, spec: RouteSpec, runtime: Ro
         const clinicId = (request.params as Record<string, unknown>).clinicId
         // someone else's clinic and a clinic that does not exist look the same
         const membership =
-          typeof clinicId === 'string' && UUID.test(clinicId)
-            ? await runtime.findMembership(session.user.id, clinicId)
-            : null
+          typeof clinicId === 'string' && UUID.test(clinicId) ? await membershipOf(runtime, session, clinicId) : null
         if (membership === null || typeof clinicId !== 'string') throw new AppError('not_found', 'No such clinic')
         if (!spec.access.roles.includes(membership.role)) {
           throw new AppError('forbidden', `The ${membership.role.replace('_', ' ')} role may not ${spec.summary}`)
@@ -141,9 +208,16 @@ export function registerRoute(app: FastifyInstance, spec: RouteSpec, runtime: Ro
         rawBody = request.body
       }
       // the access checks above establish what HandlerInput's conditional types promise
-      const result = await spec.handler({ params, query, body, rawBody, actor, session, request, reply } as never)
+      let result: unknown
+      try {
+        result = await spec.handler({ params, query, body, rawBody, actor, session, request, reply } as never)
+      } finally {
+        // a handler that failed may still have committed part of its work
+        if (UNSAFE.has(spec.method)) runtime.changed()
+      }
       reply.code(spec.success.status)
       if (spec.success.status === 204) return reply.send()
+      if (result instanceof JsonText) return reply.type('application/json; charset=utf-8').send(result.text)
       return reply.send(result)
     },
   })

@@ -150,6 +150,50 @@ export function validSession(clinic: TestClinic, overrides: Record<string, unkno
   }
 }
 
+/** A small valid stipple.design/v1 document: one crown zone, three sessions (few fields, quick to place). */
+export function validDesignDocument(overrides: Record<string, unknown> = {}) {
+  const session = (share: number, needle: string, dilution: string, shadeOffset: number) => ({
+    share,
+    needle,
+    dilution,
+    shadeOffset,
+  })
+  return {
+    schema: 'stipple.design/v1',
+    seed: 42,
+    region: 'scalp',
+    head: { sex: 'male', circumferenceMm: 570, earToEarMm: 340, glabellaInionMm: 330 },
+    hairline: null,
+    zones: [
+      {
+        id: 'crown',
+        kind: 'crown',
+        polygon: [
+          [-30, -60],
+          [30, -60],
+          [30, -10],
+          [-30, -10],
+        ],
+        densityPerCm2: 60,
+        dotSizeMm: 0.18,
+        shade: 35,
+        featherMm: 4,
+      },
+    ],
+    existingHair: [],
+    scars: [],
+    sessions: [
+      session(0.4, '1RL 0.20', '1:25', 4),
+      session(0.35, '1RL 0.20', '1:20', 2),
+      session(0.25, '3RL 0.25', '1:15', 0),
+    ],
+    skin: { fitzpatrick: 3, sunExposure: 'moderate', kind: 'normal' },
+    pigment: { depthMm: 1 },
+    crown: { center: [0, -40], clockwise: true },
+    ...overrides,
+  }
+}
+
 /** A small JPEG whose pixels differ for each seed (so uploads are not identical content). */
 export function testJpeg(seed: number): Promise<Buffer> {
   const size = 16
@@ -169,4 +213,16 @@ export async function uploadTestPhoto(server: TestServer, user: TestUser, clinic
   )
   if (res.statusCode !== 201) throw new Error(`photo upload failed: ${res.statusCode} ${res.body}`)
   return (res.json() as { id: string }).id
+}
+
+/** A signature as the tablet sends it: base64 of a white 300×100 PNG with a dark stroke placed by the seed. */
+export async function testSignature(seed = 1): Promise<string> {
+  const stroke = await sharp({ create: { width: 150, height: 4, channels: 3, background: '#111' } })
+    .png()
+    .toBuffer()
+  const png = await sharp({ create: { width: 300, height: 100, channels: 3, background: 'white' } })
+    .composite([{ input: stroke, left: seed % 150, top: 20 + (seed % 60) }])
+    .png()
+    .toBuffer()
+  return png.toString('base64')
 }

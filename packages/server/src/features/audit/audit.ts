@@ -2,6 +2,7 @@
 
 import type { Actor } from '../../actor.ts'
 import type { Repositories } from '../../db/unit-of-work.ts'
+import type { AuditRecord } from './repository.ts'
 
 export interface AuditWhat {
   action: 'read' | 'create' | 'update' | 'export' | 'erase'
@@ -12,7 +13,12 @@ export interface AuditWhat {
 }
 
 export function audit(repos: Repositories, actor: Actor, what: AuditWhat): Promise<void> {
-  return repos.audit.record({
+  return repos.audit.record(auditRecord(actor, what))
+}
+
+/** The row `audit` writes, for a repository that writes it in the same statement as the read it records. */
+export function auditRecord(actor: Actor, what: AuditWhat): AuditRecord {
+  return {
     clinicId: actor.clinicId,
     actorUserId: actor.userId,
     actorMembershipId: actor.membershipId,
@@ -25,5 +31,5 @@ export function audit(repos: Repositories, actor: Actor, what: AuditWhat): Promi
     userAgent: actor.userAgent,
     requestId: actor.requestId,
     detail: what.detail ?? null,
-  })
+  }
 }

@@ -1,5 +1,5 @@
 import type { AuditEntry } from '@stipple/domain'
-import type { Kysely } from 'kysely'
+import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
 
 export interface AuditRecord {
@@ -15,6 +15,21 @@ export interface AuditRecord {
   userAgent: string | null
   requestId: string | null
   detail: Record<string, unknown> | null
+}
+
+/**
+ * `insert into audit_log … returning id` of one row per row of `source` (a CTE of the same statement): a read and its
+ * audit row in one statement, so the row commits with the read or the read fails.
+ */
+export function auditInsertPerRow(source: string, entry: AuditRecord): RawBuilder<unknown> {
+  return sql`insert into audit_log
+      (clinic_id, actor_user_id, actor_membership_id, actor_role, action, entity, entity_id, client_id, ip, user_agent,
+       request_id, detail)
+    select ${entry.clinicId}::uuid, ${entry.actorUserId}, ${entry.actorMembershipId}::uuid, ${entry.actorRole},
+      ${entry.action}, ${entry.entity}, ${entry.entityId}, ${entry.clientId}::uuid, ${entry.ip}, ${entry.userAgent},
+      ${entry.requestId}, ${entry.detail === null ? null : JSON.stringify(entry.detail)}::jsonb
+    from ${sql.table(source)}
+    returning id`
 }
 
 export class AuditRepository {

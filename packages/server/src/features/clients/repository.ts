@@ -1,6 +1,7 @@
 import type { Client, ClientCreate, ClientSummary, ClientUpdate } from '@stipple/domain'
 import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import { type AuditRecord, auditInsertPerRow } from '../audit/repository.ts'
 
 type ClientRow = Selectable<Database['clients']>
 type Stage = ClientSummary['stage']
@@ -42,6 +43,9 @@ function toClient(r: Pick<ClientRow, (typeof columns)[number]>): Client {
     createdAt: r.created_at.toISOString(),
   }
 }
+
+/** A timestamptz as JSON text exactly as `Date.prototype.toISOString` writes it (UTC, milliseconds truncated). */
+const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`)
 
 /** `%` and `_` in the user's search text match themselves. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
@@ -92,6 +96,82 @@ export class ClientRepository {
       .where('erased_at', 'is', null)
       .executeTakeFirst()
     return row === undefined ? null : toClient(row)
+  }
+
+  /**
+   * The client's file (ClientFile) as JSON text built by the database, and its audit row, in one statement: one round
+   * trip, one snapshot, and the audit row commits with the read (if it cannot be written, nothing is returned). Null,
+   * and nothing audited, when the client is not this clinic's or was erased. Without `clinical`, no intakes and no
+   * clinical part of session records.
+   */
+  async fileJsonAudited(
+    clinicId: string,
+    clientId: string,
+    clinical: boolean,
+    entry: AuditRecord
+  ): Promise<string | null> {
+    const { rows } = await sql<{ file: string | null; audited: number }>`
+      with c as (
+        select ${sql.join(columns.map((k) => sql.ref(k)))}
+        from clients
+        where clinic_id = ${clinicId}::uuid and id = ${clientId}::uuid and erased_at is null
+      ),
+      audited as (${auditInsertPerRow('c', entry)})
+      select (select count(*) from audited)::int as audited, (
+        select json_build_object(
+          'client', json_build_object(
+            'id', c.id, 'givenName', c.given_name, 'familyName', c.family_name, 'email', c.email, 'phone', c.phone,
+            'stage', c.stage, 'homeLocationId', c.home_location_id, 'updatedAt', ${iso('c.updated_at')},
+            'dateOfBirth', c.date_of_birth, 'consents', c.communication_consents, 'createdAt', ${iso('c.created_at')}
+          ),
+          'intakes', case when ${clinical}::boolean then coalesce((
+            select json_agg(json_build_object(
+              'id', i.id, 'clientId', i.client_id, 'version', i.version, 'schema', i.schema, 'document', i.document,
+              'recordedBy', i.recorded_by, 'createdAt', ${iso('i.created_at')}
+            ) order by i.version desc)
+            from intakes i where i.clinic_id = ${clinicId}::uuid and i.client_id = c.id
+          ), '[]'::json) end,
+          'sessions', coalesce((
+            select json_agg(json_build_object(
+              'id', s.id, 'clientId', s.client_id, 'locationId', s.location_id, 'practitionerId', s.practitioner_id,
+              'sessionIndex', s.session_index, 'performedAt', ${iso('s.performed_at')}, 'areas', s.areas,
+              'impressions', s.impressions, 'durationMinutes', s.duration_minutes,
+              'needles', coalesce((
+                select json_agg(json_build_object(
+                  'configuration', n.configuration, 'manufacturer', n.manufacturer, 'lot', n.lot,
+                  'expiresOn', n.expires_on, 'singleUseConfirmed', true
+                ) order by n.id)
+                from session_needles n where n.clinic_id = s.clinic_id and n.session_record_id = s.id
+              ), '[]'::json),
+              'pigments', coalesce((
+                select json_agg(json_build_object(
+                  'brand', p.brand, 'shade', p.shade, 'dilution', p.dilution, 'lot', p.lot, 'expiresOn', p.expires_on
+                ) order by p.id)
+                from session_pigments p where p.clinic_id = s.clinic_id and p.session_record_id = s.id
+              ), '[]'::json),
+              'clinical', case when ${clinical}::boolean then json_build_object(
+                'anaesthetic', s.anaesthetic, 'notes', s.notes,
+                'adverseEvents', coalesce((
+                  select json_agg(json_build_object(
+                    'kind', e.kind, 'severity', e.severity, 'description', e.description,
+                    'notedAt', ${iso('e.noted_at')}
+                  ) order by e.noted_at)
+                  from adverse_events e where e.clinic_id = s.clinic_id and e.session_record_id = s.id
+                ), '[]'::json)
+              ) end,
+              'createdAt', ${iso('s.created_at')}
+            ) order by s.performed_at, s.id)
+            from session_records s where s.clinic_id = ${clinicId}::uuid and s.client_id = c.id
+          ), '[]'::json)
+        )::text
+        from c
+      ) as file
+    `.execute(this.#db)
+    const row = rows[0]
+    if (row === undefined || row.file === null) return null
+    // the insert runs once per client row, so a returned file has exactly one audit row beside it
+    if (row.audited !== 1) throw new Error(`the read of client ${clientId} wrote ${row.audited} audit rows, not 1`)
+    return row.file
   }
 
   async create(clinicId: string, input: ClientCreate, now: Date): Promise<Client> {

@@ -7,7 +7,7 @@ import {
   ClientUpdateSchema,
 } from '@stipple/domain'
 import { z } from 'zod'
-import { defineRoute, type RouteSpec } from '../../http/route.ts'
+import { defineRoute, JsonText, type RouteSpec } from '../../http/route.ts'
 import type { ClientService } from './service.ts'
 
 const STAFF = ['owner', 'practitioner', 'front_desk'] as const
@@ -49,7 +49,7 @@ export function clientRoutes(clients: ClientService): RouteSpec[] {
       access: { kind: 'clinic', roles: STAFF },
       params: ClientParams,
       success: { status: 200, description: 'The client, intakes and session records', schema: ClientFileSchema },
-      handler: ({ actor, params }) => clients.file(actor, params.clientId),
+      handler: async ({ actor, params }) => new JsonText(await clients.fileJson(actor, params.clientId)),
     }),
     defineRoute({
       method: 'PATCH',

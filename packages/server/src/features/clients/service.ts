@@ -1,15 +1,18 @@
-import type { Client, ClientCreate, ClientFile, ClientSummary, ClientUpdate } from '@stipple/domain'
+import type { Client, ClientCreate, ClientSummary, ClientUpdate } from '@stipple/domain'
 import { type Actor, seesClinical } from '../../actor.ts'
 import type { Repositories, RunInTransaction } from '../../db/unit-of-work.ts'
 import { AppError } from '../../errors.ts'
-import { audit } from '../audit/audit.ts'
+import { audit, auditRecord } from '../audit/audit.ts'
 
 export class ClientService {
   readonly #run: RunInTransaction
   readonly #now: () => Date
-  constructor(run: RunInTransaction, now: () => Date) {
+  /** Repositories outside a transaction, for reads that are one statement with their audit row. */
+  readonly #plain: Repositories
+  constructor(run: RunInTransaction, now: () => Date, plain: Repositories) {
     this.#run = run
     this.#now = now
+    this.#plain = plain
   }
 
   list(
@@ -36,27 +39,20 @@ export class ClientService {
     })
   }
 
-  /** The client's file; front desk sees no intakes and no clinical part of session records. */
-  file(actor: Actor, clientId: string): Promise<ClientFile> {
-    return this.#run(async (repos) => {
-      const client = await repos.clients.get(actor.clinicId, clientId)
-      if (client === null) throw new AppError('not_found', `No client ${clientId} in this clinic`)
-      const clinical = seesClinical(actor)
-      const intakes = clinical ? await repos.intakes.listForClient(actor.clinicId, clientId) : null
-      const sessions = await repos.sessions.list(actor.clinicId, { clientId })
-      await audit(repos, actor, {
-        action: 'read',
-        entity: 'client-file',
-        entityId: clientId,
-        clientId,
-        detail: { clinical },
-      })
-      return {
-        client,
-        intakes,
-        sessions: clinical ? sessions : sessions.map((s) => ({ ...s, clinical: null })),
-      }
-    })
+  /**
+   * The client's file as JSON text (a ClientFile), read and audited in one statement: the hot read of the API. Front
+   * desk sees no intakes and no clinical part of session records.
+   */
+  async fileJson(actor: Actor, clientId: string): Promise<string> {
+    const clinical = seesClinical(actor)
+    const file = await this.#plain.clients.fileJsonAudited(
+      actor.clinicId,
+      clientId,
+      clinical,
+      auditRecord(actor, { action: 'read', entity: 'client-file', entityId: clientId, clientId, detail: { clinical } })
+    )
+    if (file === null) throw new AppError('not_found', `No client ${clientId} in this clinic`)
+    return file
   }
 
   update(actor: Actor, clientId: string, patch: ClientUpdate): Promise<Client> {

@@ -152,6 +152,30 @@ describeEachDatabase('privacy: export and erase', (database) => {
     expect(logged[0]).toMatchObject({ entity: 'client', actor_user_id: clinic.users.owner.userId })
   })
 
+  it('exports laser-removal courses with their sessions, appointments with their changes, and the emails', async () => {
+    const owner = as(server, clinic.users.owner)
+    const id = (await owner('POST', `${base}/clients`, { givenName: 'Lara', familyName: 'Laser' })).json().id
+    const course = await owner('POST', `${base}/clients/${id}/laser-removal-courses`, {
+      reason: 'Hairline placed too low',
+      provider: 'clinic',
+      sessionsPlanned: 2,
+      startedOn: '2026-10-01',
+    })
+    expect(course.statusCode, course.body).toBe(201)
+    const session = await owner('POST', `${base}/clients/${id}/laser-removal-courses/${course.json().id}/sessions`, {
+      performedOn: '2026-10-15',
+      provider: 'Dr Lee',
+    })
+    expect(session.statusCode, session.body).toBe(201)
+    const res = await owner('GET', `${base}/clients/${id}/export`)
+    const doc = JSON.parse(untar(res.rawPayload).get('client.json')?.toString('utf8') ?? '{}')
+    expect(doc.laserRemovalCourses).toMatchObject([
+      { id: course.json().id, reason: 'Hairline placed too low', sessions: [{ performedOn: '2026-10-15' }] },
+    ])
+    expect(doc.appointments).toEqual([])
+    expect(doc.messages).toEqual([])
+  })
+
   it('lets only the owner export or erase (403 for the other roles), and 404 across clinics', async () => {
     for (const role of ['practitioner', 'front_desk', 'client'] as const) {
       expect((await as(server, clinic.users[role])('GET', `${base}/clients/${clientId}/export`)).statusCode).toBe(403)

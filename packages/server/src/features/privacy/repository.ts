@@ -17,6 +17,10 @@ export interface ClientRecord {
   sessionRecords: (Json & { needles: Json[]; pigments: Json[]; adverseEvents: Json[] })[]
   signedConsents: Json[]
   photos: Json[]
+  appointments: (Json & { changes: Json[] })[]
+  laserRemovalCourses: (Json & { sessions: Json[] })[]
+  /** The emails the clinic sent or meant to send them (reminders, aftercare, recalls). */
+  messages: Json[]
   auditEntries: Json[]
 }
 
@@ -94,6 +98,18 @@ export class PrivacyRepository {
       sql`t.clinic_id = ${clinicId} and t.id in
         (select template_id from signed_consents where clinic_id = ${clinicId} and client_id = ${clientId})`
     )
+    const appointments = await this.#rows('appointments t', byClient, 't.starts_at, t.id')
+    const changes = await this.#rows(
+      'appointment_changes t',
+      sql`t.clinic_id = ${clinicId} and t.appointment_id = any(${appointments.map((a) => String(a.id))}::uuid[])`,
+      't.changed_at, t.id'
+    )
+    const laserCourses = await this.#rows('laser_removal_courses t', byClient, 't.started_on, t.id')
+    const laserSessions = await this.#rows(
+      'laser_removal_sessions t',
+      sql`t.clinic_id = ${clinicId} and t.course_id = any(${laserCourses.map((c) => String(c.id))}::uuid[])`,
+      't.performed_on, t.id'
+    )
     const pick = (rows: Json[], key: string, id: unknown) => rows.filter((r) => r[key] === id)
     return {
       client,
@@ -120,6 +136,9 @@ export class PrivacyRepository {
         }
       }),
       photos: await this.#rows('photos t', byClient, 't.taken_on, t.id'),
+      appointments: appointments.map((a) => ({ ...a, changes: pick(changes, 'appointmentId', a.id) })),
+      laserRemovalCourses: laserCourses.map((c) => ({ ...c, sessions: pick(laserSessions, 'courseId', c.id) })),
+      messages: await this.#rows('outbox_messages t', byClient, 't.due_at, t.id'),
       auditEntries: await this.#rows('audit_log t', byClient, 't.id'),
     }
   }

@@ -1,0 +1,59 @@
+// The consultation contract of the API: run the domain's consultation on a stored intake, and read it back.
+import { type ConsultationResult, isIsoDate } from '@stipple/domain'
+import { z } from 'zod'
+
+const Id = z.uuid()
+
+export const ConsultationCreateSchema = z.strictObject({
+  /** One of this client's intakes. */
+  intakeId: Id,
+  /** Where the client is treated: its price list prices the quote, its time zone says what "today" is. */
+  locationId: Id,
+  /** The consultation day (YYYY-MM-DD); default today at the location. */
+  today: z.exactOptional(z.string().refine(isIsoDate, 'expected a calendar date like 2026-11-23')),
+})
+export type ConsultationCreate = z.infer<typeof ConsultationCreateSchema>
+
+const FindingSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['info', 'caution', 'defer', 'block']),
+  /** In plain words, for the client. */
+  message: z.string(),
+  until: z.string().optional(),
+  precare: z.string().optional(),
+  sources: z.array(z.string()),
+})
+
+const ScreeningStatusSchema = z.enum(['suitable', 'caution', 'defer', 'not-suitable'])
+
+/** The consultation result as stored: everything but the design, which is kept as the design's version 1. */
+export type StoredConsultationResult = Omit<ConsultationResult, 'design'>
+
+export const ConsultationSchema = z.object({
+  id: Id,
+  clientId: Id,
+  intakeId: Id,
+  practitionerId: Id,
+  createdAt: z.iso.datetime({ offset: true }),
+  /** Shown to every staff role: whether the client may be booked. */
+  screeningStatus: ScreeningStatusSchema,
+  /** The findings (clinical): null for front desk. */
+  screening: z.object({ status: ScreeningStatusSchema, findings: z.array(FindingSchema) }).nullable(),
+  /** Recommendation, plan, dates, quote, longevity, care (clinical): null for front desk. */
+  result: z
+    .custom<StoredConsultationResult>((v) => typeof v === 'object' && v !== null)
+    .nullable()
+    .meta({ description: 'stipple.consultation/v1 without its design (see the design it created)' }),
+})
+export type Consultation = z.infer<typeof ConsultationSchema>
+export const ConsultationListSchema = z.object({ items: z.array(ConsultationSchema) })
+
+export const ConsultationCreatedSchema = z.object({
+  consultation: ConsultationSchema,
+  /** The "Recommended design", version 1 the recommended design document. */
+  designId: Id,
+  designVersionId: Id,
+  planId: Id,
+  quoteId: Id,
+})
+export type ConsultationCreated = z.infer<typeof ConsultationCreatedSchema>

@@ -1,0 +1,124 @@
+import { consult, parseIntake } from '@stipple/domain'
+import { type Actor, seesClinical } from '../../actor.ts'
+import { AppError, type FieldProblem } from '../../errors.ts'
+import { audit } from '../audit/audit.ts'
+import type { RunDesignWork } from '../designs/work.ts'
+import { storedQuote } from '../plans/quote-record.ts'
+import { priceListOf } from '../plans/service.ts'
+import { localDate } from '../session-records/service.ts'
+import type { Consultation, ConsultationCreate, ConsultationCreated } from './consultations.schema.ts'
+
+/** The title of the design a consultation creates; the studio saves changes as its next versions. */
+const RECOMMENDED_DESIGN_TITLE = 'Recommended design'
+
+/** Front desk sees whether the client may be booked, never the findings or the clinical result. */
+function forRole(actor: Actor, c: Consultation): Consultation {
+  return seesClinical(actor) ? c : { ...c, screening: null, result: null }
+}
+
+export class ConsultationService {
+  readonly #run: RunDesignWork
+  readonly #now: () => Date
+  constructor(run: RunDesignWork, now: () => Date) {
+    this.#run = run
+    this.#now = now
+  }
+
+  /**
+   * Runs the domain's consultation on a stored intake at a location (its price list, its "today"), then stores the
+   * consultation, the recommended design as version 1 of a new design, its plan and the quote, in one transaction.
+   */
+  async create(actor: Actor, clientId: string, input: ConsultationCreate): Promise<ConsultationCreated> {
+    const { document, location } = await this.#run(async (repos) => {
+      if ((await repos.clients.get(actor.clinicId, clientId)) === null) {
+        throw new AppError('not_found', `No client ${clientId} in this clinic`)
+      }
+      const problems: FieldProblem[] = []
+      const doc = await repos.consultations.intakeDocument(actor.clinicId, clientId, input.intakeId)
+      if (doc === null) problems.push({ path: 'body.intakeId', message: 'no such intake of this client' })
+      const where = await repos.plans.location(actor.clinicId, input.locationId)
+      if (where === null) problems.push({ path: 'body.locationId', message: 'no such location in this clinic' })
+      if (doc === null || where === null) {
+        throw new AppError('invalid_input', 'The consultation names records this clinic does not have', { problems })
+      }
+      return { document: doc, location: where }
+    })
+    const intake = parseIntake(document)
+    if (!intake.success) {
+      throw new AppError('unprocessable', 'This intake is incomplete for a consultation; record a corrected intake', {
+        problems: intake.issues.map((i) => ({ path: 'body.intakeId', message: `${i.path || 'intake'}: ${i.message}` })),
+      })
+    }
+    const priceList = priceListOf(location, 'body.locationId')
+    const today = input.today ?? localDate(this.#now(), location.timeZone)
+    // the location decides the price list, whatever the intake said; consult runs outside any transaction (~0.5 s)
+    const { result } = consult({ ...intake.data, location: { priceList } }, { today })
+    return this.#run(async (repos) => {
+      if (!(await repos.clients.lock(actor.clinicId, clientId))) {
+        throw new AppError('not_found', `No client ${clientId} in this clinic`)
+      }
+      const id = await repos.consultations.create(actor.clinicId, clientId, input.intakeId, actor.membershipId, result)
+      const { design, version } = await repos.designs.create(
+        actor.clinicId,
+        clientId,
+        RECOMMENDED_DESIGN_TITLE,
+        result.design,
+        actor.membershipId
+      )
+      const planId = await repos.plans.create(actor.clinicId, clientId, version.id, result.plan)
+      const quoteId = await repos.plans.createQuote(actor.clinicId, planId, location.id, storedQuote(result.quote))
+      await audit(repos, actor, {
+        action: 'create',
+        entity: 'consultation',
+        entityId: id,
+        clientId,
+        detail: {
+          intakeId: input.intakeId,
+          screeningStatus: result.screening.status,
+          designId: design.id,
+          designVersionId: version.id,
+          planId,
+          quoteId,
+        },
+      })
+      const [consultation] = await repos.consultations.list(actor.clinicId, clientId, id)
+      if (consultation === undefined) throw new Error(`consultation ${id} vanished inside its own transaction`)
+      return { consultation, designId: design.id, designVersionId: version.id, planId, quoteId }
+    })
+  }
+
+  list(actor: Actor, clientId: string): Promise<Consultation[]> {
+    return this.#run(async (repos) => {
+      if ((await repos.clients.get(actor.clinicId, clientId)) === null) {
+        throw new AppError('not_found', `No client ${clientId} in this clinic`)
+      }
+      const items = await repos.consultations.list(actor.clinicId, clientId)
+      const clinical = seesClinical(actor)
+      await audit(repos, actor, {
+        action: 'read',
+        entity: 'consultation-list',
+        clientId,
+        detail: { count: items.length, clinical },
+      })
+      return items.map((c) => forRole(actor, c))
+    })
+  }
+
+  get(actor: Actor, clientId: string, consultationId: string): Promise<Consultation> {
+    return this.#run(async (repos) => {
+      if ((await repos.clients.get(actor.clinicId, clientId)) === null) {
+        throw new AppError('not_found', `No client ${clientId} in this clinic`)
+      }
+      const [found] = await repos.consultations.list(actor.clinicId, clientId, consultationId)
+      if (found === undefined) throw new AppError('not_found', `No consultation ${consultationId} of this client`)
+      await audit(repos, actor, {
+        action: 'read',
+        entity: 'consultation',
+        entityId: consultationId,
+        clientId,
+        detail: { clinical: seesClinical(actor) },
+      })
+      return forRole(actor, found)
+    })
+  }
+}

@@ -1,0 +1,114 @@
+import type { Kysely } from 'kysely'
+import type { Database } from '../../db/database.ts'
+import type { QuoteRecord, TreatmentPlan } from './plans.schema.ts'
+import type { StoredQuote } from './quote-record.ts'
+
+export interface PlanLocation {
+  id: string
+  priceListId: string
+  timeZone: string
+}
+
+export class PlanRepository {
+  readonly #db: Kysely<Database>
+  constructor(db: Kysely<Database>) {
+    this.#db = db
+  }
+
+  /** The location's price list and time zone, or null when the location is not this clinic's. */
+  async location(clinicId: string, locationId: string): Promise<PlanLocation | null> {
+    const row = await this.#db
+      .selectFrom('locations')
+      .select(['id', 'price_list_id', 'time_zone'])
+      .where('clinic_id', '=', clinicId)
+      .where('id', '=', locationId)
+      .executeTakeFirst()
+    return row === undefined ? null : { id: row.id, priceListId: row.price_list_id, timeZone: row.time_zone }
+  }
+
+  async create(
+    clinicId: string,
+    clientId: string,
+    designVersionId: string | null,
+    plan: TreatmentPlan['plan']
+  ): Promise<string> {
+    const { id } = await this.#db
+      .insertInto('treatment_plans')
+      .values({
+        clinic_id: clinicId,
+        client_id: clientId,
+        design_version_id: designVersionId,
+        plan: JSON.stringify(plan),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return id
+  }
+
+  async createQuote(clinicId: string, planId: string, locationId: string, quote: StoredQuote): Promise<string> {
+    const { id } = await this.#db
+      .insertInto('quotes')
+      .values({
+        clinic_id: clinicId,
+        treatment_plan_id: planId,
+        location_id: locationId,
+        currency: quote.currency,
+        total_minor: quote.totalMinor,
+        document: JSON.stringify(quote.document),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return id
+  }
+
+  /** Plans, newest first, each with its latest quote; `ids` narrows to given plans. */
+  async list(clinicId: string, filter: { clientId?: string; ids?: string[] }): Promise<TreatmentPlan[]> {
+    let q = this.#db
+      .selectFrom('treatment_plans')
+      .select(['id', 'client_id', 'design_version_id', 'plan', 'created_at'])
+      .where('clinic_id', '=', clinicId)
+    if (filter.clientId !== undefined) q = q.where('client_id', '=', filter.clientId)
+    if (filter.ids !== undefined) {
+      if (filter.ids.length === 0) return []
+      q = q.where('id', 'in', filter.ids)
+    }
+    const plans = await q.orderBy('created_at', 'desc').orderBy('id').execute()
+    if (plans.length === 0) return []
+    const quotes = await this.#db
+      .selectFrom('quotes')
+      .select(['id', 'treatment_plan_id', 'location_id', 'currency', 'total_minor', 'document', 'created_at'])
+      .where('clinic_id', '=', clinicId)
+      .where(
+        'treatment_plan_id',
+        'in',
+        plans.map((p) => p.id)
+      )
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+    const latest = new Map<string, QuoteRecord>()
+    for (const r of quotes) {
+      const d = r.document as unknown as StoredQuote['document']
+      latest.set(r.treatment_plan_id, {
+        id: r.id,
+        locationId: r.location_id,
+        currency: r.currency,
+        priceList: d.priceList,
+        subtotalMinor: d.subtotalMinor,
+        totalMinor: r.total_minor,
+        lines: d.lines,
+        later: d.later,
+        notes: d.notes,
+        createdAt: r.created_at.toISOString(),
+      })
+    }
+    return plans.map((p) => ({
+      id: p.id,
+      clientId: p.client_id,
+      designVersionId: p.design_version_id,
+      plan: p.plan as unknown as TreatmentPlan['plan'],
+      quote: latest.get(p.id) ?? null,
+      createdAt: p.created_at.toISOString(),
+    }))
+  }
+}
