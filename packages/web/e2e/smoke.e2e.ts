@@ -1,15 +1,8 @@
 import { expect, test } from '@playwright/test'
 import type { HarnessState } from './harness/harness-state.ts'
 
-test('the app shell renders its title and heading', async ({ page }) => {
-  await page.goto('/')
-  await expect(page).toHaveTitle('Stipple')
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stipple')
-  await expect(page.getByText('The clinic app is being built.')).toBeVisible()
-})
-
 test('the browser gives pages a WebGL2 context', async ({ page }) => {
-  await page.goto('/')
+  await page.goto('/e2e/harness/')
   const version = await page.evaluate(() => {
     const gl = document.createElement('canvas').getContext('webgl2')
     return gl === null ? null : (gl.getParameter(gl.VERSION) as string)

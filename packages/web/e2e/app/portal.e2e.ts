@@ -1,0 +1,188 @@
+// The client portal in the browser. The demo clinic has no client sign-ins yet (no route creates portal access), so
+// these tests answer the portal's own routes in the page (page.route) with a real demo client's design, preview and
+// plan, read from the real server as the owner; the rest of the app is the real server. They check the screens,
+// axe-core and the signature pad's PNG, not the server's portal routes (its own tests do).
+import { type APIRequestContext, expect, type Page, request, test } from '@playwright/test'
+import { DEMO, DEMO_PASSWORD, expectAccessible, screenshot, settled } from './fixtures.ts'
+
+interface Real {
+  clinicId: string
+  designs: { id: string; latest: { id: string } }[]
+  plans: unknown[]
+  preview: Buffer
+}
+
+async function realClient(baseURL: string): Promise<Real> {
+  const api: APIRequestContext = await request.newContext({ baseURL })
+  await api.post('/api/v1/auth/sign-in', { data: { email: DEMO.owner, password: DEMO_PASSWORD } })
+  const me = (await (await api.get('/api/v1/me')).json()) as { memberships: { clinicId: string }[] }
+  const clinicId = me.memberships[0]?.clinicId ?? ''
+  const base = `/api/v1/clinics/${clinicId}`
+  const clients = (await (await api.get(`${base}/clients?q=Kowalski`)).json()) as { items: { id: string }[] }
+  const clientId = clients.items[0]?.id ?? ''
+  const designList = (await (await api.get(`${base}/clients/${clientId}/designs`)).json()) as { items: Real['designs'] }
+  const plans = (await (await api.get(`${base}/clients/${clientId}/plans`)).json()) as { items: unknown[] }
+  const design = designList.items[0]
+  if (design === undefined) throw new Error('the demo client has no design')
+  const preview = await (
+    await api.get(`${base}/designs/${design.id}/versions/${design.latest.id}/preview.png?size=320&view=front`)
+  ).body()
+  await api.dispose()
+  return { clinicId, designs: designList.items, plans: plans.items, preview }
+}
+
+async function asClient(page: Page, real: Real): Promise<{ signed: unknown[] }> {
+  const state = { signed: [] as unknown[] }
+  const json = (body: unknown, status = 200) => ({
+    status,
+    contentType: 'application/json',
+    body: JSON.stringify(body),
+  })
+  await page.route('**/api/v1/me', (route) =>
+    route.fulfill(
+      json({
+        user: { id: 'client-user', name: 'Daniel Kowalski', email: 'daniel.kowalski@example.com' },
+        csrfToken: 'portal-test-token',
+        memberships: [
+          {
+            membershipId: '00000000-0000-4000-8000-0000000000c1',
+            clinicId: real.clinicId,
+            clinicName: 'Northline Scalp Studio (demo)',
+            role: 'client',
+            displayName: 'Daniel Kowalski',
+          },
+        ],
+      })
+    )
+  )
+  const portal = `**/api/v1/clinics/${real.clinicId}/portal`
+  const tomorrow = new Date(Date.now() + 86_400_000)
+  tomorrow.setUTCHours(15, 0, 0, 0)
+  await page.route(`${portal}/appointments`, (route) =>
+    route.fulfill(
+      json({
+        upcoming: [
+          {
+            id: 'a1',
+            kind: 'smp-session',
+            status: 'booked',
+            startsAt: tomorrow.toISOString(),
+            endsAt: new Date(tomorrow.getTime() + 3 * 3_600_000).toISOString(),
+            locationName: 'Toronto — Queen West',
+            practitionerName: 'Sam Okafor',
+          },
+        ],
+        past: [],
+      })
+    )
+  )
+  // DOMAIN §6.3: no water for 4 days, no sweating for 5, no picking; the server's planner words these itself
+  await page.route(`${portal}/aftercare`, (route) =>
+    route.fulfill(
+      json({
+        session: { sessionIndex: 2, performedAt: new Date(Date.now() - 86_400_000).toISOString() },
+        dayAfterSession: 1,
+        today: [
+          { instruction: 'Keep your scalp dry: no washing, swimming or rain.', lastDay: 4 },
+          { instruction: 'No gym or heavy sweating.', lastDay: 5 },
+          { instruction: 'Do not pick or scratch the small scabs.', lastDay: 7 },
+        ],
+        betweenSessions: 'Your next session builds density and adjusts the shade once this one has healed.',
+        longTerm: [],
+      })
+    )
+  )
+  await page.route(`${portal}/designs`, (route) => route.fulfill(json({ items: real.designs })))
+  await page.route(`${portal}/designs/*/versions/*/preview.png*`, (route) =>
+    route.fulfill({ status: 200, contentType: 'image/png', body: real.preview })
+  )
+  await page.route(`${portal}/plans`, (route) => route.fulfill(json({ items: real.plans })))
+  const template = {
+    id: '00000000-0000-4000-8000-0000000000d1',
+    kind: 'treatment',
+    version: 1,
+    title: 'Consent to scalp micropigmentation',
+    body: 'I understand that SMP places pigment in the skin of my scalp.\n\nI have told the clinic about my health.',
+  }
+  await page.route(`${portal}/consents`, async (route) => {
+    if (route.request().method() === 'POST') {
+      const body = route.request().postDataJSON() as { signerName: string; signatureImage: string }
+      state.signed.push(body)
+      return route.fulfill(json({ id: 's1' }, 201))
+    }
+    return route.fulfill(
+      json({
+        signed:
+          state.signed.length === 0
+            ? []
+            : [
+                {
+                  id: 's1',
+                  kind: 'treatment',
+                  title: template.title,
+                  version: 1,
+                  signerName: 'Daniel Kowalski',
+                  signedAt: new Date().toISOString(),
+                },
+              ],
+        toSign: state.signed.length === 0 ? [template] : [],
+      })
+    )
+  })
+  return state
+}
+
+test('the portal: upcoming sessions, today’s aftercare, the design’s simulated previews, the plan', async ({
+  page,
+  baseURL,
+}) => {
+  const real = await realClient(baseURL ?? '')
+  await asClient(page, real)
+  await page.goto('/portal')
+  await expect(page.getByRole('heading', { name: 'Hello, Daniel' })).toBeVisible()
+  await settled(page)
+  await expect(page.getByText('Keep your scalp dry: no washing, swimming or rain.')).toBeVisible()
+  await expect(page.getByText(/Treatment session at Toronto/)).toBeVisible()
+  await expectAccessible(page, 'portal home')
+  await screenshot(page, 'portal-home')
+
+  await page.getByRole('link', { name: 'Your design' }).click()
+  await settled(page)
+  await expect(page.locator('.simulated-mark').first()).toHaveText('Simulated')
+  await expectAccessible(page, 'portal design')
+  await screenshot(page, 'portal-design')
+
+  await page.getByRole('link', { name: 'Plan and quote' }).click()
+  await settled(page)
+  await expect(page.getByRole('caption').or(page.getByText('Quote')).first()).toBeVisible()
+  await expectAccessible(page, 'portal plan')
+})
+
+test('signing a consent on the pad sends the drawn signature as a PNG', async ({ page, baseURL }) => {
+  const real = await realClient(baseURL ?? '')
+  const state = await asClient(page, real)
+  await page.goto('/portal/consents')
+  await expect(page.getByRole('heading', { name: 'Consent to scalp micropigmentation' })).toBeVisible()
+  // signing without a signature is refused at the pad
+  await page.getByLabel('Your full name').fill('Daniel Kowalski')
+  await page.getByRole('button', { name: /^Sign:/ }).click()
+  await expect(page.getByText('Sign on the pad before you submit.')).toBeVisible()
+  const pad = page.getByRole('img', { name: 'Your signature' })
+  const box = await pad.boundingBox()
+  if (box === null) throw new Error('the signature pad is not on screen')
+  await page.mouse.move(box.x + 40, box.y + box.height * 0.6)
+  await page.mouse.down()
+  for (let i = 1; i <= 20; i++)
+    await page.mouse.move(box.x + 40 + i * 15, box.y + box.height * (0.6 - 0.3 * Math.sin(i / 3)))
+  await page.mouse.up()
+  await expectAccessible(page, 'portal consents')
+  await screenshot(page, 'portal-consent')
+  await page.getByRole('button', { name: /^Sign:/ }).click()
+  await expect(page.getByText('Nothing to sign. Thank you.')).toBeVisible()
+  const sent = state.signed[0] as { signerName: string; signatureImage: string }
+  expect(sent.signerName).toBe('Daniel Kowalski')
+  // a PNG, base64 without the data: prefix: its first bytes are the PNG signature
+  expect(Buffer.from(sent.signatureImage, 'base64').subarray(0, 8)).toEqual(
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  )
+})

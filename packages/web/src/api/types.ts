@@ -1,0 +1,232 @@
+// Shapes of the API the app reads. Settled ones come from the domain's zod schemas (the server parses and answers
+// with the same ones); the rest are the documented fields the screens use, kept loose where routes are still landing.
+
+export interface PublicLocation {
+  id: string
+  name: string
+  timeZone: string
+  address?: Record<string, string>
+  /** The location's price list, when the clinic publishes it (`toronto`, `us`, `uk`). */
+  priceListId?: string | null
+}
+
+export interface PublicClinic {
+  name: string
+  slug: string
+  locations: PublicLocation[]
+}
+
+export interface PublicSlot {
+  startsAt: string
+  endsAt: string
+}
+
+interface PublicCredential {
+  kind: string
+  title: string
+  number: string | null
+  issuer: string
+  expiresOn: string | null
+}
+
+export interface PublicPractitioner {
+  displayName: string
+  credentials: PublicCredential[]
+}
+
+interface GalleryImage {
+  photoId: string
+  width: number
+  height: number
+}
+
+export interface GalleryItem {
+  kind: 'pair' | 'single'
+  angle: string
+  before: GalleryImage | null
+  after: GalleryImage
+}
+
+export interface PublicBooking {
+  status: string
+  kind: string
+  startsAt: string
+  endsAt: string
+  clinicName: string
+  location: { id: string; name: string; timeZone: string; address?: Record<string, string> }
+  /** The link for changing or cancelling (also sent by email). */
+  manageUrl: string
+}
+
+type AppointmentStatus = 'booked' | 'completed' | 'no-show' | 'cancelled'
+
+export interface Appointment {
+  id: string
+  kind: string
+  status: AppointmentStatus
+  startsAt: string
+  endsAt: string
+  locationId: string
+  practitionerId: string
+  chairId: string
+  clientId: string | null
+  clientName?: string | null
+  practitionerName?: string
+  contact?: { name?: string; email?: string; phone?: string } | null
+  courseId?: string | null
+  courseIndex?: number | null
+  source?: string
+}
+
+export interface Chair {
+  id: string
+  name: string
+  locationId: string
+  active?: boolean
+}
+
+export interface StaffMember {
+  membershipId: string
+  displayName: string
+}
+
+export interface ClinicLocation {
+  id: string
+  name: string
+  timeZone: string
+  chairs: Chair[]
+  practitioners: StaffMember[]
+}
+
+export interface Course {
+  id: string
+  clientId: string
+  treatmentPlanId: string | null
+  locationId: string
+  minGapDays: number
+  maxGapDays: number
+  earliestDate: string
+  sessions: Appointment[]
+}
+
+export interface MoveProposal {
+  ok: true
+  applied: boolean
+  proposal: { index: number; startsAt: string; endsAt: string; moved: boolean }[]
+}
+
+interface DesignApproval {
+  versionId: string
+  version: number
+  method: 'portal' | 'in-clinic' | 'paper'
+  approvedAt: string
+}
+
+export interface DesignSummary {
+  id: string
+  clientId: string
+  title: string
+  createdAt: string
+  latest: { id: string; version: number; createdAt: string }
+  approval: DesignApproval | null
+}
+
+interface ScreeningFinding {
+  code: string
+  severity: 'info' | 'caution' | 'defer' | 'block'
+  message: string
+  until?: string
+}
+
+export interface Consultation {
+  id: string
+  intakeId: string
+  createdAt: string
+  screeningStatus: 'suitable' | 'caution' | 'defer' | 'not-suitable'
+  screening: { status: string; findings: ScreeningFinding[] } | null
+}
+
+interface QuoteLine {
+  label: string
+  amountMinor: number
+}
+
+export interface TreatmentPlan {
+  id: string
+  clientId: string
+  plan: {
+    treatedAreaCm2: number
+    spacingDays: number
+    sessions: { index: number; durationMinutes: number; date?: string }[]
+    sessionReason?: string
+  }
+  quote: {
+    currency: string
+    totalMinor: number
+    subtotalMinor: number
+    lines: QuoteLine[]
+    later: QuoteLine[]
+    notes: string[]
+  } | null
+  createdAt: string
+}
+
+export interface SignedConsentSummary {
+  id: string
+  kind: string
+  title: string
+  version: number
+  signerName: string
+  signedAt: string
+}
+
+export interface ConsentTemplate {
+  id: string
+  kind: string
+  version: number
+  title: string
+  body: string
+}
+
+export interface OutboxMessage {
+  id: string
+  clientId: string | null
+  appointmentId: string | null
+  kind: string
+  care: boolean
+  recipient: string
+  subject: string
+  dueAt: string
+  status: 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled'
+  attempts: number
+  lastError: string | null
+  sentAt: string | null
+}
+
+export interface ExpiringCredential {
+  id?: string
+  practitionerName?: string
+  displayName?: string
+  title: string
+  issuer?: string
+  expiresOn: string | null
+  daysLeft?: number
+}
+
+export interface PortalAftercare {
+  session: { sessionIndex: number; performedAt: string } | null
+  dayAfterSession: number | null
+  today: { instruction: string; lastDay: number }[]
+  betweenSessions: string | null
+  longTerm: string[]
+}
+
+export interface PortalAppointment {
+  id: string
+  kind: string
+  status: string
+  startsAt: string
+  endsAt: string
+  locationName: string
+  practitionerName: string
+}

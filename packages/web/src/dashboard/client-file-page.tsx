@@ -1,0 +1,492 @@
+// A client's file: details, intake and screening, designs, plan and quote, sessions with lots, photos with a
+// before/after comparison, consents, and the messages sent (or that failed).
+import type { ClientFile, IntakeRecord, Photo, SessionRecord } from '@stipple/domain'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { Link, useParams } from 'react-router'
+import { api } from '../api/client.ts'
+import type { Consultation, DesignSummary } from '../api/types.ts'
+import { CompareSlider } from '../ui/compare-slider.tsx'
+import { SelectField } from '../ui/field.tsx'
+import { formatDate, formatDateTime } from '../ui/format.ts'
+import { MessageTable } from '../ui/message-table.tsx'
+import { PlanSummary, QuoteTable } from '../ui/quote-table.tsx'
+import { SimulatedPreview } from '../ui/simulated-preview.tsx'
+import { Empty, ErrorNote, QueryView } from '../ui/states.tsx'
+import { Tabs } from '../ui/tabs.tsx'
+import {
+  clientPath,
+  photoUrl,
+  previewUrl,
+  useClientFile,
+  useConsents,
+  useConsultations,
+  useDesigns,
+  useMessages,
+  usePhotos,
+  usePlans,
+} from './client-api.ts'
+import { stageLabel } from './clients-page.tsx'
+import { clinicPath, useClinicContext, useClinicSetup } from './clinic-context.ts'
+import { PhotoUpload } from './photo-upload.tsx'
+import { PortalAccess } from './portal-access.tsx'
+
+export function ClientFilePage() {
+  const { clinicId, membership } = useClinicContext()
+  const { clientId = '' } = useParams()
+  const file = useClientFile(clinicId, clientId)
+  const clinical = membership.role !== 'front_desk'
+  return (
+    <QueryView query={file} what="the client's file">
+      {(data) => (
+        <section aria-labelledby="client-title">
+          <Header clinicId={clinicId} file={data} clinical={clinical} />
+          <Tabs
+            label="Client file"
+            tabs={[
+              ...(clinical
+                ? [
+                    {
+                      id: 'intake',
+                      label: 'Intake and screening',
+                      render: () => <IntakeTab clinicId={clinicId} clientId={clientId} intakes={data.intakes ?? []} />,
+                    },
+                  ]
+                : []),
+              { id: 'designs', label: 'Designs', render: () => <DesignsTab clinicId={clinicId} clientId={clientId} /> },
+              {
+                id: 'plan',
+                label: 'Plan and quote',
+                render: () => <PlansTab clinicId={clinicId} clientId={clientId} />,
+              },
+              { id: 'sessions', label: 'Sessions', render: () => <SessionsTab sessions={data.sessions} /> },
+              ...(clinical
+                ? [
+                    {
+                      id: 'photos',
+                      label: 'Photos',
+                      render: () => <PhotosTab clinicId={clinicId} clientId={clientId} />,
+                    },
+                  ]
+                : []),
+              {
+                id: 'consents',
+                label: 'Consents',
+                render: () => <ConsentsTab clinicId={clinicId} clientId={clientId} />,
+              },
+              {
+                id: 'messages',
+                label: 'Reminders',
+                render: () => <MessagesTab clinicId={clinicId} clientId={clientId} />,
+              },
+            ]}
+          />
+        </section>
+      )}
+    </QueryView>
+  )
+}
+
+function Header({ clinicId, file, clinical }: { clinicId: string; file: ClientFile; clinical: boolean }) {
+  const c = file.client
+  const base = `/clinic/${clinicId}/clients/${c.id}`
+  return (
+    <header className="file-header">
+      <h1 id="client-title">
+        {c.givenName} {c.familyName} <span className={`badge stage-${c.stage}`}>{stageLabel(c.stage)}</span>
+      </h1>
+      <p className="muted">
+        {[c.email, c.phone, c.dateOfBirth ? `born ${formatDate(c.dateOfBirth)}` : null].filter(Boolean).join(' · ') ||
+          'No contact details yet'}
+      </p>
+      <p className="actions">
+        {clinical ? (
+          <>
+            <Link className="button" to={`${base}/intake`}>
+              Record an intake
+            </Link>
+            <Link className="button" to={`${base}/session`}>
+              Record a session
+            </Link>
+          </>
+        ) : null}
+        <Link className="button button-secondary" to={`${base}/course`}>
+          Book a course
+        </Link>
+      </p>
+      {clinical ? <PortalAccess clinicId={clinicId} clientId={c.id} /> : null}
+    </header>
+  )
+}
+
+function IntakeTab({ clinicId, clientId, intakes }: { clinicId: string; clientId: string; intakes: IntakeRecord[] }) {
+  const consultations = useConsultations(clinicId, clientId)
+  const setup = useClinicSetup(clinicId)
+  const queryClient = useQueryClient()
+  const run = useMutation({
+    mutationFn: (intakeId: string) =>
+      api(clientPath(clinicId, clientId, '/consultations'), {
+        method: 'POST',
+        body: { intakeId, locationId: setup.data?.locations[0]?.id },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['clinic', clinicId, 'client', clientId] }),
+  })
+  if (intakes.length === 0)
+    return (
+      <Empty>
+        <p>No intake recorded yet. Record one at the consultation: hair loss pattern, skin, health questions.</p>
+        <Link className="button" to={`/clinic/${clinicId}/clients/${clientId}/intake`}>
+          Record an intake
+        </Link>
+      </Empty>
+    )
+  const latest = intakes[intakes.length - 1]
+  return (
+    <div className="stack">
+      <QueryView query={consultations} what="screening">
+        {(items) => {
+          const forLatest = items.filter((c) => c.intakeId === latest?.id)
+          const shown = forLatest[forLatest.length - 1] ?? items[items.length - 1]
+          return shown === undefined ? (
+            <div className="card">
+              <p>Screening runs when the consultation is recorded from the intake.</p>
+              {run.isError ? <ErrorNote error={run.error} /> : null}
+              <button
+                type="button"
+                className="button"
+                disabled={run.isPending || latest === undefined}
+                onClick={() => latest && run.mutate(latest.id)}
+              >
+                {run.isPending ? 'Running the consultation…' : 'Run screening and consultation'}
+              </button>
+            </div>
+          ) : (
+            <Screening consultation={shown} />
+          )
+        }}
+      </QueryView>
+      <div className="card">
+        <h2>Intake{latest ? `, version ${latest.version}` : ''}</h2>
+        {latest ? <IntakeSummary intake={latest} /> : null}
+      </div>
+    </div>
+  )
+}
+
+const STATUS_TEXT: Record<Consultation['screeningStatus'], string> = {
+  suitable: 'Suitable for treatment',
+  caution: 'Suitable, with cautions',
+  defer: 'Treatment must wait',
+  'not-suitable': 'Not suitable for treatment',
+}
+
+function Screening({ consultation }: { consultation: Consultation }) {
+  const findings = consultation.screening?.findings ?? []
+  return (
+    <div className={`card screening screening-${consultation.screeningStatus}`}>
+      <h2>Screening: {STATUS_TEXT[consultation.screeningStatus]}</h2>
+      {findings.length === 0 ? (
+        <p>No findings.</p>
+      ) : (
+        <ul className="findings">
+          {findings.map((f) => (
+            <li key={f.code} className={`finding finding-${f.severity}`}>
+              <span className="badge">{f.severity}</span> {f.message}
+              {f.until ? ` (until ${formatDate(f.until)})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="muted">Recorded {formatDateTime(consultation.createdAt)}</p>
+    </div>
+  )
+}
+
+function IntakeSummary({ intake }: { intake: IntakeRecord }) {
+  const doc = intake.document as {
+    client?: Record<string, unknown>
+    hairLoss?: { scale?: string; stage?: string }
+    goal?: string
+    medical?: { conditions?: string[]; medications?: { name: string }[]; allergies?: string[] }
+  }
+  // codes as people say them: `dark-brown` → `Dark brown`, `norwood` → `Norwood`
+  const human = (v: unknown) => {
+    const text = String(v ?? '').replace(/-/g, ' ')
+    return text === '' ? '—' : text.charAt(0).toUpperCase() + text.slice(1)
+  }
+  const list = (items: readonly string[] | undefined) => (items?.length ? items.map(human).join(', ') : 'None')
+  const rows: [string, string][] = [
+    ['Hair loss', human([doc.hairLoss?.scale, doc.hairLoss?.stage].filter(Boolean).join(' '))],
+    ['Goal', human(doc.goal ?? 'recommended from the pattern')],
+    ['Age', String(doc.client?.age ?? '—')],
+    ['Fitzpatrick type', String(doc.client?.fitzpatrick ?? '—')],
+    ['Hair colour', human(doc.client?.hairColor)],
+    ['Conditions', list(doc.medical?.conditions)],
+    ['Medications', list(doc.medical?.medications?.map((m) => m.name))],
+    ['Allergies', list(doc.medical?.allergies)],
+  ]
+  return (
+    <dl className="facts">
+      {rows.map(([k, v]) => (
+        <div key={k}>
+          <dt>{k}</dt>
+          <dd>{v}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+function DesignsTab({ clinicId, clientId }: { clinicId: string; clientId: string }) {
+  const designs = useDesigns(clinicId, clientId)
+  const queryClient = useQueryClient()
+  const approve = useMutation({
+    mutationFn: (d: DesignSummary) =>
+      api(clinicPath(clinicId, `/designs/${d.id}/approval`), {
+        method: 'POST',
+        body: { versionId: d.latest.id, method: 'in-clinic' },
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['clinic', clinicId, 'client', clientId] }),
+  })
+  return (
+    <QueryView query={designs} what="designs">
+      {(items) =>
+        items.length === 0 ? (
+          <Empty>
+            <p>No designs yet. Running the consultation creates the recommended design.</p>
+          </Empty>
+        ) : (
+          <>
+            {approve.isError ? <ErrorNote error={approve.error} /> : null}
+            <ul className="cards">
+              {items.map((d) => (
+                <li key={d.id} className="card">
+                  <SimulatedPreview
+                    src={previewUrl(clinicId, d.id, d.latest.id)}
+                    alt={`${d.title}, version ${d.latest.version}`}
+                  />
+                  <h2>{d.title}</h2>
+                  <p>
+                    Version {d.latest.version} ·{' '}
+                    {d.approval
+                      ? `approved ${formatDate(d.approval.approvedAt)} (version ${d.approval.version}, ${d.approval.method === 'portal' ? 'in the portal' : d.approval.method === 'in-clinic' ? 'in the clinic' : 'on paper'})`
+                      : 'not approved yet'}
+                  </p>
+                  <p className="actions">
+                    <Link className="button" to={`/clinic/${clinicId}/clients/${clientId}/designs/${d.id}`}>
+                      Open in the studio
+                    </Link>
+                    {d.approval === null ? (
+                      <button
+                        type="button"
+                        className="button button-secondary"
+                        disabled={approve.isPending}
+                        onClick={() => approve.mutate(d)}
+                      >
+                        Client approves version {d.latest.version} here
+                      </button>
+                    ) : null}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </>
+        )
+      }
+    </QueryView>
+  )
+}
+
+function PlansTab({ clinicId, clientId }: { clinicId: string; clientId: string }) {
+  const plans = usePlans(clinicId, clientId)
+  return (
+    <QueryView query={plans} what="plans">
+      {(items) =>
+        items.length === 0 ? (
+          <Empty>
+            <p>No treatment plan yet. The consultation makes one with its quote.</p>
+          </Empty>
+        ) : (
+          <div className="stack">
+            {items.map((p) => (
+              <div key={p.id} className="card">
+                <h2>Plan of {formatDate(p.createdAt)}</h2>
+                <PlanSummary plan={p} />
+                {p.quote ? <QuoteTable quote={p.quote} /> : <p>No quote on this plan.</p>}
+              </div>
+            ))}
+          </div>
+        )
+      }
+    </QueryView>
+  )
+}
+
+function SessionsTab({ sessions }: { sessions: SessionRecord[] }) {
+  if (sessions.length === 0)
+    return (
+      <Empty>
+        <p>No sessions recorded yet.</p>
+      </Empty>
+    )
+  return (
+    <ol className="stack">
+      {sessions.map((s) => (
+        <li key={s.id} className="card">
+          <h2>
+            Session {s.sessionIndex} · {formatDateTime(s.performedAt)}
+          </h2>
+          <p>Areas: {s.areas.join(', ')}</p>
+          <p>
+            Needles: {s.needles.map((n) => `${n.configuration} (lot ${n.lot})`).join('; ')}
+            <br />
+            Pigments: {s.pigments.map((p) => `${p.brand} ${p.shade} ${p.dilution} (lot ${p.lot})`).join('; ')}
+          </p>
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+function PhotosTab({ clinicId, clientId }: { clinicId: string; clientId: string }) {
+  const photos = usePhotos(clinicId, clientId)
+  return (
+    <div className="stack">
+      <PhotoUpload clinicId={clinicId} clientId={clientId} />
+      <QueryView query={photos} what="photos">
+        {(items) =>
+          items.length === 0 ? (
+            <Empty>
+              <p>No photos yet. Add the first above: photos taken at each session show up here as a timeline.</p>
+            </Empty>
+          ) : (
+            <PhotoTimeline clinicId={clinicId} clientId={clientId} photos={items} />
+          )
+        }
+      </QueryView>
+    </div>
+  )
+}
+
+function PhotoTimeline({ clinicId, clientId, photos }: { clinicId: string; clientId: string; photos: Photo[] }) {
+  const angles = [...new Set(photos.map((p) => p.angle))]
+  const [angle, setAngle] = useState(angles[0] ?? 'front')
+  const ofAngle = photos.filter((p) => p.angle === angle)
+  const [beforeId, setBeforeId] = useState<string>('')
+  const [afterId, setAfterId] = useState<string>('')
+  const before = ofAngle.find((p) => p.id === beforeId) ?? ofAngle[0]
+  const after = ofAngle.find((p) => p.id === afterId) ?? ofAngle[ofAngle.length - 1]
+  const label = (p: Photo) => `${p.angle} view, ${formatDate(p.takenOn)}`
+  const byDate = new Map<string, Photo[]>()
+  for (const p of photos) byDate.set(p.takenOn, [...(byDate.get(p.takenOn) ?? []), p])
+  return (
+    <div className="stack">
+      {before !== undefined && after !== undefined && before.id !== after.id ? (
+        <div className="card">
+          <h2>Before and after</h2>
+          <div className="toolbar">
+            <SelectField
+              label="View"
+              value={angle}
+              onChange={(e) => setAngle(e.target.value as Photo['angle'])}
+              options={angles.map((a) => ({ value: a, label: a }))}
+            />
+            <SelectField
+              label="Before"
+              value={before.id}
+              onChange={(e) => setBeforeId(e.target.value)}
+              options={ofAngle.map((p) => ({ value: p.id, label: formatDate(p.takenOn) }))}
+            />
+            <SelectField
+              label="After"
+              value={after.id}
+              onChange={(e) => setAfterId(e.target.value)}
+              options={ofAngle.map((p) => ({ value: p.id, label: formatDate(p.takenOn) }))}
+            />
+          </div>
+          <CompareSlider
+            before={{ src: photoUrl(clinicId, clientId, before.id, 'image'), label: `Before: ${label(before)}` }}
+            after={{ src: photoUrl(clinicId, clientId, after.id, 'image'), label: `After: ${label(after)}` }}
+          />
+        </div>
+      ) : null}
+      <ol className="timeline">
+        {[...byDate].map(([date, list]) => (
+          <li key={date}>
+            <h3>{formatDate(date)}</h3>
+            <ul className="thumbs">
+              {list.map((p) => (
+                <li key={p.id}>
+                  <img
+                    src={photoUrl(clinicId, clientId, p.id, 'thumbnail')}
+                    alt={label(p)}
+                    width={160}
+                    height={Math.round((160 * p.height) / p.width)}
+                    loading="lazy"
+                  />
+                  <span className="muted">
+                    {p.angle}
+                    {p.consent === 'marketing' ? ' · may be shown in the gallery' : ''}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </div>
+  )
+}
+
+function ConsentsTab({ clinicId, clientId }: { clinicId: string; clientId: string }) {
+  const consents = useConsents(clinicId, clientId)
+  return (
+    <QueryView query={consents} what="consents">
+      {(items) =>
+        items.length === 0 ? (
+          <Empty>
+            <p>No consents signed yet. The client signs them in the portal or on the clinic's tablet.</p>
+          </Empty>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Consent</th>
+                <th scope="col">Signed by</th>
+                <th scope="col">When</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((c) => (
+                <tr key={c.id}>
+                  <td>
+                    {c.title} (version {c.version})
+                  </td>
+                  <td>{c.signerName}</td>
+                  <td>{formatDateTime(c.signedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )
+      }
+    </QueryView>
+  )
+}
+
+function MessagesTab({ clinicId, clientId }: { clinicId: string; clientId: string }) {
+  const messages = useMessages(clinicId, clientId)
+  return (
+    <QueryView query={messages} what="reminders">
+      {(items) =>
+        items.length === 0 ? (
+          <Empty>
+            <p>No reminders or aftercare emails yet. They are planned when sessions are booked and recorded.</p>
+          </Empty>
+        ) : (
+          <MessageTable items={items} />
+        )
+      }
+    </QueryView>
+  )
+}

@@ -1,0 +1,197 @@
+// GLSL ES 3.00 sources of the WebGL2 preview. Coordinates in the shaders are the engine's: pixels from the top left,
+// pixel centres at +0.5 (so y = height − gl_FragCoord.y). Passes draw into a linear-light target (RGBA16F, or
+// SRGB8_ALPHA8 without float render targets), so blending happens in linear light, as the CPU renderer's does.
+
+/** A triangle covering the viewport. */
+export const FULLSCREEN_VS = `#version 300 es
+void main() {
+  vec2 p = vec2(float((gl_VertexID & 1) << 2) - 1.0, float((gl_VertexID & 2) << 1) - 1.0);
+  gl_Position = vec4(p, 0.0, 1.0);
+}`
+
+/**
+ * Skin: the CPU's untoned skin, times the diffuse tone's transmission where the pixel shows the head. The tone comes
+ * as transmission per grid node (exp(−OD), taken on the CPU), interpolated between nodes as skin.ts's applyTone
+ * interpolates the density; over a node spacing of 8 px the two orders differ by far less than a byte.
+ */
+export const SKIN_FS = `#version 300 es
+precision highp float;
+precision highp sampler2D;
+uniform sampler2D u_skin;
+uniform sampler2D u_tone;
+uniform vec2 u_size;
+uniform vec2 u_toneSize;
+uniform float u_grid;
+uniform int u_chart;
+// perspective camera (head frame), as the engine's View
+uniform vec3 u_eye;
+uniform vec3 u_right;
+uniform vec3 u_up;
+uniform vec3 u_forward;
+uniform vec3 u_abc;
+uniform vec3 u_cam; // focal, cx, cy
+uniform float u_clipY;
+uniform vec4 u_chartView; // cx, cy, scale, radius
+out vec4 color;
+
+bool onHead(vec2 p) {
+  if (u_chart == 1) {
+    vec2 uv = vec2(p.x - u_chartView.x, u_chartView.y - p.y) / u_chartView.z;
+    return dot(uv, uv) <= u_chartView.w * u_chartView.w;
+  }
+  float sx = (p.x - u_cam.y) / u_cam.x;
+  float sy = (u_cam.z - p.y) / u_cam.x;
+  vec3 d = u_forward + sx * u_right + sy * u_up;
+  vec3 ia = 1.0 / vec3(u_abc.x, u_abc.z, u_abc.y);
+  vec3 o = u_eye * ia;
+  vec3 q = d * ia;
+  float A = dot(q, q);
+  float B = dot(o, q);
+  float C = dot(o, o) - 1.0;
+  float disc = B * B - A * C;
+  if (disc < 0.0) return false;
+  float t = (-B - sqrt(disc)) / A;
+  if (t <= 0.0) return false;
+  return u_eye.y + t * d.y >= u_clipY;
+}
+
+void main() {
+  ivec2 px = ivec2(gl_FragCoord.xy);
+  int row = int(u_size.y) - 1 - px.y;
+  vec4 skin = texelFetch(u_skin, ivec2(px.x, row), 0);
+  vec2 p = vec2(gl_FragCoord.x, u_size.y - gl_FragCoord.y);
+  vec3 rgb = skin.rgb;
+  if (onHead(p)) {
+    // skin.ts's applyTone: the grid node below-left, clamped, and bilinear weights — here by the texture unit
+    vec2 f = (p - 0.5) / u_grid;
+    vec2 i = clamp(floor(f), vec2(0.0), u_toneSize - 2.0);
+    vec2 a = clamp(f - i, 0.0, 1.0);
+    rgb *= textureLod(u_tone, (i + a + 0.5) / u_toneSize, 0.0).rgb;
+  }
+  color = vec4(rgb, 1.0);
+}`
+
+/** Per dot: centre, minor radius, major/minor, major axis, edge width, absorption; a point sprite over its bounds. */
+export const DOT_VS = `#version 300 es
+layout(location = 0) in vec2 a_center;
+layout(location = 1) in vec3 a_shape; // rMinor, ratio, edge
+layout(location = 2) in vec2 a_axis;
+layout(location = 3) in vec3 a_absorb;
+uniform vec2 u_size;
+out vec2 v_center;
+flat out vec4 v_form; // A, B, C, R
+flat out vec2 v_edge; // 1/w, gain
+flat out vec3 v_absorb;
+
+const float PI = 3.141592653589793;
+
+// integral over the plane of clamp((R − d)/w, 0, 1), R = r + w/2 (raster.ts softDiscIntegral)
+float softDiscIntegral(float r, float w) {
+  float R = r + w / 2.0;
+  if (R <= w) return (PI * R * R * R) / (3.0 * w);
+  float a = R - w;
+  return PI * a * a + ((2.0 * PI) / w) * ((R * R * R) / 6.0 - (R * a * a) / 2.0 + (a * a * a) / 3.0);
+}
+
+void main() {
+  float r = a_shape.x;
+  float w = max(a_shape.z, 1.0);
+  float R = r + w / 2.0;
+  float gain = min(1.0, (PI * r * r) / softDiscIntegral(r, w));
+  float s = 1.0 / (a_shape.y * a_shape.y);
+  vec2 e = a_axis;
+  v_form = vec4(s * e.x * e.x + e.y * e.y, (s - 1.0) * e.x * e.y, s * e.y * e.y + e.x * e.x, R);
+  v_edge = vec2(1.0 / w, gain);
+  v_absorb = a_absorb;
+  v_center = a_center;
+  // one point sprite per dot over its bounds (SwiftShader sets up a point far faster than two triangles)
+  gl_PointSize = 2.0 * ceil(R * a_shape.y + 1.0);
+  gl_Position = vec4(a_center.x / u_size.x * 2.0 - 1.0, 1.0 - a_center.y / u_size.y * 2.0, 0.0, 1.0);
+}`
+
+/** Writes 1 − coverage·gain·absorb; the blend multiplies the target by it (linear light). */
+export const DOT_FS = `#version 300 es
+precision highp float;
+uniform vec2 u_size;
+in vec2 v_center;
+flat in vec4 v_form;
+flat in vec2 v_edge;
+flat in vec3 v_absorb;
+out vec4 color;
+void main() {
+  vec2 d = vec2(gl_FragCoord.x, u_size.y - gl_FragCoord.y) - v_center;
+  float d2 = v_form.x * d.x * d.x + 2.0 * v_form.y * d.x * d.y + v_form.z * d.y * d.y;
+  float R = v_form.w;
+  if (d2 >= R * R) discard;
+  float cov = min(1.0, (R - sqrt(d2)) * v_edge.x);
+  color = vec4(vec3(1.0) - cov * v_edge.y * v_absorb, 1.0);
+}`
+
+/** Hair stubble: an anti-aliased segment per instance, painted over in linear light (raster.ts stampSegment). */
+export const HAIR_VS = `#version 300 es
+layout(location = 0) in vec4 a_seg; // ax, ay, bx, by
+layout(location = 1) in float a_hw;
+uniform vec2 u_size;
+flat out vec4 v_seg;
+flat out float v_hw;
+void main() {
+  float reach = a_hw < 0.5 ? 1.0 : a_hw + 0.5;
+  vec2 c = (a_seg.xy + a_seg.zw) * 0.5;
+  vec2 ext = abs(a_seg.zw - a_seg.xy) * 0.5 + reach + 1.0;
+  gl_PointSize = 2.0 * ceil(max(ext.x, ext.y));
+  vec2 p = c;
+  v_seg = a_seg;
+  v_hw = a_hw;
+  gl_Position = vec4(p.x / u_size.x * 2.0 - 1.0, 1.0 - p.y / u_size.y * 2.0, 0.0, 1.0);
+}`
+
+export const HAIR_FS = `#version 300 es
+precision highp float;
+uniform vec2 u_size;
+uniform vec4 u_hair; // linear rgb, alpha
+flat in vec4 v_seg;
+flat in float v_hw;
+out vec4 color;
+void main() {
+  vec2 p = vec2(gl_FragCoord.x, u_size.y - gl_FragCoord.y) - v_seg.xy;
+  vec2 d = v_seg.zw - v_seg.xy;
+  float len2 = dot(d, d);
+  float t = len2 > 1e-12 ? clamp(dot(p, d) / len2, 0.0, 1.0) : 0.0;
+  float dist = length(p - t * d);
+  bool thin = v_hw < 0.5;
+  float cov = thin ? 1.0 - dist : v_hw + 0.5 - dist;
+  if (cov <= 0.0) discard;
+  float peak = thin ? u_hair.a * 2.0 * v_hw : u_hair.a;
+  color = vec4(u_hair.rgb, min(cov, 1.0) * peak);
+}`
+
+/**
+ * To the canvas: the after image (and the before image left of the split), sRGB-encoded, then the "Simulated" mark:
+ * its plate darkens to 35 % (truncated, as mark.ts does on bytes) and its text is white.
+ */
+export const PRESENT_FS = `#version 300 es
+precision highp float;
+precision highp sampler2D;
+uniform sampler2D u_after;
+uniform sampler2D u_before;
+uniform sampler2D u_mark;
+uniform vec2 u_size;
+uniform float u_split; // pixels left of this x show the before image
+uniform vec4 u_plate; // x, y, w, h (top-left origin)
+out vec4 color;
+vec3 encode(vec3 c) {
+  c = clamp(c, 0.0, 1.0);
+  return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(vec3(0.0031308), c));
+}
+void main() {
+  ivec2 px = ivec2(gl_FragCoord.xy);
+  vec2 p = vec2(gl_FragCoord.x, u_size.y - gl_FragCoord.y);
+  vec3 lin = p.x < u_split ? texelFetch(u_before, px, 0).rgb : texelFetch(u_after, px, 0).rgb;
+  vec3 bytes = floor(encode(lin) * 255.0 + 0.5);
+  vec2 m = p - u_plate.xy;
+  if (m.x >= 0.0 && m.y >= 0.0 && m.x < u_plate.z && m.y < u_plate.w) {
+    bytes = floor(bytes * 0.35);
+    if (texelFetch(u_mark, ivec2(m), 0).r > 0.5) bytes = vec3(255.0);
+  }
+  color = vec4(bytes / 255.0, 1.0);
+}`

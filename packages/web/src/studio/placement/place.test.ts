@@ -1,0 +1,60 @@
+import { placeDots, presetDesign } from '@stipple/engine'
+import { describe, expect, it } from 'vitest'
+import { createPlacer } from './place.ts'
+import { createPlacementClient, type PortLike } from './placement-client.ts'
+import type { PlaceRequest, PlaceResponse } from './placement-protocol.ts'
+
+const design = presetDesign('norwood-3', { seed: 11 })
+
+describe('createPlacer', () => {
+  it("gives the engine's own dots, and reuses them when only the look changed", () => {
+    const placer = createPlacer()
+    const a = placer.place({ id: 1, design, plan: false })
+    const ref = placeDots(design)
+    if (!a.ok || !ref.ok) throw new Error('does not place')
+    expect(a.reused).toBe(false)
+    expect(Array.from(a.dots.x)).toEqual(Array.from(ref.dots.x))
+    expect(Array.from(a.dots.session)).toEqual(Array.from(ref.dots.session))
+    const b = placer.place({ id: 2, design: { ...design, skin: { ...design.skin, fitzpatrick: 5 } }, plan: false })
+    expect(b.ok && b.reused).toBe(true)
+    const moved = {
+      ...design,
+      hairline: design.hairline && { ...design.hairline, heightMm: design.hairline.heightMm + 6 },
+    }
+    const c = placer.place({ id: 3, design: moved, plan: true })
+    if (!c.ok) throw new Error('does not place')
+    expect(c.reused).toBe(false)
+    expect(c.dots.count).not.toBe(a.dots.count)
+    expect(c.plan?.plan.treatedAreaCm2).toBeGreaterThan(0)
+  })
+
+  it('reports a design the engine refuses with its paths', () => {
+    const first = design.zones[0]
+    if (first === undefined) throw new Error('the preset has zones')
+    const bad = { ...design, zones: [{ ...first, polygon: [[0, 0] as const] }] }
+    const r = createPlacer().place({ id: 1, design: bad, plan: false })
+    expect(r.ok).toBe(false)
+    if (!r.ok) expect(r.issues[0]?.path).toMatch(/^zones/)
+  })
+})
+
+describe('createPlacementClient', () => {
+  it('keeps one request in flight and only the newest waiting', () => {
+    const sent: PlaceRequest[] = []
+    const port: PortLike = { onmessage: null, postMessage: (m) => sent.push(m) }
+    const got: PlaceResponse[] = []
+    const client = createPlacementClient(port, (r) => got.push(r))
+    client.request(design, false)
+    client.request(design, false)
+    client.request(design, true)
+    expect(sent.map((s) => s.id)).toEqual([1])
+    const answer = (id: number) => ({ data: { id, ok: false, issues: [] } }) as unknown as MessageEvent<PlaceResponse>
+    port.onmessage?.(answer(1))
+    expect(sent.map((s) => s.id)).toEqual([1, 3])
+    expect(sent[1]?.plan).toBe(true)
+    port.onmessage?.(answer(3))
+    expect(got.map((g) => g.id)).toEqual([1, 3])
+    client.dispose()
+    expect(port.onmessage).toBeNull()
+  })
+})

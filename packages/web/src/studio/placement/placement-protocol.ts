@@ -1,0 +1,38 @@
+// Messages between the studio and its placement worker.
+import type { DesignPlan } from '@stipple/domain'
+import type { Design, DotBuffer, HairPoints } from '@stipple/engine'
+
+export interface PlaceRequest {
+  id: number
+  design: Design
+  /** Also compute the plan and quote (a second placement inside planDesign): asked when a change settles. */
+  plan: boolean
+}
+
+export type PlaceResponse =
+  | {
+      id: number
+      ok: true
+      dots: DotBuffer
+      hair: HairPoints
+      /** Placement time in the worker, ms. */
+      ms: number
+      /** Whether the dots are the last placement's, reused because nothing that places dots changed. */
+      reused: boolean
+      plan: DesignPlan | null
+    }
+  | { id: number; ok: false; issues: { path: string; message: string }[] }
+
+/** The part of a design that decides where dots go: skin, pigment, dilution and shade offsets only change their look. */
+export function placementKey(design: Design): string {
+  return JSON.stringify([
+    design.seed,
+    design.head,
+    design.hairline,
+    design.zones,
+    design.existingHair,
+    design.scars,
+    design.sessions.map((s) => s.share),
+    design.crown,
+  ])
+}

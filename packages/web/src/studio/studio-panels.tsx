@@ -1,0 +1,398 @@
+// The studio's side panels: hairline, zones and scars, the look (session, stage, years, view, before/after), and the
+// live plan and quote. Every control is a labelled native input, so keyboards and screen readers work as they should.
+import type { DesignPlan } from '@stipple/domain'
+import type { Design, HairlineShape, Scar, Zone } from '@stipple/engine'
+import { useId } from 'react'
+import { STUDIO_VIEWS, type StudioView } from './view-camera.ts'
+
+function Slider(props: {
+  label: string
+  value: number
+  min: number
+  max: number
+  step: number
+  unit?: string
+  disabled?: boolean
+  onChange(value: number, done: boolean): void
+}) {
+  const id = useId()
+  return (
+    <div className="studio-field">
+      <label htmlFor={id}>
+        {props.label}: <output htmlFor={id}>{`${formatNumber(props.value)}${props.unit ?? ''}`}</output>
+      </label>
+      <input
+        id={id}
+        type="range"
+        min={props.min}
+        max={props.max}
+        step={props.step}
+        value={props.value}
+        disabled={props.disabled}
+        onChange={(e) => props.onChange(Number(e.currentTarget.value), false)}
+        onPointerUp={(e) => props.onChange(Number(e.currentTarget.value), true)}
+        onKeyUp={(e) => props.onChange(Number(e.currentTarget.value), true)}
+      />
+    </div>
+  )
+}
+
+function formatNumber(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(x < 1 ? 2 : 1)
+}
+
+const SHAPES: readonly { id: HairlineShape; label: string }[] = [
+  { id: 'straight', label: 'Straight' },
+  { id: 'rounded', label: 'Rounded' },
+  { id: 'widows-peak', label: "Widow's peak" },
+  { id: 'mature', label: 'Mature' },
+]
+
+export function HairlinePanel(props: {
+  design: Design
+  onChange(patch: Partial<NonNullable<Design['hairline']>>, done: boolean): void
+}) {
+  const h = props.design.hairline
+  const shapeId = useId()
+  if (h === null) return <p>This design has no hairline.</p>
+  const custom = h.controlPoints !== undefined
+  return (
+    <fieldset className="studio-panel">
+      <legend>Hairline</legend>
+      {custom && <p className="studio-note">The points were moved by hand; height and shape start a new line.</p>}
+      <Slider
+        label="Height"
+        unit=" mm"
+        value={h.heightMm}
+        min={40}
+        max={120}
+        step={1}
+        onChange={(v, d) => props.onChange({ heightMm: v }, d)}
+      />
+      <div className="studio-field">
+        <label htmlFor={shapeId}>Shape</label>
+        <select
+          id={shapeId}
+          value={h.shape}
+          onChange={(e) => props.onChange({ shape: e.currentTarget.value as HairlineShape }, true)}
+        >
+          {SHAPES.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Slider
+        label="Softness"
+        unit=" mm"
+        value={h.softnessMm}
+        min={2}
+        max={20}
+        step={0.5}
+        onChange={(v, d) => props.onChange({ softnessMm: v }, d)}
+      />
+      <Slider
+        label="Irregularity"
+        unit=" mm"
+        value={h.macroIrregularityMm}
+        min={0}
+        max={10}
+        step={0.5}
+        onChange={(v, d) => props.onChange({ macroIrregularityMm: v }, d)}
+      />
+      <Slider
+        label="Fine irregularity"
+        unit=" mm"
+        value={h.microIrregularityMm}
+        min={0}
+        max={4}
+        step={0.1}
+        onChange={(v, d) => props.onChange({ microIrregularityMm: v }, d)}
+      />
+    </fieldset>
+  )
+}
+
+export function ZonesPanel(props: {
+  design: Design
+  selected: { kind: 'zone' | 'scar'; id: string } | null
+  onSelect(s: { kind: 'zone' | 'scar'; id: string } | null): void
+  onAddZone(): void
+  onAddScar(): void
+  onZone(id: string, patch: Partial<Omit<Zone, 'id'>>, done: boolean): void
+  onScarWidth(id: string, widthMm: number, done: boolean): void
+  onRemove(kind: 'zone' | 'scar', id: string): void
+}) {
+  const { design, selected } = props
+  const zone = selected?.kind === 'zone' ? design.zones.find((z) => z.id === selected.id) : undefined
+  const scar = selected?.kind === 'scar' ? design.scars.find((s) => s.id === selected.id) : undefined
+  return (
+    <fieldset className="studio-panel">
+      <legend>Zones and scars</legend>
+      <ul className="studio-list">
+        {design.zones.map((z) => (
+          <li key={z.id}>
+            <button
+              type="button"
+              aria-pressed={zone?.id === z.id}
+              onClick={() => props.onSelect({ kind: 'zone', id: z.id })}
+            >
+              Zone {z.id} ({z.kind})
+            </button>
+          </li>
+        ))}
+        {design.scars.map((s) => (
+          <li key={s.id}>
+            <button
+              type="button"
+              aria-pressed={scar?.id === s.id}
+              onClick={() => props.onSelect({ kind: 'scar', id: s.id })}
+            >
+              Scar {s.id} ({s.kind})
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="studio-row">
+        <button type="button" onClick={props.onAddZone}>
+          Add zone
+        </button>
+        <button type="button" onClick={props.onAddScar}>
+          Add linear scar
+        </button>
+      </div>
+      {zone !== undefined && (
+        <ZoneFields zone={zone} onZone={props.onZone} onRemove={() => props.onRemove('zone', zone.id)} />
+      )}
+      {scar !== undefined && (
+        <ScarFields scar={scar} onWidth={props.onScarWidth} onRemove={() => props.onRemove('scar', scar.id)} />
+      )}
+      {selected !== null && (
+        <p className="studio-note">
+          Drag the outline on the preview to move it and its corner square to resize; with the outline focused, arrow
+          keys move and + / − resize.
+        </p>
+      )}
+    </fieldset>
+  )
+}
+
+function ZoneFields(props: {
+  zone: Zone
+  onZone(id: string, patch: Partial<Omit<Zone, 'id'>>, done: boolean): void
+  onRemove(): void
+}) {
+  const z = props.zone
+  return (
+    <div>
+      <Slider
+        label={`Density of ${z.id}`}
+        unit="/cm²"
+        value={z.densityPerCm2}
+        min={1}
+        max={250}
+        step={1}
+        onChange={(v, d) => props.onZone(z.id, { densityPerCm2: v }, d)}
+      />
+      <Slider
+        label={`Dot size of ${z.id}`}
+        unit=" mm"
+        value={z.dotSizeMm}
+        min={0.05}
+        max={1}
+        step={0.01}
+        onChange={(v, d) => props.onZone(z.id, { dotSizeMm: v }, d)}
+      />
+      <Slider
+        label={`Shade of ${z.id}`}
+        value={z.shade}
+        min={10}
+        max={70}
+        step={1}
+        onChange={(v, d) => props.onZone(z.id, { shade: v }, d)}
+      />
+      <button type="button" onClick={props.onRemove}>
+        Remove zone {z.id}
+      </button>
+    </div>
+  )
+}
+
+function ScarFields(props: {
+  scar: Scar
+  onWidth(id: string, widthMm: number, done: boolean): void
+  onRemove(): void
+}) {
+  const s = props.scar
+  return (
+    <div>
+      {s.kind === 'fut' && (
+        <Slider
+          label={`Width of ${s.id}`}
+          unit=" mm"
+          value={s.widthMm}
+          min={0.5}
+          max={30}
+          step={0.5}
+          onChange={(v, d) => props.onWidth(s.id, v, d)}
+        />
+      )}
+      <button type="button" onClick={props.onRemove}>
+        Remove scar {s.id}
+      </button>
+    </div>
+  )
+}
+
+export interface LookOptions {
+  session: number
+  stage: 'fresh' | 'healed'
+  years: number
+  view: StudioView
+  angle: number
+  rotating: boolean
+  /** Share of the width showing the client before treatment, 0–100 %. */
+  split: number
+}
+
+export function LookPanel(props: { sessions: number; look: LookOptions; onLook(patch: Partial<LookOptions>): void }) {
+  const { look } = props
+  return (
+    <fieldset className="studio-panel">
+      <legend>Preview</legend>
+      <fieldset className="studio-row">
+        <legend>View</legend>
+        {STUDIO_VIEWS.map((v) => (
+          <button
+            key={v.id}
+            type="button"
+            aria-pressed={look.view === v.id}
+            onClick={() => props.onLook({ view: v.id })}
+          >
+            {v.label}
+          </button>
+        ))}
+      </fieldset>
+      {look.view === 'rotate' && (
+        <div className="studio-row">
+          <button type="button" aria-pressed={look.rotating} onClick={() => props.onLook({ rotating: !look.rotating })}>
+            {look.rotating ? 'Stop turning' : 'Turn the head'}
+          </button>
+          <Slider
+            label="Turn"
+            unit="°"
+            value={look.angle}
+            min={0}
+            max={359}
+            step={1}
+            onChange={(v) => props.onLook({ angle: v, rotating: false })}
+          />
+        </div>
+      )}
+      <Slider
+        label="Session"
+        value={look.session}
+        min={1}
+        max={props.sessions}
+        step={1}
+        onChange={(v) => props.onLook({ session: v })}
+      />
+      <fieldset className="studio-row">
+        <legend>Stage</legend>
+        {(['fresh', 'healed'] as const).map((s) => (
+          <label key={s}>
+            <input
+              type="radio"
+              name="studio-stage"
+              value={s}
+              checked={look.stage === s}
+              onChange={() => props.onLook({ stage: s, years: s === 'fresh' ? 0 : look.years })}
+            />
+            {s === 'fresh' ? 'Fresh' : 'Healed'}
+          </label>
+        ))}
+      </fieldset>
+      <Slider
+        label="Years after healing"
+        value={look.years}
+        min={0}
+        max={10}
+        step={0.5}
+        disabled={look.stage === 'fresh'}
+        onChange={(v) => props.onLook({ years: v })}
+      />
+      <Slider
+        label="Before / after split"
+        unit=" %"
+        value={look.split}
+        min={0}
+        max={100}
+        step={1}
+        onChange={(v) => props.onLook({ split: v })}
+      />
+    </fieldset>
+  )
+}
+
+export function PlanPanel(props: { plan: DesignPlan | null; pending: boolean }) {
+  const areaLabel = useId()
+  const p = props.plan
+  return (
+    <section className="studio-panel" aria-labelledby={`${areaLabel}-h`} aria-busy={props.pending}>
+      <h2 id={`${areaLabel}-h`}>Plan and quote</h2>
+      <p>
+        <span id={areaLabel}>Treated area</span>:{' '}
+        <output aria-labelledby={areaLabel} data-testid="treated-area">
+          {p === null ? '…' : `${p.plan.treatedAreaCm2.toFixed(1)} cm²`}
+        </output>
+      </p>
+      {p !== null && (
+        <>
+          <p>
+            {p.plan.sessions.length} sessions,{' '}
+            <span data-testid="total-impressions">{p.plan.totalImpressions.toLocaleString('en')}</span> impressions in
+            all
+          </p>
+          <table>
+            <caption>Sessions</caption>
+            <thead>
+              <tr>
+                <th scope="col">Session</th>
+                <th scope="col">Day</th>
+                <th scope="col">Impressions</th>
+                <th scope="col">Time</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.plan.sessions.map((s) => (
+                <tr key={s.index}>
+                  <td>{s.index}</td>
+                  <td>{s.dayOffset}</td>
+                  <td>{s.impressions.toLocaleString('en')}</td>
+                  <td>{Math.round(s.durationMinutes)} min</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <table>
+            <caption>Quote ({p.quote.currency})</caption>
+            <tbody>
+              {p.quote.lines.map((l) => (
+                <tr key={l.label}>
+                  <td>{l.label}</td>
+                  <td>{l.amount.toFixed(2)}</td>
+                </tr>
+              ))}
+              <tr>
+                <th scope="row">Total</th>
+                <td data-testid="quote-total">{p.quote.total.toFixed(2)}</td>
+              </tr>
+            </tbody>
+          </table>
+        </>
+      )}
+      {props.pending && <p className="studio-note">Updating…</p>}
+    </section>
+  )
+}

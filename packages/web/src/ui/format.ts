@@ -1,0 +1,44 @@
+// Dates, times and money as clinic staff and clients read them, in the location's own time zone.
+
+export function formatTime(iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    hour: 'numeric',
+    minute: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(new Date(iso))
+}
+
+export function formatDate(iso: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso))
+}
+
+export function formatDateTime(iso: string, timeZone?: string): string {
+  return `${formatDate(iso, timeZone)}, ${formatTime(iso, timeZone)}`
+}
+
+/** Amounts in major units (dollars, pounds). */
+export function formatMoney(amount: number, currency: string, decimals = 0): string {
+  return new Intl.NumberFormat('en-CA', {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(amount)
+}
+
+/** Today's date (YYYY-MM-DD) in a time zone. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T12:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
