@@ -19,7 +19,7 @@ import {
   type WeeklyHours,
   zonedToInstant,
 } from '@stipple/domain'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Actor } from '../../actor.ts'
 import { seesClinical } from '../../actor.ts'
 import type { AppointmentKindId, Database } from '../../db/database.ts'
@@ -164,6 +164,21 @@ export class SchedulingService {
 
   #repo(db: Kysely<Database> = this.#db) {
     return new SchedulingRepository(db)
+  }
+
+  /**
+   * Runs `work` in a transaction, again (up to 3 times in all) when PostgreSQL ends it as a deadlock victim: booking
+   * locks (SchedulingRepository.lockTimes) keep overlapping writes from deadlocking, but a transaction moving several
+   * sessions over different chairs can still meet another in the opposite order.
+   */
+  async #transaction<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.#db.transaction().execute(work)
+      } catch (error) {
+        if (attempt >= 3 || (error as { code?: unknown })?.code !== '40P01') throw error
+      }
+    }
   }
 
   #linkSecret(): Promise<Buffer> {
@@ -428,7 +443,7 @@ export class SchedulingService {
     }
     for (const chairId of chairs) {
       try {
-        const id = await this.#db.transaction().execute(async (trx) => {
+        const id = await this.#transaction(async (trx) => {
           const id = await this.#repo(trx).insertAppointment({
             clinicId: actor.clinicId,
             locationId: input.locationId,
@@ -531,7 +546,7 @@ export class SchedulingService {
       })
       .map((a) => this.#forRole(actor, a))
     if (q.clientId !== undefined) {
-      await this.#db.transaction().execute((trx) =>
+      await this.#transaction((trx) =>
         audit(repositoriesOver(trx), actor, {
           action: 'read',
           entity: 'appointments',
@@ -550,7 +565,7 @@ export class SchedulingService {
     reason: string | null
   ): Promise<ChangedAppointment> {
     const now = this.#now()
-    const from = await this.#db.transaction().execute(async (trx) => {
+    const from = await this.#transaction(async (trx) => {
       const repo = this.#repo(trx)
       const a = await repo.appointment(actor.clinicId, appointmentId, true)
       if (a === null) throw new AppError('not_found', 'No such appointment in this clinic')
@@ -643,7 +658,7 @@ export class SchedulingService {
     }
     for (const chairId of chairs) {
       try {
-        await this.#db.transaction().execute(async (trx) => {
+        await this.#transaction(async (trx) => {
           const r = this.#repo(trx)
           const locked = await r.appointment(actor.clinicId, appointmentId, true)
           if (locked === null || locked.status !== 'booked' || locked.startsAt !== a.startsAt) {
@@ -817,7 +832,7 @@ export class SchedulingService {
       })
     }
     try {
-      const courseId = await this.#db.transaction().execute(async (trx) => {
+      const courseId = await this.#transaction(async (trx) => {
         const r = this.#repo(trx)
         const courseId = await r.insertCourse({
           clinicId: actor.clinicId,
@@ -963,7 +978,7 @@ export class SchedulingService {
     }))
     if (input.apply !== true) return { ok: true as const, proposal, applied: false }
     try {
-      await this.#db.transaction().execute(async (trx) => {
+      await this.#transaction(async (trx) => {
         const r = this.#repo(trx)
         if (!(await r.lockCourse(actor.clinicId, courseId)))
           throw new AppError('not_found', 'No such course in this clinic')
@@ -1072,7 +1087,7 @@ export class SchedulingService {
     })
     const seen = new Set<number>()
     const distinct = slots.filter((s) => !seen.has(s.start) && seen.add(s.start)).slice(0, 10)
-    await this.#db.transaction().execute((trx) =>
+    await this.#transaction((trx) =>
       audit(repositoriesOver(trx), actor, {
         action: 'read',
         entity: 'touch-up-proposal',
@@ -1108,7 +1123,7 @@ export class SchedulingService {
       locationName: locations.get(a.locationId) ?? '',
       practitionerName: a.practitionerName,
     })
-    await this.#db.transaction().execute((trx) =>
+    await this.#transaction((trx) =>
       audit(repositoriesOver(trx), actor, {
         action: 'read',
         entity: 'appointments',
@@ -1248,7 +1263,7 @@ export class SchedulingService {
     for (const s of candidates) {
       const block = blockOf('consultation', s.start, s.end)
       try {
-        const id = await this.#db.transaction().execute(async (trx) => {
+        const id = await this.#transaction(async (trx) => {
           const id = await this.#repo(trx).insertAppointment({
             clinicId: clinic.id,
             locationId: input.locationId,
@@ -1324,7 +1339,7 @@ export class SchedulingService {
   async publicCancel(token: string, reason: string | undefined) {
     const { clinicId, appointment } = await this.#byToken(token)
     this.#notStarted(appointment)
-    await this.#db.transaction().execute(async (trx) => {
+    await this.#transaction(async (trx) => {
       const r = this.#repo(trx)
       const locked = await r.appointment(clinicId, appointment.id, true)
       if (locked?.status !== 'booked')
@@ -1355,7 +1370,7 @@ export class SchedulingService {
     for (const s of candidates) {
       const block = blockOf(a.kind, s.start, s.end)
       try {
-        await this.#db.transaction().execute(async (trx) => {
+        await this.#transaction(async (trx) => {
           const r = this.#repo(trx)
           const locked = await r.appointment(clinicId, a.id, true)
           if (locked?.status !== 'booked')
