@@ -32,6 +32,7 @@ export type {
 export { allocateDots, DOT_BYTES, type DotBuffer } from './model/dots.ts'
 // --- design, placement and presets (for @stipple/domain and the cli) ---
 export { hairlineControlPoints } from './placement/hairline.ts'
+export { placeDotsAfterHairlineMove } from './placement/hairline-drag.ts'
 export { DEFAULT_DOT_CAP, type HairBuffer, type PlacementResult, placeDots } from './placement/place-dots.ts'
 export { type PoissonResult, poissonDisk, type RadiusField } from './placement/poisson-disk.ts'
 export { type Issue, validateDesign } from './placement/validate.ts'

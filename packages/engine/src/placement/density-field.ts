@@ -29,13 +29,13 @@ export const SAMPLER_RADIUS_JITTER = 0.3
 const MIN_DENSITY = 0.5
 /** Sentinel dots ahead of the line: share of the target density, and how far ahead they reach, mm (DOMAIN §3.3). */
 const SENTINEL_SHARE = 0.05
-const SENTINEL_REACH_MM = 5
+export const SENTINEL_REACH_MM = 5
 /** Density at the very front of the transition zone, as a share of the target (DOMAIN §3.3: ~15 % → 100 %). */
 const RAMP_START = 0.15
 /** Front band with finer, lighter dots, mm (DOMAIN §3.3: 1RL, smaller, lighter dots in the front 5 mm). */
 const FINE_BAND_MM = 5
 /** Spacing of the coarse lattice the metric is evaluated on, in lattice cells (the metric varies over centimetres). */
-const METRIC_STRIDE = 4
+export const METRIC_STRIDE = 4
 /** Clearance between a dot and a hair it falls between, mm [assumption: ~ one hair diameter plus a healed dot]. */
 export const HAIR_CLEARANCE_MM = 0.25
 

@@ -42,6 +42,8 @@ export type PlacementResult =
       field: DensityField
       head: HeadModel
       sessionCounts: number[]
+      /** How many of the dots, at the end of the buffer, are FUE punch dots (one per punch scar). */
+      punches: number
     }
   | { ok: false; issues: Issue[] }
 
@@ -81,6 +83,7 @@ export function placeDots(design: Design, options: PlacementOptions = {}): Place
       field: empty,
       head,
       sessionCounts: design.sessions.map(() => 0),
+      punches: 0,
     }
   }
   const field = buildDensityField(design, head, lattice)
@@ -158,17 +161,19 @@ export function placeDots(design: Design, options: PlacementOptions = {}): Place
     deriveSeed(design.seed, 'sessions'),
     dots.session
   )
-  return { ok: true, dots, radius: r, hair, field, head, sessionCounts }
+  return { ok: true, dots, radius: r, hair, field, head, sessionCounts, punches: punches.count }
+}
+
+/** Minimum spacing of hair follicles at a cell holding `h` follicular units per cm² (0: none there). */
+export function hairRadius(h: number): number {
+  return h > 2 ? Math.sqrt((PACKING_ETA * 100) / h) : 0
 }
 
 /** Follicle positions of the remaining hair: blue noise at the hair density (follicular units are evenly spread). */
 function placeHair(design: Design, field: DensityField): HairBuffer {
   if (design.existingHair.length === 0) return { count: 0, x: new Float32Array(0), y: new Float32Array(0) }
   const radius = new Float32Array(field.hair.length)
-  for (let i = 0; i < radius.length; i++) {
-    const h = field.hair[i]
-    radius[i] = h > 2 ? Math.sqrt((PACKING_ETA * 100) / h) : 0
-  }
+  for (let i = 0; i < radius.length; i++) radius[i] = hairRadius(field.hair[i])
   const res = poissonDisk({ ...field, radius }, createRng(deriveSeed(design.seed, 'hair')), {
     maxPoints: DEFAULT_DOT_CAP,
     candidates: SAMPLER_CANDIDATES,

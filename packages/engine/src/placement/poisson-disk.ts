@@ -34,6 +34,11 @@ export interface Obstacles {
   x: Float64Array
   y: Float64Array
   clearance: Float32Array
+  /**
+   * Obstacles that are dots themselves (set to 1): a candidate keeps the smaller of its own radius and their
+   * clearance from them, the rule between any two dots. Others keep their full clearance.
+   */
+  mutual?: Uint8Array
 }
 
 export interface PoissonOptions {
@@ -135,6 +140,7 @@ interface ObstacleGrid {
   x: Float64Array
   y: Float64Array
   clearance: Float32Array
+  mutual: Uint8Array | null
 }
 
 function bucketObstacles(
@@ -159,11 +165,11 @@ function bucketObstacles(
   const fill = start.slice(0, cols * rows)
   const items = new Int32Array(start[cols * rows])
   for (let i = 0; i < o.count; i++) if (cellOf[i] >= 0) items[fill[cellOf[i]]++] = i
-  return { cell, cols, rows, x0, y0, start, items, x: o.x, y: o.y, clearance: o.clearance }
+  return { cell, cols, rows, x0, y0, start, items, x: o.x, y: o.y, clearance: o.clearance, mutual: o.mutual ?? null }
 }
 
-/** Whether (x, y) keeps every obstacle's clearance, measured in the metric (a, b, c). */
-function clearOfObstacles(og: ObstacleGrid, x: number, y: number, a: number, b: number, c: number): boolean {
+/** Whether (x, y), a candidate of radius r, keeps every obstacle's clearance, measured in the metric (a, b, c). */
+function clearOfObstacles(og: ObstacleGrid, x: number, y: number, r: number, a: number, b: number, c: number): boolean {
   const gx = Math.floor((x - og.x0) / og.cell)
   const gy = Math.floor((y - og.y0) / og.cell)
   for (let cy = gy - 1; cy <= gy + 1; cy++) {
@@ -175,7 +181,7 @@ function clearOfObstacles(og: ObstacleGrid, x: number, y: number, a: number, b: 
         const i = og.items[k]
         const ex = og.x[i] - x
         const ey = og.y[i] - y
-        const cl = og.clearance[i]
+        const cl = og.mutual !== null && og.mutual[i] === 1 ? Math.min(og.clearance[i], r) : og.clearance[i]
         if (a * ex * ex + 2 * b * ex * ey + c * ey * ey < cl * cl) return false
       }
     }
@@ -336,7 +342,7 @@ export function poissonDisk(field: RadiusField, rng: Rng, options: PoissonOption
         const mb = hasMetric ? g12[li] : 0
         const mc = hasMetric ? g22[li] : 1
         if (!isClear(grid, px, py, hood, c, cx, cy, rc, ma, mb, mc)) continue
-        if (og !== null && !clearOfObstacles(og, cx, cy, ma, mb, mc)) continue
+        if (og !== null && !clearOfObstacles(og, cx, cy, rc, ma, mb, mc)) continue
         px[n] = cx
         py[n] = cy
         pr[n] = rc
@@ -365,7 +371,7 @@ export function poissonDisk(field: RadiusField, rng: Rng, options: PoissonOption
       const b = hasMetric ? g12[li] : 0
       const cc = hasMetric ? g22[li] : 1
       if (!isClear(grid, px, py, hood, c, x, y, r, a, b, cc)) continue
-      if (og !== null && !clearOfObstacles(og, x, y, a, b, cc)) continue
+      if (og !== null && !clearOfObstacles(og, x, y, r, a, b, cc)) continue
       if (n >= limit) {
         capped = true
         break

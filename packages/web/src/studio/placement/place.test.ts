@@ -1,5 +1,6 @@
 import { placeDots, presetDesign } from '@stipple/engine'
 import { describe, expect, it } from 'vitest'
+import { controlPointsOf, moveControlPoint } from '../state/design-edits.ts'
 import { createPlacer } from './place.ts'
 import { createPlacementClient, type PortLike } from './placement-client.ts'
 import type { PlaceRequest, PlaceResponse } from './placement-protocol.ts'
@@ -26,6 +27,32 @@ describe('createPlacer', () => {
     expect(c.reused).toBe(false)
     expect(c.dots.count).not.toBe(a.dots.count)
     expect(c.plan?.plan.treatedAreaCm2).toBeGreaterThan(0)
+  })
+
+  it('answers a drag step with quick dots and the settled design with its full placement', () => {
+    const placer = createPlacer()
+    const start = placer.place({ id: 1, design, plan: false })
+    expect(start.ok && start.partial).toBe(false)
+    const points = controlPointsOf(design)
+    const mid = Math.floor(points.length / 2)
+    const p = points[mid]
+    if (p === undefined) throw new Error('the preset has a hairline')
+    // what dragging the midline point does (the ends stay put)
+    const dragged = moveControlPoint(design, mid, [p[0], p[1] + 3])
+    const step = placer.place({ id: 2, design: dragged, plan: false })
+    if (!step.ok) throw new Error('does not place')
+    expect(step.partial).toBe(true)
+    const full = placeDots(dragged)
+    if (!full.ok) throw new Error('does not place')
+    // not the design's own dots, but as many within 1 %
+    expect(Array.from(step.dots.x)).not.toEqual(Array.from(full.dots.x))
+    expect(Math.abs(step.dots.count - full.dots.count) / full.dots.count).toBeLessThan(0.01)
+    const settled = placer.place({ id: 3, design: dragged, plan: true })
+    if (!settled.ok) throw new Error('does not place')
+    expect(settled.partial).toBe(false)
+    expect(settled.reused).toBe(false)
+    expect(Array.from(settled.dots.x)).toEqual(Array.from(full.dots.x))
+    expect(Array.from(settled.dots.session)).toEqual(Array.from(full.dots.session))
   })
 
   it('reports a design the engine refuses with its paths', () => {

@@ -1,16 +1,22 @@
 // The worker's job, kept apart from `self` so it runs in tests too: place a design's dots (reusing the last placement
-// when nothing that places dots changed) and, when asked, plan and quote it.
+// when nothing that places dots changed) and, when asked, plan and quote it. While a hairline drag is under way
+// (`plan: false`), the engine's quick drag placement re-samples only the cells the move changed, from the last
+// placement; the request that settles the change (`plan: true`) places the design in full, so what the artist sees
+// when they let go is the design's own placement, the same as Node's.
 import { type DesignPlan, planDesign } from '@stipple/domain'
-import { type Design, type DotBuffer, type HairPoints, placeDots } from '@stipple/engine'
+import { type Design, type PlacementResult, placeDots, placeDotsAfterHairlineMove } from '@stipple/engine'
 import { type PlaceRequest, type PlaceResponse, placementKey } from './placement-protocol.ts'
 
 export interface Placer {
   place(request: PlaceRequest): PlaceResponse
 }
 
+type Placed = Extract<PlacementResult, { ok: true }>
+
 export function createPlacer(now: () => number = () => performance.now()): Placer {
-  let lastKey = ''
-  let last: { dots: DotBuffer; hair: HairPoints } | null = null
+  /** Key of the design whose full placement `last` is; '' when `last` is a drag placement. */
+  let fullKey = ''
+  let last: { design: Design; placed: Placed } | null = null
   let planKey = ''
   let lastPlan: DesignPlan | null = null
   return {
@@ -18,12 +24,15 @@ export function createPlacer(now: () => number = () => performance.now()): Place
       const key = placementKey(design)
       const t0 = now()
       let reused = false
-      if (key === lastKey && last !== null) reused = true
+      let partial = false
+      if (key === fullKey && last !== null) reused = true
       else {
-        const placed = placeDots(design)
+        const quick = !plan && last !== null ? placeDotsAfterHairlineMove(last.placed, last.design, design) : null
+        const placed = quick ?? placeDots(design)
         if (!placed.ok) return { id, ok: false, issues: placed.issues }
-        last = { dots: placed.dots, hair: placed.hair }
-        lastKey = key
+        partial = quick !== null
+        last = { design, placed }
+        fullKey = partial ? '' : key
       }
       const ms = now() - t0
       let p: DesignPlan | null = null
@@ -35,7 +44,7 @@ export function createPlacer(now: () => number = () => performance.now()): Place
         }
         p = lastPlan
       }
-      return { id, ok: true, dots: last.dots, hair: last.hair, ms, reused, plan: p }
+      return { id, ok: true, dots: last.placed.dots, hair: last.placed.hair, ms, reused, partial, plan: p }
     },
   }
 }

@@ -19,6 +19,8 @@ export type PlaceResponse =
       ms: number
       /** Whether the dots are the last placement's, reused because nothing that places dots changed. */
       reused: boolean
+      /** Whether these are a hairline drag's quick dots (only the changed cells re-sampled), not the full placement. */
+      partial: boolean
       plan: DesignPlan | null
     }
   | { id: number; ok: false; issues: { path: string; message: string }[] }

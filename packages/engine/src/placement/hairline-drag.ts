@@ -1,0 +1,435 @@
+// A quick placement while the artist drags the hairline: the dots of the last placement stay where the new design's
+// density field is unchanged, and only the cells whose field the move changed are sampled again, keeping clear of the
+// dots and hairs around them. It is a preview of the drag, not the design's placement: the result depends on the
+// placement it started from, so a change that settles is placed again by placeDots (which alone decides the dots a
+// design has, the same in Node and the browser). Every random choice still comes from the design's seed.
+//
+// Why only the field's changed cells: the field is cell-local (every value at a cell depends only on that cell's
+// centre, the design and the head), so the field of a sub-lattice aligned with the full one equals the full field's
+// values there bit for bit (hairline-drag.test.ts checks it), and a hairline move changes cells within the line's
+// influence band only.
+
+import { createRng, deriveSeed } from '../math/rng.ts'
+import type { ChartPoint, Design } from '../model/design.ts'
+import { allocateDots } from '../model/dots.ts'
+import {
+  buildDensityField,
+  type DensityField,
+  designLattice,
+  HAIR_CLEARANCE_MM,
+  type Lattice,
+  METRIC_STRIDE,
+  SAMPLER_CANDIDATES,
+  SAMPLER_JITTER,
+  SAMPLER_RADIUS_JITTER,
+  SENTINEL_REACH_MM,
+} from './density-field.ts'
+import { hairlinePath } from './hairline.ts'
+import { type HairBuffer, hairRadius, type PlacementResult } from './place-dots.ts'
+import { type Obstacles, poissonDisk } from './poisson-disk.ts'
+
+type Placed = Extract<PlacementResult, { ok: true }>
+
+/** Reach of the hairline's hair fade behind the line (density-field.ts: smoothstep(−4, 2)), mm. */
+const HAIR_FADE_MM = 4
+
+/** Whether two designs differ in their hairline alone (and both have one). */
+function hairlineOnlyChange(before: Design, after: Design): boolean {
+  if (before.hairline === null || after.hairline === null) return false
+  return JSON.stringify({ ...before, hairline: null }) === JSON.stringify({ ...after, hairline: null })
+}
+
+/** The hairline points that moved, before and after, with their neighbours (the segments joining them moved too). */
+function movedPoints(a: readonly ChartPoint[], b: readonly ChartPoint[]): ChartPoint[] {
+  const out: ChartPoint[] = []
+  const n = Math.max(a.length, b.length)
+  for (let i = 0; i < n; i++) {
+    const p = a[i]
+    const q = b[i]
+    if (p !== undefined && q !== undefined && p[0] === q[0] && p[1] === q[1]) continue
+    for (const j of [i - 1, i, i + 1]) {
+      const pa = a[j]
+      const pb = b[j]
+      if (pa !== undefined) out.push(pa)
+      if (pb !== undefined) out.push(pb)
+    }
+  }
+  return out
+}
+
+/** Side of the tiles the new field is built in, cells (a multiple of the metric's stride). */
+const TILE = 4 * METRIC_STRIDE
+
+/**
+ * Cell rectangles covering every tile within `pad` chart mm of a moved point: per row of tiles, one rectangle per run
+ * of tiles, so the field is built near the line only and not over the whole box the line spans.
+ */
+function tileRects(lat: Lattice, points: readonly ChartPoint[], pad: number) {
+  const tc = Math.ceil(lat.cols / TILE)
+  const tr = Math.ceil(lat.rows / TILE)
+  const marked = new Uint8Array(tc * tr)
+  const span = TILE * lat.cell
+  for (const p of points) {
+    const t0 = Math.max(0, Math.floor((p[0] - pad - lat.x0) / span))
+    const t1 = Math.min(tc - 1, Math.floor((p[0] + pad - lat.x0) / span))
+    const s0 = Math.max(0, Math.floor((p[1] - pad - lat.y0) / span))
+    const s1 = Math.min(tr - 1, Math.floor((p[1] + pad - lat.y0) / span))
+    for (let r = s0; r <= s1; r++) for (let c = t0; c <= t1; c++) marked[r * tc + c] = 1
+  }
+  const rects: { c0: number; r0: number; c1: number; r1: number }[] = []
+  for (let r = 0; r < tr; r++) {
+    let c = 0
+    while (c < tc) {
+      if (marked[r * tc + c] === 0) {
+        c++
+        continue
+      }
+      const first = c
+      while (c < tc && marked[r * tc + c] === 1) c++
+      rects.push({
+        c0: first * TILE,
+        r0: r * TILE,
+        c1: Math.min(lat.cols, c * TILE),
+        r1: Math.min(lat.rows, (r + 1) * TILE),
+      })
+    }
+  }
+  return rects
+}
+
+/** The field's per-cell values a design change can alter (the lattice and its metric stay). */
+const CELL_VALUES = ['radius', 'density', 'size', 'shade', 'zone', 'hair', 'front'] as const
+
+function copyField(f: DensityField): DensityField {
+  const copy = { ...f }
+  for (const key of CELL_VALUES) (copy[key] as DensityField[typeof key]) = f[key].slice()
+  return copy
+}
+
+/** A sub-rectangle of a field's radius (zero outside `keep`) and metric, for sampling just there. */
+function radiusWindow(
+  f: DensityField,
+  rect: { c0: number; r0: number; c1: number; r1: number },
+  radiusOf: (i: number) => number
+) {
+  const cols = rect.c1 - rect.c0
+  const rows = rect.r1 - rect.r0
+  const n = cols * rows
+  const radius = new Float32Array(n)
+  const g11 = new Float32Array(n)
+  const g12 = new Float32Array(n)
+  const g22 = new Float32Array(n)
+  for (let row = 0; row < rows; row++) {
+    for (let col = 0; col < cols; col++) {
+      const i = (rect.r0 + row) * f.cols + rect.c0 + col
+      const o = row * cols + col
+      radius[o] = radiusOf(i)
+      g11[o] = f.metric.g11[i]
+      g12[o] = f.metric.g12[i]
+      g22[o] = f.metric.g22[i]
+    }
+  }
+  return {
+    x0: f.x0 + rect.c0 * f.cell,
+    y0: f.y0 + rect.r0 * f.cell,
+    cell: f.cell,
+    cols,
+    rows,
+    radius,
+    metric: { g11, g12, g22 },
+  }
+}
+
+/** The largest chart length of a unit surface length over the field (how far a surface radius reaches on the chart). */
+function maxStretch(f: DensityField): number {
+  let s = 1
+  for (let i = 0; i < f.metric.g11.length; i++) {
+    const a = f.metric.g11[i]
+    const c = f.metric.g22[i]
+    const b = f.metric.g12[i]
+    const mean = (a + c) / 2
+    const half = (a - c) / 2
+    const lmin = mean - Math.sqrt(half * half + b * b)
+    if (lmin > 0) s = Math.max(s, 1 / Math.sqrt(lmin))
+  }
+  return s
+}
+
+/** Cells of `mask` as a cell rectangle widened by `padCells`, or null when the mask is empty. */
+function maskRect(f: DensityField, mask: Uint8Array, padCells: number) {
+  let c0 = f.cols
+  let r0 = f.rows
+  let c1 = -1
+  let r1 = -1
+  for (let row = 0; row < f.rows; row++) {
+    for (let col = 0; col < f.cols; col++) {
+      if (mask[row * f.cols + col] === 0) continue
+      if (col < c0) c0 = col
+      if (col > c1) c1 = col
+      if (row < r0) r0 = row
+      if (row > r1) r1 = row
+    }
+  }
+  if (c1 < 0) return null
+  return {
+    c0: Math.max(0, c0 - padCells),
+    r0: Math.max(0, r0 - padCells),
+    c1: Math.min(f.cols, c1 + 1 + padCells),
+    r1: Math.min(f.rows, r1 + 1 + padCells),
+  }
+}
+
+function cellIndex(f: DensityField, x: number, y: number): number {
+  const col = Math.min(f.cols - 1, Math.max(0, Math.floor((x - f.x0) / f.cell)))
+  const row = Math.min(f.rows - 1, Math.max(0, Math.floor((y - f.y0) / f.cell)))
+  return row * f.cols + col
+}
+
+interface PointSet {
+  /** Dots (keep the smaller of the two radii from a new dot) rather than hairs or punches (keep their clearance). */
+  mutual: boolean
+  n: number
+  x: ArrayLike<number>
+  y: ArrayLike<number>
+  clearance: (k: number) => number
+}
+
+/** The points of `parts` inside a sampling window (the window's padding holds every one that can matter). */
+function obstaclesIn(window: { x0: number; y0: number; cell: number; cols: number; rows: number }, parts: PointSet[]) {
+  const x1 = window.x0 + window.cols * window.cell
+  const y1 = window.y0 + window.rows * window.cell
+  const xs: number[] = []
+  const ys: number[] = []
+  const cs: number[] = []
+  const ms: number[] = []
+  for (const p of parts) {
+    for (let i = 0; i < p.n; i++) {
+      const x = p.x[i] as number
+      const y = p.y[i] as number
+      if (x < window.x0 || y < window.y0 || x >= x1 || y >= y1) continue
+      xs.push(x)
+      ys.push(y)
+      cs.push(p.clearance(i))
+      ms.push(p.mutual ? 1 : 0)
+    }
+  }
+  const o: Obstacles = {
+    count: xs.length,
+    x: Float64Array.from(xs),
+    y: Float64Array.from(ys),
+    clearance: Float32Array.from(cs),
+    mutual: Uint8Array.from(ms),
+  }
+  return o
+}
+
+/**
+ * The dots of `design` during a hairline drag, from `previous` (the placement of `previousDesign`); null when the
+ * change is not a hairline move this can follow (anything but the hairline changed, or its first or last point moved,
+ * which swings the forehead region far beyond the line): place the design in full then.
+ */
+export function placeDotsAfterHairlineMove(
+  previous: Placed,
+  previousDesign: Design,
+  design: Design
+): PlacementResult | null {
+  if (!hairlineOnlyChange(previousDesign, design)) return null
+  const hlBefore = previousDesign.hairline
+  const hlAfter = design.hairline
+  if (hlBefore === null || hlAfter === null) return null
+  const lattice = designLattice(design, previous.field.cell)
+  const f0 = previous.field
+  if (lattice === null || lattice.x0 !== f0.x0 || lattice.y0 !== f0.y0) return null
+  if (lattice.cols !== f0.cols || lattice.rows !== f0.rows) return null
+  const head = previous.head
+  const before = hairlinePath(hlBefore, head, previousDesign.head.sex, previousDesign.seed).line
+  const after = hairlinePath(hlAfter, head, design.head.sex, design.seed).line
+  const ends = (l: readonly ChartPoint[]) => [l[0], l[l.length - 1]]
+  const [b0, b1] = ends(before)
+  const [a0, a1] = ends(after)
+  if (b0 === undefined || b1 === undefined || a0 === undefined || a1 === undefined) return null
+  if (b0[0] !== a0[0] || b0[1] !== a0[1] || b1[0] !== a1[0] || b1[1] !== a1[1]) return null
+  const moved = movedPoints(before, after)
+  if (moved.length === 0) return { ...previous, field: f0 }
+
+  // the new field where the move can reach: the line's band (density-field.ts) and the hair fade behind it
+  const reach = (h: NonNullable<Design['hairline']>) =>
+    h.softnessMm + SENTINEL_REACH_MM + 2 * h.microIrregularityMm + 4 + HAIR_FADE_MM
+  const stretch = maxStretch(f0)
+  // distanceBand reaches 1.25 band / scale + 1 cell, and 1 / scale never exceeds the stretch
+  const pad = 1.25 * Math.max(reach(hlBefore), reach(hlAfter)) * stretch + 2 * f0.cell
+  const field = copyField(f0)
+  const dotCells = new Uint8Array(f0.cols * f0.rows)
+  const hairCells = new Uint8Array(f0.cols * f0.rows)
+  let anyDots = false
+  let anyHair = false
+  for (const rect of tileRects(f0, moved, pad)) {
+    const subLat: Lattice = {
+      x0: f0.x0 + rect.c0 * f0.cell,
+      y0: f0.y0 + rect.r0 * f0.cell,
+      cell: f0.cell,
+      cols: rect.c1 - rect.c0,
+      rows: rect.r1 - rect.r0,
+    }
+    const sub = buildDensityField(design, head, subLat)
+    for (let row = 0; row < subLat.rows; row++) {
+      for (let col = 0; col < subLat.cols; col++) {
+        const s = row * subLat.cols + col
+        const i = (rect.r0 + row) * f0.cols + rect.c0 + col
+        if (sub.hair[s] !== f0.hair[i]) {
+          hairCells[i] = 1
+          anyHair = true
+        }
+        if (
+          sub.radius[s] !== f0.radius[i] ||
+          sub.size[s] !== f0.size[i] ||
+          sub.shade[s] !== f0.shade[i] ||
+          sub.zone[s] !== f0.zone[i] ||
+          hairCells[i] === 1
+        ) {
+          dotCells[i] = 1
+          anyDots = true
+        }
+        for (const key of CELL_VALUES) field[key][i] = sub[key][s] as number
+      }
+    }
+  }
+  if (!anyDots) return { ...previous, field }
+
+  // hair: follicles in changed cells go, and the changed cells are sampled again between the ones that stay
+  let hair: HairBuffer = previous.hair
+  if (anyHair) {
+    const keep: number[] = []
+    for (let i = 0; i < previous.hair.count; i++) {
+      if (hairCells[cellIndex(f0, previous.hair.x[i], previous.hair.y[i])] === 0) keep.push(i)
+    }
+    let maxR = 0
+    for (let i = 0; i < hairCells.length; i++) if (hairCells[i] === 1) maxR = Math.max(maxR, hairRadius(field.hair[i]))
+    const win = maskRect(field, hairCells, Math.ceil((maxR * stretch) / field.cell) + 2)
+    const fresh = (() => {
+      if (win === null) return { count: 0, x: new Float64Array(0), y: new Float64Array(0) }
+      const window = radiusWindow(field, win, (i) => (hairCells[i] === 1 ? hairRadius(field.hair[i]) : 0))
+      const kept: PointSet = {
+        mutual: true,
+        n: keep.length,
+        x: keep.map((i) => previous.hair.x[i] as number),
+        y: keep.map((i) => previous.hair.y[i] as number),
+        clearance: (k) =>
+          hairRadius(
+            field.hair[
+              cellIndex(
+                field,
+                previous.hair.x[keep[k] as number] as number,
+                previous.hair.y[keep[k] as number] as number
+              )
+            ] as number
+          ),
+      }
+      return poissonDisk(window, createRng(deriveSeed(design.seed, 'hair-drag')), {
+        maxPoints: 2_000_000,
+        candidates: SAMPLER_CANDIDATES,
+        jitter: SAMPLER_JITTER,
+        radiusJitter: SAMPLER_RADIUS_JITTER,
+        obstacles: obstaclesIn(window, [kept]),
+      })
+    })()
+    const count = keep.length + fresh.count
+    hair = { count, x: new Float32Array(count), y: new Float32Array(count) }
+    keep.forEach((i, k) => {
+      hair.x[k] = previous.hair.x[i]
+      hair.y[k] = previous.hair.y[i]
+    })
+    for (let i = 0; i < fresh.count; i++) {
+      hair.x[keep.length + i] = fresh.x[i]
+      hair.y[keep.length + i] = fresh.y[i]
+    }
+  }
+
+  // dots: those in changed cells go (punch dots always stay), and the changed cells are sampled again
+  const prev = previous.dots
+  const firstPunch = prev.count - previous.punches
+  const keep: number[] = []
+  for (let i = 0; i < firstPunch; i++) if (dotCells[cellIndex(f0, prev.x[i], prev.y[i])] === 0) keep.push(i)
+  let maxR = 0
+  for (let i = 0; i < dotCells.length; i++) if (dotCells[i] === 1) maxR = Math.max(maxR, field.radius[i])
+  let maxKept = 0
+  for (const i of keep) maxKept = Math.max(maxKept, previous.radius[i])
+  const win = maskRect(
+    field,
+    dotCells,
+    Math.ceil((Math.max(maxR, maxKept, HAIR_CLEARANCE_MM) * stretch) / field.cell) + 2
+  )
+  const punchIdx = Array.from({ length: previous.punches }, (_, k) => firstPunch + k)
+  const fresh = (() => {
+    if (win === null) return { count: 0, x: new Float64Array(0), y: new Float64Array(0), r: new Float32Array(0) }
+    const window = radiusWindow(field, win, (i) => (dotCells[i] === 1 ? field.radius[i] : 0))
+    return poissonDisk(window, createRng(deriveSeed(design.seed, 'dots-drag')), {
+      maxPoints: 2_000_000,
+      candidates: SAMPLER_CANDIDATES,
+      jitter: SAMPLER_JITTER,
+      radiusJitter: SAMPLER_RADIUS_JITTER,
+      obstacles: obstaclesIn(window, [
+        {
+          mutual: true,
+          n: keep.length,
+          x: keep.map((i) => prev.x[i] as number),
+          y: keep.map((i) => prev.y[i] as number),
+          clearance: (k) => previous.radius[keep[k] as number] as number,
+        },
+        { mutual: false, n: hair.count, x: hair.x, y: hair.y, clearance: () => HAIR_CLEARANCE_MM },
+        {
+          mutual: false,
+          n: punchIdx.length,
+          x: punchIdx.map((i) => prev.x[i] as number),
+          y: punchIdx.map((i) => prev.y[i] as number),
+          clearance: (k) => previous.radius[punchIdx[k] as number] as number,
+        },
+      ]),
+    })
+  })()
+
+  const total = keep.length + fresh.count + previous.punches
+  const dots = allocateDots(total)
+  const radius = new Float32Array(total)
+  const copy = (from: number, to: number) => {
+    dots.x[to] = prev.x[from]
+    dots.y[to] = prev.y[from]
+    dots.diameter[to] = prev.diameter[from]
+    dots.shade[to] = prev.shade[from]
+    dots.session[to] = prev.session[from]
+    dots.zone[to] = prev.zone[from]
+    radius[to] = previous.radius[from]
+  }
+  for (const [k, i] of keep.entries()) copy(i, k)
+  const shares = design.sessions.length > 0 ? design.sessions.map((s) => s.share) : [1]
+  const rng = createRng(deriveSeed(design.seed, 'dot-attributes-drag'))
+  for (let k = 0; k < fresh.count; k++) {
+    const o = keep.length + k
+    const x = fresh.x[k] as number
+    const y = fresh.y[k] as number
+    const li = cellIndex(field, x, y)
+    dots.x[o] = x
+    dots.y[o] = y
+    // as placeDots: ±8 % size and ±1 shade step
+    dots.diameter[o] = field.size[li] * (0.92 + 0.16 * rng.next())
+    dots.shade[o] = Math.max(0, Math.min(255, Math.round(field.shade[li] + (rng.next() * 2 - 1))))
+    dots.zone[o] = field.zone[li]
+    // each new dot joins a session in proportion to the shares (placeDots spreads sessions evenly instead)
+    let u = rng.next()
+    let session = shares.length - 1
+    for (let s = 0; s < shares.length; s++) {
+      u -= shares[s] as number
+      if (u < 0) {
+        session = s
+        break
+      }
+    }
+    dots.session[o] = session
+    radius[o] = fresh.r[k] as number
+  }
+  for (const [k, i] of punchIdx.entries()) copy(i, keep.length + fresh.count + k)
+  const sessionCounts = shares.map(() => 0)
+  for (let i = 0; i < total; i++)
+    sessionCounts[dots.session[i] as number] = (sessionCounts[dots.session[i] as number] ?? 0) + 1
+  return { ok: true, dots, radius, hair, field, head, sessionCounts, punches: previous.punches }
+}
