@@ -1,10 +1,14 @@
 // The studio's WebGL2 preview: the engine's raster passes (skin and diffuse tone, dots as point sprites with analytic
 // elliptical coverage, hair stubble, the "Simulated" mark) on the GPU, from the same inputs renderPreview uses
 // (`previewLayers`). The mark is drawn into the canvas itself, so every screenshot and export carries it.
+// Three passes a frame: the dots' transmission into a target's rgb, the hair's coverage into its alpha, and one
+// full-screen composite to the canvas (skin × tone × dots, hair over it, encoding, mark). SwiftShader (headless
+// Chromium) spends about 20 ms on a full-screen pass at 1024², so the skin is not a pass of its own, and one target
+// (one clear) holds both layers.
 // Point sprites rather than instanced quads: SwiftShader (headless Chromium) sets up a point several times faster
 // than two triangles, which took the dot pass of a 27k-dot frame from about 1.3 s to about 0.15 s on this machine.
 import { forEachMarkPixel, markLayout, type PreviewLayers, type RgbaTarget, type View } from '@stipple/engine'
-import { DOT_FS, DOT_VS, FULLSCREEN_VS, HAIR_FS, HAIR_VS, PRESENT_FS, SKIN_FS } from './shaders.ts'
+import { DOT_FS, DOT_VS, FULLSCREEN_VS, HAIR_FS, HAIR_VS, PRESENT_FS } from './shaders.ts'
 
 export interface GlPreview {
   readonly canvas: HTMLCanvasElement
@@ -90,25 +94,28 @@ export function createGlPreview(canvas: HTMLCanvasElement, width: number, height
   const bindProgram = gl.useProgram.bind(gl)
   gl.pixelStorei(gl.UNPACK_ALIGNMENT, 1)
   gl.pixelStorei(gl.PACK_ALIGNMENT, 1)
-  const skinProgram = compile(gl, FULLSCREEN_VS, SKIN_FS)
   const dotProgram = compile(gl, DOT_VS, DOT_FS)
   const hairProgram = compile(gl, HAIR_VS, HAIR_FS)
   const presentProgram = compile(gl, FULLSCREEN_VS, PRESENT_FS)
   const float = gl.getExtension('EXT_color_buffer_float') !== null
-  const after = linearTarget(gl, width, height, float)
-  const before = linearTarget(gl, width, height, float)
+  const layersTarget = linearTarget(gl, width, height, float)
   const empty = gl.createVertexArray()
 
   const skinTexture = gl.createTexture()
   gl.bindTexture(gl.TEXTURE_2D, skinTexture)
   gl.texStorage2D(gl.TEXTURE_2D, 1, gl.SRGB8_ALPHA8, width, height)
   nearest(gl)
-  const toneTexture = gl.createTexture()
-  gl.bindTexture(gl.TEXTURE_2D, toneTexture)
-  nearest(gl)
-  // the texture unit interpolates the tone between its grid nodes
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR)
-  gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR)
+  const toneTexture = (): WebGLTexture => {
+    const t = gl.createTexture()
+    gl.bindTexture(gl.TEXTURE_2D, t)
+    nearest(gl)
+    // the texture unit interpolates the tone between its grid nodes
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR)
+    gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR)
+    return t
+  }
+  const toneAfter = toneTexture()
+  const toneBefore = toneTexture()
   let toneSize = [0, 0]
   let toneData = new Uint8Array(0)
 
@@ -151,7 +158,7 @@ export function createGlPreview(canvas: HTMLCanvasElement, width: number, height
   const u = (program: WebGLProgram, name: string) => gl.getUniformLocation(program, name)
   let skinView: View | null = null
 
-  function uploadTone(t: PreviewLayers['tone']): void {
+  function uploadTone(texture: WebGLTexture, t: PreviewLayers['tone']): void {
     const n = t.gx * t.gy
     if (toneData.length < n * 4) toneData = new Uint8Array(n * 4)
     // transmission in bytes: an 8-bit step of it moves a skin byte by under a third of a step
@@ -161,87 +168,98 @@ export function createGlPreview(canvas: HTMLCanvasElement, width: number, height
       toneData[i * 4 + 2] = Math.round(255 * Math.exp(-(t.b[i] ?? 0)))
       toneData[i * 4 + 3] = 255
     }
-    gl.bindTexture(gl.TEXTURE_2D, toneTexture)
+    gl.bindTexture(gl.TEXTURE_2D, texture)
     gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA8, t.gx, t.gy, 0, gl.RGBA, gl.UNSIGNED_BYTE, toneData.subarray(0, n * 4))
     toneSize = [t.gx, t.gy]
   }
 
-  function pass(target: Target, layers: PreviewLayers): void {
+  /** The dots' transmission: white rgb multiplied by 1 − coverage·absorb per dot, in linear light; alpha untouched. */
+  function drawDots(e: PreviewLayers['ellipses']): void {
+    if (e.count === 0) return
+    if (dotData.length < e.count * DOT_FLOATS) dotData = new Float32Array(e.count * DOT_FLOATS)
+    for (let i = 0, o = 0; i < e.count; i++, o += DOT_FLOATS) {
+      dotData[o] = e.cx[i] ?? 0
+      dotData[o + 1] = e.cy[i] ?? 0
+      dotData[o + 2] = e.rMinor[i] ?? 0
+      dotData[o + 3] = e.ratio[i] ?? 1
+      dotData[o + 4] = e.edge[i] ?? 1
+      dotData[o + 5] = e.ex[i] ?? 1
+      dotData[o + 6] = e.ey[i] ?? 0
+      dotData[o + 7] = e.absorbR[i] ?? 0
+      dotData[o + 8] = e.absorbG[i] ?? 0
+      dotData[o + 9] = e.absorbB[i] ?? 0
+    }
+    gl.enable(gl.BLEND)
+    gl.blendFuncSeparate(gl.ZERO, gl.SRC_COLOR, gl.ZERO, gl.ONE)
+    bindProgram(dotProgram)
+    gl.uniform2f(u(dotProgram, 'u_size'), width, height)
+    gl.bindVertexArray(dotVao)
+    gl.bindBuffer(gl.ARRAY_BUFFER, dotBuffer)
+    gl.bufferData(gl.ARRAY_BUFFER, dotData.subarray(0, e.count * DOT_FLOATS), gl.STREAM_DRAW)
+    gl.drawArrays(gl.POINTS, 0, e.count)
+    gl.disable(gl.BLEND)
+  }
+
+  /** The hair stubble's coverage, composited over in drawing order in the alpha; rgb untouched. */
+  function drawHair(h: PreviewLayers['hair']): void {
+    if (h.count === 0) return
+    if (hairData.length < h.count * HAIR_FLOATS) hairData = new Float32Array(h.count * HAIR_FLOATS)
+    for (let i = 0, o = 0; i < h.count; i++, o += HAIR_FLOATS) {
+      hairData[o] = h.ax[i] ?? 0
+      hairData[o + 1] = h.ay[i] ?? 0
+      hairData[o + 2] = h.bx[i] ?? 0
+      hairData[o + 3] = h.by[i] ?? 0
+      hairData[o + 4] = h.hw[i] ?? 0
+    }
+    gl.enable(gl.BLEND)
+    gl.blendFuncSeparate(gl.ZERO, gl.ONE, gl.ONE, gl.ONE_MINUS_SRC_ALPHA)
+    bindProgram(hairProgram)
+    gl.uniform2f(u(hairProgram, 'u_size'), width, height)
+    gl.uniform4f(u(hairProgram, 'u_hair'), h.color[0], h.color[1], h.color[2], h.alpha)
+    gl.bindVertexArray(hairVao)
+    gl.bindBuffer(gl.ARRAY_BUFFER, hairBuffer)
+    gl.bufferData(gl.ARRAY_BUFFER, hairData.subarray(0, h.count * HAIR_FLOATS), gl.STREAM_DRAW)
+    gl.drawArrays(gl.POINTS, 0, h.count)
+    gl.disable(gl.BLEND)
+  }
+
+  function composite(after: PreviewLayers, split: number): void {
+    const hairColor = after.hair.color
     const view = skinView
     if (view === null) throw new Error('GlPreview: setSkin before draw')
-    gl.bindFramebuffer(gl.FRAMEBUFFER, target.framebuffer)
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null)
     gl.viewport(0, 0, width, height)
-    // skin and tone
-    uploadTone(layers.tone)
-    gl.disable(gl.BLEND)
-    bindProgram(skinProgram)
-    gl.activeTexture(gl.TEXTURE0)
-    gl.bindTexture(gl.TEXTURE_2D, skinTexture)
-    gl.activeTexture(gl.TEXTURE1)
-    gl.bindTexture(gl.TEXTURE_2D, toneTexture)
-    gl.uniform1i(u(skinProgram, 'u_skin'), 0)
-    gl.uniform1i(u(skinProgram, 'u_tone'), 1)
-    gl.uniform2f(u(skinProgram, 'u_size'), width, height)
-    gl.uniform2f(u(skinProgram, 'u_toneSize'), toneSize[0] ?? 0, toneSize[1] ?? 0)
-    gl.uniform1f(u(skinProgram, 'u_grid'), layers.tone.grid)
-    gl.uniform1i(u(skinProgram, 'u_chart'), view.name === 'chart' ? 1 : 0)
-    gl.uniform3f(u(skinProgram, 'u_eye'), view.eye[0], view.eye[1], view.eye[2])
-    gl.uniform3f(u(skinProgram, 'u_right'), view.right[0], view.right[1], view.right[2])
-    gl.uniform3f(u(skinProgram, 'u_up'), view.up[0], view.up[1], view.up[2])
-    gl.uniform3f(u(skinProgram, 'u_forward'), view.forward[0], view.forward[1], view.forward[2])
-    gl.uniform3f(u(skinProgram, 'u_abc'), view.head.a, view.head.b, view.head.c)
-    gl.uniform3f(u(skinProgram, 'u_cam'), view.focal, view.cx, view.cy)
-    gl.uniform1f(u(skinProgram, 'u_clipY'), view.clipY)
-    gl.uniform4f(u(skinProgram, 'u_chartView'), view.cx, view.cy, view.chartScale, view.chartRadius)
+    bindProgram(presentProgram)
+    const textures: [string, WebGLTexture][] = [
+      ['u_skin', skinTexture],
+      ['u_tone', toneAfter],
+      ['u_toneBefore', toneBefore],
+      ['u_layers', layersTarget.texture],
+      ['u_mark', markTexture],
+    ]
+    for (const [unit, [name, texture]] of textures.entries()) {
+      gl.activeTexture(gl.TEXTURE0 + unit)
+      gl.bindTexture(gl.TEXTURE_2D, texture)
+      gl.uniform1i(u(presentProgram, name), unit)
+    }
+    const p = presentProgram
+    gl.uniform2f(u(p, 'u_size'), width, height)
+    gl.uniform2f(u(p, 'u_toneSize'), toneSize[0] ?? 0, toneSize[1] ?? 0)
+    gl.uniform1f(u(p, 'u_grid'), after.tone.grid)
+    gl.uniform1f(u(p, 'u_split'), split)
+    gl.uniform3f(u(p, 'u_hairColor'), hairColor[0], hairColor[1], hairColor[2])
+    gl.uniform4f(u(p, 'u_plate'), plate.x, plate.y, plate.w, plate.h)
+    gl.uniform1i(u(p, 'u_chart'), view.name === 'chart' ? 1 : 0)
+    gl.uniform3f(u(p, 'u_eye'), view.eye[0], view.eye[1], view.eye[2])
+    gl.uniform3f(u(p, 'u_right'), view.right[0], view.right[1], view.right[2])
+    gl.uniform3f(u(p, 'u_up'), view.up[0], view.up[1], view.up[2])
+    gl.uniform3f(u(p, 'u_forward'), view.forward[0], view.forward[1], view.forward[2])
+    gl.uniform3f(u(p, 'u_abc'), view.head.a, view.head.b, view.head.c)
+    gl.uniform3f(u(p, 'u_cam'), view.focal, view.cx, view.cy)
+    gl.uniform1f(u(p, 'u_clipY'), view.clipY)
+    gl.uniform4f(u(p, 'u_chartView'), view.cx, view.cy, view.chartScale, view.chartRadius)
     gl.bindVertexArray(empty)
     gl.drawArrays(gl.TRIANGLES, 0, 3)
-    // dots: the target times (1 − coverage·absorb), in linear light
-    const e = layers.ellipses
-    if (e.count > 0) {
-      if (dotData.length < e.count * DOT_FLOATS) dotData = new Float32Array(e.count * DOT_FLOATS)
-      for (let i = 0, o = 0; i < e.count; i++, o += DOT_FLOATS) {
-        dotData[o] = e.cx[i] ?? 0
-        dotData[o + 1] = e.cy[i] ?? 0
-        dotData[o + 2] = e.rMinor[i] ?? 0
-        dotData[o + 3] = e.ratio[i] ?? 1
-        dotData[o + 4] = e.edge[i] ?? 1
-        dotData[o + 5] = e.ex[i] ?? 1
-        dotData[o + 6] = e.ey[i] ?? 0
-        dotData[o + 7] = e.absorbR[i] ?? 0
-        dotData[o + 8] = e.absorbG[i] ?? 0
-        dotData[o + 9] = e.absorbB[i] ?? 0
-      }
-      gl.enable(gl.BLEND)
-      gl.blendFuncSeparate(gl.ZERO, gl.SRC_COLOR, gl.ZERO, gl.ONE)
-      bindProgram(dotProgram)
-      gl.uniform2f(u(dotProgram, 'u_size'), width, height)
-      gl.bindVertexArray(dotVao)
-      gl.bindBuffer(gl.ARRAY_BUFFER, dotBuffer)
-      gl.bufferData(gl.ARRAY_BUFFER, dotData.subarray(0, e.count * DOT_FLOATS), gl.STREAM_DRAW)
-      gl.drawArrays(gl.POINTS, 0, e.count)
-    }
-    // hair: painted over
-    const h = layers.hair
-    if (h.count > 0) {
-      if (hairData.length < h.count * HAIR_FLOATS) hairData = new Float32Array(h.count * HAIR_FLOATS)
-      for (let i = 0, o = 0; i < h.count; i++, o += HAIR_FLOATS) {
-        hairData[o] = h.ax[i] ?? 0
-        hairData[o + 1] = h.ay[i] ?? 0
-        hairData[o + 2] = h.bx[i] ?? 0
-        hairData[o + 3] = h.by[i] ?? 0
-        hairData[o + 4] = h.hw[i] ?? 0
-      }
-      gl.enable(gl.BLEND)
-      gl.blendFuncSeparate(gl.SRC_ALPHA, gl.ONE_MINUS_SRC_ALPHA, gl.ZERO, gl.ONE)
-      bindProgram(hairProgram)
-      gl.uniform2f(u(hairProgram, 'u_size'), width, height)
-      gl.uniform4f(u(hairProgram, 'u_hair'), h.color[0], h.color[1], h.color[2], h.alpha)
-      gl.bindVertexArray(hairVao)
-      gl.bindBuffer(gl.ARRAY_BUFFER, hairBuffer)
-      gl.bufferData(gl.ARRAY_BUFFER, hairData.subarray(0, h.count * HAIR_FLOATS), gl.STREAM_DRAW)
-      gl.drawArrays(gl.POINTS, 0, h.count)
-    }
-    gl.disable(gl.BLEND)
     gl.bindVertexArray(null)
   }
 
@@ -266,26 +284,16 @@ export function createGlPreview(canvas: HTMLCanvasElement, width: number, height
       )
     },
     draw(afterLayers, beforeLayers) {
-      pass(after, afterLayers)
-      if (beforeLayers !== undefined) pass(before, beforeLayers.layers)
-      gl.bindFramebuffer(gl.FRAMEBUFFER, null)
+      uploadTone(toneAfter, afterLayers.tone)
+      // the before image has no dots and the same hair; only its tone differs (the hair's own)
+      if (beforeLayers !== undefined) uploadTone(toneBefore, beforeLayers.layers.tone)
+      gl.bindFramebuffer(gl.FRAMEBUFFER, layersTarget.framebuffer)
       gl.viewport(0, 0, width, height)
-      bindProgram(presentProgram)
-      gl.activeTexture(gl.TEXTURE0)
-      gl.bindTexture(gl.TEXTURE_2D, after.texture)
-      gl.activeTexture(gl.TEXTURE1)
-      gl.bindTexture(gl.TEXTURE_2D, before.texture)
-      gl.activeTexture(gl.TEXTURE2)
-      gl.bindTexture(gl.TEXTURE_2D, markTexture)
-      gl.uniform1i(u(presentProgram, 'u_after'), 0)
-      gl.uniform1i(u(presentProgram, 'u_before'), 1)
-      gl.uniform1i(u(presentProgram, 'u_mark'), 2)
-      gl.uniform2f(u(presentProgram, 'u_size'), width, height)
-      gl.uniform1f(u(presentProgram, 'u_split'), beforeLayers === undefined ? -1 : beforeLayers.split)
-      gl.uniform4f(u(presentProgram, 'u_plate'), plate.x, plate.y, plate.w, plate.h)
-      gl.bindVertexArray(empty)
-      gl.drawArrays(gl.TRIANGLES, 0, 3)
-      gl.bindVertexArray(null)
+      gl.clearColor(1, 1, 1, 0)
+      gl.clear(gl.COLOR_BUFFER_BIT)
+      drawDots(afterLayers.ellipses)
+      drawHair(afterLayers.hair)
+      composite(afterLayers, beforeLayers === undefined ? -1 : beforeLayers.split)
     },
     readPixels() {
       const out = new Uint8Array(width * height * 4)

@@ -9,68 +9,6 @@ void main() {
   gl_Position = vec4(p, 0.0, 1.0);
 }`
 
-/**
- * Skin: the CPU's untoned skin, times the diffuse tone's transmission where the pixel shows the head. The tone comes
- * as transmission per grid node (exp(−OD), taken on the CPU), interpolated between nodes as skin.ts's applyTone
- * interpolates the density; over a node spacing of 8 px the two orders differ by far less than a byte.
- */
-export const SKIN_FS = `#version 300 es
-precision highp float;
-precision highp sampler2D;
-uniform sampler2D u_skin;
-uniform sampler2D u_tone;
-uniform vec2 u_size;
-uniform vec2 u_toneSize;
-uniform float u_grid;
-uniform int u_chart;
-// perspective camera (head frame), as the engine's View
-uniform vec3 u_eye;
-uniform vec3 u_right;
-uniform vec3 u_up;
-uniform vec3 u_forward;
-uniform vec3 u_abc;
-uniform vec3 u_cam; // focal, cx, cy
-uniform float u_clipY;
-uniform vec4 u_chartView; // cx, cy, scale, radius
-out vec4 color;
-
-bool onHead(vec2 p) {
-  if (u_chart == 1) {
-    vec2 uv = vec2(p.x - u_chartView.x, u_chartView.y - p.y) / u_chartView.z;
-    return dot(uv, uv) <= u_chartView.w * u_chartView.w;
-  }
-  float sx = (p.x - u_cam.y) / u_cam.x;
-  float sy = (u_cam.z - p.y) / u_cam.x;
-  vec3 d = u_forward + sx * u_right + sy * u_up;
-  vec3 ia = 1.0 / vec3(u_abc.x, u_abc.z, u_abc.y);
-  vec3 o = u_eye * ia;
-  vec3 q = d * ia;
-  float A = dot(q, q);
-  float B = dot(o, q);
-  float C = dot(o, o) - 1.0;
-  float disc = B * B - A * C;
-  if (disc < 0.0) return false;
-  float t = (-B - sqrt(disc)) / A;
-  if (t <= 0.0) return false;
-  return u_eye.y + t * d.y >= u_clipY;
-}
-
-void main() {
-  ivec2 px = ivec2(gl_FragCoord.xy);
-  int row = int(u_size.y) - 1 - px.y;
-  vec4 skin = texelFetch(u_skin, ivec2(px.x, row), 0);
-  vec2 p = vec2(gl_FragCoord.x, u_size.y - gl_FragCoord.y);
-  vec3 rgb = skin.rgb;
-  if (onHead(p)) {
-    // skin.ts's applyTone: the grid node below-left, clamped, and bilinear weights — here by the texture unit
-    vec2 f = (p - 0.5) / u_grid;
-    vec2 i = clamp(floor(f), vec2(0.0), u_toneSize - 2.0);
-    vec2 a = clamp(f - i, 0.0, 1.0);
-    rgb *= textureLod(u_tone, (i + a + 0.5) / u_toneSize, 0.0).rgb;
-  }
-  color = vec4(rgb, 1.0);
-}`
-
 /** Per dot: centre, minor radius, major/minor, major axis, edge width, absorption; a point sprite over its bounds. */
 export const DOT_VS = `#version 300 es
 layout(location = 0) in vec2 a_center;
@@ -104,8 +42,10 @@ void main() {
   v_edge = vec2(1.0 / w, gain);
   v_absorb = a_absorb;
   v_center = a_center;
-  // one point sprite per dot over its bounds (SwiftShader sets up a point far faster than two triangles)
-  gl_PointSize = 2.0 * ceil(R * a_shape.y + 1.0);
+  // one point sprite per dot over its bounds (SwiftShader sets up a point far faster than two triangles): every pixel
+  // centre within the major radius R·ratio of the centre, plus half a pixel each side, and no more (a sprite of
+  // 2·ceil(R·ratio + 1) px shaded over twice the fragments)
+  gl_PointSize = 2.0 * R * a_shape.y + 1.0;
   gl_Position = vec4(a_center.x / u_size.x * 2.0 - 1.0, 1.0 - a_center.y / u_size.y * 2.0, 0.0, 1.0);
 }`
 
@@ -162,31 +102,88 @@ void main() {
   float cov = thin ? 1.0 - dist : v_hw + 0.5 - dist;
   if (cov <= 0.0) discard;
   float peak = thin ? u_hair.a * 2.0 * v_hw : u_hair.a;
-  color = vec4(u_hair.rgb, min(cov, 1.0) * peak);
+  // every hair has the one colour, so the hair layer is its coverage alone: composited over in the target's alpha
+  // (A' = a + A·(1 − a)), beside the dots' transmission in its rgb; the composite pass lays u_hair.rgb·A over the skin
+  color = vec4(0.0, 0.0, 0.0, min(cov, 1.0) * peak);
 }`
 
 /**
- * To the canvas: the after image (and the before image left of the split), sRGB-encoded, then the "Simulated" mark:
- * its plate darkens to 35 % (truncated, as mark.ts does on bytes) and its text is white.
+ * To the canvas in one pass, the CPU renderer's order as one formula: the CPU's untoned skin, times the diffuse tone's
+ * transmission where the pixel shows the head (per grid node, exp(−OD) taken on the CPU, interpolated between nodes as
+ * skin.ts's applyTone interpolates the density: over 8 px the two orders differ by far less than a byte), times the
+ * dots' transmission (their pass multiplied the target's white rgb by 1 − coverage·absorb), then the hair laid over
+ * it (its pass composited the hairs' coverage in the target's alpha; all hairs share one colour, so over(hairs, base)
+ * = base·(1 − A) + colour·A); left of the
+ * split, the before image (its own tone, no dots). Then sRGB encoding and the "Simulated" mark: its plate darkens to
+ * 35 % (truncated, as mark.ts does on bytes) and its text is white.
  */
 export const PRESENT_FS = `#version 300 es
 precision highp float;
 precision highp sampler2D;
-uniform sampler2D u_after;
-uniform sampler2D u_before;
+uniform sampler2D u_skin;
+uniform sampler2D u_tone;
+uniform sampler2D u_toneBefore;
+uniform sampler2D u_layers; // rgb: the dots' transmission; a: the hair's coverage
+uniform vec3 u_hairColor; // linear
 uniform sampler2D u_mark;
 uniform vec2 u_size;
+uniform vec2 u_toneSize;
+uniform float u_grid;
 uniform float u_split; // pixels left of this x show the before image
 uniform vec4 u_plate; // x, y, w, h (top-left origin)
+uniform int u_chart;
+// perspective camera (head frame), as the engine's View
+uniform vec3 u_eye;
+uniform vec3 u_right;
+uniform vec3 u_up;
+uniform vec3 u_forward;
+uniform vec3 u_abc;
+uniform vec3 u_cam; // focal, cx, cy
+uniform float u_clipY;
+uniform vec4 u_chartView; // cx, cy, scale, radius
 out vec4 color;
+
+bool onHead(vec2 p) {
+  if (u_chart == 1) {
+    vec2 uv = vec2(p.x - u_chartView.x, u_chartView.y - p.y) / u_chartView.z;
+    return dot(uv, uv) <= u_chartView.w * u_chartView.w;
+  }
+  float sx = (p.x - u_cam.y) / u_cam.x;
+  float sy = (u_cam.z - p.y) / u_cam.x;
+  vec3 d = u_forward + sx * u_right + sy * u_up;
+  vec3 ia = 1.0 / vec3(u_abc.x, u_abc.z, u_abc.y);
+  vec3 o = u_eye * ia;
+  vec3 q = d * ia;
+  float A = dot(q, q);
+  float B = dot(o, q);
+  float C = dot(o, o) - 1.0;
+  float disc = B * B - A * C;
+  if (disc < 0.0) return false;
+  float t = (-B - sqrt(disc)) / A;
+  if (t <= 0.0) return false;
+  return u_eye.y + t * d.y >= u_clipY;
+}
+
 vec3 encode(vec3 c) {
   c = clamp(c, 0.0, 1.0);
   return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(vec3(0.0031308), c));
 }
+
 void main() {
   ivec2 px = ivec2(gl_FragCoord.xy);
   vec2 p = vec2(gl_FragCoord.x, u_size.y - gl_FragCoord.y);
-  vec3 lin = p.x < u_split ? texelFetch(u_before, px, 0).rgb : texelFetch(u_after, px, 0).rgb;
+  bool before = p.x < u_split;
+  vec3 lin = texelFetch(u_skin, ivec2(px.x, int(u_size.y) - 1 - px.y), 0).rgb;
+  if (onHead(p)) {
+    // skin.ts's applyTone: the grid node below-left, clamped, and bilinear weights — here by the texture unit
+    vec2 f = (p - 0.5) / u_grid;
+    vec2 i = clamp(floor(f), vec2(0.0), u_toneSize - 2.0);
+    vec2 uv = (i + clamp(f - i, 0.0, 1.0) + 0.5) / u_toneSize;
+    lin *= before ? textureLod(u_toneBefore, uv, 0.0).rgb : textureLod(u_tone, uv, 0.0).rgb;
+  }
+  vec4 layers = texelFetch(u_layers, px, 0);
+  if (!before) lin *= layers.rgb;
+  lin = mix(lin, u_hairColor, layers.a);
   vec3 bytes = floor(encode(lin) * 255.0 + 0.5);
   vec2 m = p - u_plate.xy;
   if (m.x >= 0.0 && m.y >= 0.0 && m.x < u_plate.z && m.y < u_plate.w) {
