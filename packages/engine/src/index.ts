@@ -19,6 +19,7 @@ export type {
   Design,
   ExistingHair,
   Hairline,
+  HairlineHandle,
   HairlineShape,
   Pigment,
   Scar,
@@ -31,7 +32,13 @@ export type {
 } from './model/design.ts'
 export { allocateDots, DOT_BYTES, type DotBuffer } from './model/dots.ts'
 // --- design, placement and presets (for @stipple/domain and the cli) ---
-export { hairlineControlPoints } from './placement/hairline.ts'
+export {
+  type CurveHandle,
+  HANDLE_LIMIT_MM,
+  hairlineControlPoints,
+  hairlineCurve,
+  hairlineHandles,
+} from './placement/hairline.ts'
 export { placeDotsAfterHairlineMove } from './placement/hairline-drag.ts'
 export { DEFAULT_DOT_CAP, type HairBuffer, type PlacementResult, placeDots } from './placement/place-dots.ts'
 export { type PoissonResult, poissonDisk, type RadiusField } from './placement/poisson-disk.ts'

@@ -1,21 +1,5 @@
-import { expect, type Page, test } from '@playwright/test'
-
-/** A short digest of the preview canvas's pixels (FNV-1a over its PNG data URL). */
-async function previewPixels(page: Page): Promise<string> {
-  return page.getByRole('img', { name: 'Simulated preview' }).evaluate((c) => {
-    const url = (c as HTMLCanvasElement).toDataURL()
-    let h = 0x811c9dc5
-    for (let i = 0; i < url.length; i++) h = Math.imul(h ^ url.charCodeAt(i), 0x01000193)
-    return `${url.length}:${(h >>> 0).toString(16)}`
-  })
-}
-
-async function settledArea(page: Page): Promise<string> {
-  const area = page.getByLabel('Treated area')
-  await expect(area).toHaveText(/cm²/, { timeout: 60_000 })
-  await expect(page.getByText('Updating…')).toHaveCount(0, { timeout: 60_000 })
-  return (await area.textContent()) ?? ''
-}
+import { expect, test } from '@playwright/test'
+import { previewPixels, settledArea } from './studio-preview.ts'
 
 test('dragging a hairline point changes the preview and the plan; undo brings both back', async ({ page }) => {
   test.setTimeout(180_000)

@@ -6,6 +6,20 @@ import { parseDesignDocument, toDesign } from './migrate.ts'
 
 const fixture = () => structuredClone(v1) as Record<string, unknown> & typeof v1
 
+/** Five hand-placed points across the front, with one point's handles (the others automatic). */
+const CONTROL_POINTS = [
+  [80, 20],
+  [45, 62],
+  [0, 75],
+  [-45, 62],
+  [-80, 20],
+]
+function withHandles(at: number, handle: unknown) {
+  const handles: unknown[] = CONTROL_POINTS.map(() => null)
+  handles[at] = handle
+  return { controlPoints: CONTROL_POINTS, handles }
+}
+
 /** Parses `doc` and returns its issues (none when it is valid). */
 function issuesOf(doc: unknown) {
   const r = parseDesignDocument(doc)
@@ -110,12 +124,56 @@ describe('DesignDocumentSchema', () => {
       'existingHair[0].holes',
       'allows at most 64 items',
     ],
+    [
+      'a tangent handle too long',
+      (d) => Object.assign(d.hairline, withHandles(2, { in: [-10, 0], out: [70, 50] })),
+      'hairline.handles[2].out',
+      'is 86.0 mm long; a handle is at most 80 mm',
+    ],
+    [
+      'a tangent handle reaching beyond 80 mm on one axis',
+      (d) => Object.assign(d.hairline, withHandles(4, { in: [100, 0], out: [0, 0] })),
+      'hairline.handles[4].in[0]',
+      'must be at most 80',
+    ],
+    [
+      'a tangent handle not a number',
+      (d) => Object.assign(d.hairline, withHandles(0, { in: [Number.NaN, 0], out: [1, 0] })),
+      'hairline.handles[0].in[0]',
+      'expected number, got NaN',
+    ],
+    [
+      'an unknown field on a handle',
+      (d) => Object.assign(d.hairline, withHandles(1, { in: [1, 0], out: [-1, 0], smooth: true })),
+      'hairline.handles[1].smooth',
+      'unknown field',
+    ],
+    [
+      'handles without hand-placed points',
+      (d) => Object.assign(d.hairline, { handles: [null, null] }),
+      'hairline.handles',
+      'needs hairline.controlPoints: handles belong to hand-placed points',
+    ],
+    [
+      'one handle entry too many',
+      (d) => Object.assign(d.hairline, { ...withHandles(0, null), handles: [null, null, null, null, null, null] }),
+      'hairline.handles',
+      'has 6 entries for 5 control points (one each, null for automatic)',
+    ],
   ]
   it.each(cases)('refuses %s with its path', (_name, edit, path, message) => {
     const doc = fixture()
     expect(issuesOf(doc)).toEqual([])
     edit(doc)
     expect(issuesOf(doc)).toEqual([{ path, message }])
+  })
+
+  it('accepts tangent handles on hand-placed points, up to 80 mm long, and keeps them', () => {
+    const doc = fixture()
+    Object.assign(doc.hairline, withHandles(2, { in: [48, 64], out: [-20, 0] }))
+    expect(issuesOf(doc)).toEqual([])
+    const parsed = parseDesignDocument(doc)
+    expect(parsed.success && parsed.data.hairline?.handles?.[2]).toEqual({ in: [48, 64], out: [-20, 0] })
   })
 
   it('reports every problem at once, not just the first', () => {

@@ -2,6 +2,7 @@
 // schema tag, with the limits a real clinic design stays within. Geometry that a schema cannot check (a hairline that
 // crosses itself, a zone off the scalp) is checked by the engine's `validateDesign` in `parseDesignDocument`.
 
+import { HANDLE_LIMIT_MM } from '@stipple/engine'
 import { z } from 'zod'
 
 export const DESIGN_SCHEMA_V1 = 'stipple.design/v1'
@@ -28,20 +29,57 @@ const HeadSchema = z.strictObject({
   glabellaInionMm: z.number().min(260).max(420),
 })
 
-const HairlineSchema = z.strictObject({
-  /** Mid-frontal point above glabella along the surface, mm. */
-  heightMm: z.number().min(40).max(120),
-  /** How far the frontotemporal angle sits back from the juvenile position, mm. */
-  templeRecessionMm: z.number().min(0).max(60),
-  shape: z.enum(['straight', 'rounded', 'widows-peak', 'mature']),
-  /** When present, the hairline runs through these chart points (client's right to left) instead of the parameters. */
-  controlPoints: z.exactOptional(z.array(ChartPointSchema).min(2).max(64)),
-  /** Width of the soft transition over which density ramps up, mm. */
-  softnessMm: z.number().min(2).max(20),
-  macroIrregularityMm: z.number().min(0).max(10),
-  macroWavelengthMm: z.number().min(5).max(80),
-  microIrregularityMm: z.number().min(0).max(4),
+const HandleCoord = z.number().min(-HANDLE_LIMIT_MM).max(HANDLE_LIMIT_MM)
+
+/** A tangent handle's offset from its control point, chart mm [du, dv]; at most `HANDLE_LIMIT_MM` long. */
+const HandleOffsetSchema = z.tuple([HandleCoord, HandleCoord]).superRefine(([du, dv], ctx) => {
+  const length = Math.sqrt(du * du + dv * dv)
+  // a coordinate beyond the limit is reported on its own
+  if (length > HANDLE_LIMIT_MM && Math.abs(du) <= HANDLE_LIMIT_MM && Math.abs(dv) <= HANDLE_LIMIT_MM)
+    ctx.addIssue({
+      code: 'custom',
+      message: `is ${length.toFixed(1)} mm long; a handle is at most ${HANDLE_LIMIT_MM} mm`,
+    })
 })
+
+/** A control point's tangent handles (cubic Bézier form): `in` faces the previous point, `out` the next. */
+const HandleSchema = z.strictObject({ in: HandleOffsetSchema, out: HandleOffsetSchema })
+
+const HairlineSchema = z
+  .strictObject({
+    /** Mid-frontal point above glabella along the surface, mm. */
+    heightMm: z.number().min(40).max(120),
+    /** How far the frontotemporal angle sits back from the juvenile position, mm. */
+    templeRecessionMm: z.number().min(0).max(60),
+    shape: z.enum(['straight', 'rounded', 'widows-peak', 'mature']),
+    /** When present, the hairline runs through these chart points (client's right to left) instead of the parameters. */
+    controlPoints: z.exactOptional(z.array(ChartPointSchema).min(2).max(64)),
+    /**
+     * Tangent handles of the hand-placed points, one entry per control point (null: automatic, the spline's own
+     * tangent). A span with a handle at either end is a cubic Bézier; the others stay the Catmull-Rom spline.
+     */
+    handles: z.exactOptional(z.array(HandleSchema.nullable()).max(64)),
+    /** Width of the soft transition over which density ramps up, mm. */
+    softnessMm: z.number().min(2).max(20),
+    macroIrregularityMm: z.number().min(0).max(10),
+    macroWavelengthMm: z.number().min(5).max(80),
+    microIrregularityMm: z.number().min(0).max(4),
+  })
+  .superRefine((h, ctx) => {
+    if (h.handles === undefined) return
+    if (h.controlPoints === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['handles'],
+        message: 'needs hairline.controlPoints: handles belong to hand-placed points',
+      })
+    else if (h.handles.length !== h.controlPoints.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['handles'],
+        message: `has ${h.handles.length} entries for ${h.controlPoints.length} control points (one each, null for automatic)`,
+      })
+  })
 
 const ZoneSchema = z.strictObject({
   /** Unique among the design's zones. */

@@ -8,6 +8,15 @@ export type ChartPoint = readonly [number, number]
 
 export type HairlineShape = 'straight' | 'rounded' | 'widows-peak' | 'mature'
 
+/**
+ * A control point's tangent handles as offsets from the point, chart mm [du, dv]: the curve leaves the point towards
+ * `point + out` and arrives from `point + in` (cubic Bézier form; `in` faces the previous point, `out` the next).
+ */
+export interface HairlineHandle {
+  in: readonly [number, number]
+  out: readonly [number, number]
+}
+
 export interface Hairline {
   /** Mid-frontal point above glabella along the surface, mm (DOMAIN: male 80 [GARG17], female 60 [QOVES]). */
   heightMm: number
@@ -16,6 +25,11 @@ export interface Hairline {
   shape: HairlineShape
   /** When present, the hairline runs through these chart points (client's right to left) instead of the parameters. */
   controlPoints?: readonly ChartPoint[]
+  /**
+   * Tangent handles of the control points, one entry per point (null: automatic, the spline's own tangent); only with
+   * `controlPoints`. A span with a handle at either end is a cubic Bézier, the others stay Catmull-Rom.
+   */
+  handles?: readonly (HairlineHandle | null)[]
   /** Width of the soft transition zone over which density ramps up, mm (DOMAIN: 8, 5–15 [BB-TZ], [SHAP-NH]). */
   softnessMm: number
   /** Amplitude of the undulating border, mm (DOMAIN: 3, 1–6). */

@@ -2,12 +2,13 @@
 // a smooth centripetal spline through them, and the macro undulation that keeps the front edge from looking ruled.
 // Rules from DOMAIN §3: MFP height above glabella [GARG17]; frontotemporal angle kept open, never filled [SHAP13];
 // temporal peaks below the FTA towards the lateral canthus [GARG17]; female hairlines rounded at the temples with a
-// widow's peak in most women [NUSB]; macro undulation 1–6 mm over 15–40 mm [RGH].
+// widow's peak in most women [NUSB]; macro undulation 1–6 mm over 15–40 mm [RGH]. The artist's tangent handles, where
+// the hand-placed points carry them, bend the spans beside their point (cubic Bézier, geometry/spline.ts).
 
-import { catmullRom } from '../geometry/spline.ts'
+import { automaticHandles, splineWithHandles } from '../geometry/spline.ts'
 import { valueNoise1 } from '../math/noise.ts'
 import { deriveSeed } from '../math/rng.ts'
-import type { ChartPoint, Hairline } from '../model/design.ts'
+import type { ChartPoint, Hairline, HairlineHandle } from '../model/design.ts'
 import { frontalToChart, type HeadModel, type Sex } from '../scalp/head.ts'
 
 /** Lateral brow-arc distance of the frontotemporal point, mm [GARG17: 8 cm for men]; narrower for women [KOR-F]. */
@@ -55,6 +56,37 @@ export function hairlineControlPoints(hairline: Hairline, head: HeadModel, sex: 
   })
 }
 
+/** Longest tangent handle a design may carry, chart mm. */
+export const HANDLE_LIMIT_MM = 80
+
+/** The handles the curve uses: the design's own, which belong to its hand-placed points only. */
+function ownHandles(hairline: Hairline): readonly (HairlineHandle | null)[] | undefined {
+  return hairline.controlPoints && hairline.controlPoints.length >= 2 ? hairline.handles : undefined
+}
+
+/** A control point's handles as the curve uses them, and whether they are the automatic ones. */
+export interface CurveHandle extends HairlineHandle {
+  automatic: boolean
+}
+
+/**
+ * Each control point's tangent handles as the curve uses them: the design's own where it has them, else the
+ * automatic ones (the Catmull-Rom spline's tangent in Bézier form), so an editor can show them before they are moved.
+ */
+export function hairlineHandles(hairline: Hairline, head: HeadModel, sex: Sex): CurveHandle[] {
+  const auto = automaticHandles(hairlineControlPoints(hairline, head, sex))
+  const own = ownHandles(hairline)
+  return auto.map((a, i) => {
+    const h = own?.[i] ?? null
+    return h === null ? { ...a, automatic: true } : { in: h.in, out: h.out, automatic: false }
+  })
+}
+
+/** Samples the smooth designed hairline (no undulation) with `perSegment` samples per span, client's right to left. */
+export function hairlineCurve(hairline: Hairline, head: HeadModel, sex: Sex, perSegment: number): ChartPoint[] {
+  return splineWithHandles(hairlineControlPoints(hairline, head, sex), ownHandles(hairline), perSegment)
+}
+
 /** Sample spacing of the hairline polyline, chart mm. */
 const STEP_MM = 0.5
 
@@ -92,8 +124,7 @@ function resample(points: readonly ChartPoint[], step: number): ChartPoint[] {
 
 /** Builds the hairline path for a design; `seed` drives the undulation. */
 export function hairlinePath(hairline: Hairline, head: HeadModel, sex: Sex, seed: number): HairlinePath {
-  const controls = hairlineControlPoints(hairline, head, sex)
-  const base = resample(catmullRom(controls, 24), STEP_MM)
+  const base = resample(hairlineCurve(hairline, head, sex, 24), STEP_MM)
   const noiseSeed = deriveSeed(seed, 'hairline-macro')
   const amp = hairline.macroIrregularityMm
   const wavelength = Math.max(hairline.macroWavelengthMm, 1)

@@ -1,11 +1,10 @@
 // Geometric checks of a design that a schema cannot express. Problems come back as values with a path, never throws.
 
 import { containsPoint, findSelfIntersection, segmentDistance2, signedArea } from '../geometry/polygon.ts'
-import { catmullRom } from '../geometry/spline.ts'
-import type { ChartPoint, Design } from '../model/design.ts'
+import type { ChartPoint, Design, Hairline } from '../model/design.ts'
 import { type HeadModel, THETA_LIMIT } from '../scalp/head.ts'
 import { scalpOutline } from '../scalp/landmarks.ts'
-import { hairlineControlPoints } from './hairline.ts'
+import { HANDLE_LIMIT_MM, hairlineCurve } from './hairline.ts'
 
 export interface Issue {
   /** Where in the design, e.g. "zones[2].polygon[4]". */
@@ -55,6 +54,34 @@ function checkPolygon(
   return issues
 }
 
+/** Tangent handles: one entry per hand-placed point, each offset finite and at most `HANDLE_LIMIT_MM` long. */
+function checkHandles(hl: Hairline): Issue[] {
+  const handles = hl.handles
+  if (handles === undefined) return []
+  if (hl.controlPoints === undefined)
+    return [{ path: 'hairline.handles', message: 'needs hairline.controlPoints: handles belong to hand-placed points' }]
+  if (handles.length !== hl.controlPoints.length)
+    return [
+      {
+        path: 'hairline.handles',
+        message: `has ${handles.length} entries for ${hl.controlPoints.length} control points (one each, null for automatic)`,
+      },
+    ]
+  const issues: Issue[] = []
+  handles.forEach((h, i) => {
+    if (h === null) return
+    for (const side of ['in', 'out'] as const) {
+      const [du, dv] = h[side]
+      const path = `hairline.handles[${i}].${side}`
+      const length = Math.sqrt(du * du + dv * dv)
+      if (!Number.isFinite(du) || !Number.isFinite(dv)) issues.push({ path, message: 'must be finite numbers' })
+      else if (!(length <= HANDLE_LIMIT_MM))
+        issues.push({ path, message: `is ${length.toFixed(1)} mm long; a handle is at most ${HANDLE_LIMIT_MM} mm` })
+    }
+  })
+  return issues
+}
+
 /** Checks a design against the head it is drawn on. */
 export function validateDesign(design: Design, head: HeadModel): Issue[] {
   const issues: Issue[] = []
@@ -62,15 +89,22 @@ export function validateDesign(design: Design, head: HeadModel): Issue[] {
   if (design.hairline) {
     const hl = design.hairline
     const path = hl.controlPoints ? 'hairline.controlPoints' : 'hairline'
+    const handleIssues = checkHandles(hl)
+    issues.push(...handleIssues)
     if (hl.controlPoints && hl.controlPoints.length < 2) {
       issues.push({ path, message: 'needs at least 2 control points' })
-    } else {
-      const controls = hairlineControlPoints(hl, head, design.head.sex)
-      const curve = catmullRom(controls, 12)
+    } else if (handleIssues.length === 0) {
+      const curve = hairlineCurve(hl, head, design.head.sex, 12)
       const cross = findSelfIntersection(curve, false)
       if (cross) {
         const at = Math.floor(cross[0] / 12)
-        issues.push({ path, message: `the hairline crosses itself (near control point ${at})` })
+        // a span bent by a handle points at that handle, since moving it is the likely fix
+        const other = Math.floor(cross[1] / 12)
+        const bent = [at, at + 1, other, other + 1].find((k) => (hl.handles?.[k] ?? null) !== null)
+        issues.push({
+          path: bent === undefined ? path : `hairline.handles[${bent}]`,
+          message: `the hairline crosses itself (near control point ${at})`,
+        })
       }
     }
   }

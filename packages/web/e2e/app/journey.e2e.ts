@@ -7,6 +7,7 @@
 // the session's aftercare emails appear in the client's outbox; the practitioner sets up the client's portal sign-in
 // on the tablet, and the client signs in to the portal and sees today's aftercare.
 import { type APIRequestContext, expect, type Page, request, test } from '@playwright/test'
+import { previewPixels, settledArea } from '../studio-preview.ts'
 import { DEMO, DEMO_PASSWORD, expectAccessible, greyPng, screenshot, settled, signIn, signOut } from './fixtures.ts'
 
 test.describe.configure({ mode: 'serial' })
@@ -59,24 +60,6 @@ async function openTheDiary(baseURL: string): Promise<void> {
   expect(hours.ok(), await hours.text()).toBe(true)
   await sam.api.dispose()
   await owner.api.dispose()
-}
-
-/** A short digest of the studio preview's pixels (FNV-1a over its PNG data URL). */
-async function previewPixels(page: Page): Promise<string> {
-  return page.getByRole('img', { name: 'Simulated preview' }).evaluate((c) => {
-    const url = (c as HTMLCanvasElement).toDataURL()
-    let h = 0x811c9dc5
-    for (let i = 0; i < url.length; i++) h = Math.imul(h ^ url.charCodeAt(i), 0x01000193)
-    return `${url.length}:${(h >>> 0).toString(16)}`
-  })
-}
-
-/** The studio's treated area once the plan has caught up with the last change. */
-async function settledArea(page: Page): Promise<string> {
-  const area = page.getByLabel('Treated area')
-  await expect(area).toHaveText(/cm²/, { timeout: 60_000 })
-  await expect(page.getByText('Updating…')).toHaveCount(0, { timeout: 60_000 })
-  return (await area.textContent()) ?? ''
 }
 
 async function openClientFile(page: Page): Promise<void> {

@@ -24,9 +24,13 @@ import {
   addScar,
   addZone,
   controlPointsOf,
+  hairlineCurveOf,
+  handlesOf,
   moveControlPoint,
+  moveHandle,
   removeScar,
   removeZone,
+  resetHandles,
   scale,
   scarPoints,
   setHairline,
@@ -292,6 +296,10 @@ function Studio(props: {
     )
   }
   const controlPoints = useMemo(() => controlPointsOf(design), [design])
+  const handles = useMemo(() => handlesOf(design), [design])
+  const curve = useMemo(() => hairlineCurveOf(design), [design])
+  const selectedPoint = selection?.kind === 'point' && selection.index < controlPoints.length ? selection.index : null
+  const selectedShape = selection?.kind === 'point' ? null : selection
 
   // saving and approval
   const dirty = remote !== null && remote.saved !== design
@@ -383,10 +391,15 @@ function Studio(props: {
                   view={camera}
                   size={PREVIEW_SIZE}
                   controlPoints={controlPoints}
+                  handles={handles}
+                  curve={curve}
                   shapes={shapes}
                   selection={selection}
                   onSelect={setSelection}
                   onMovePoint={(i, to, done) => change((d) => moveControlPoint(d, i, to), done)}
+                  onMoveHandle={(i, side, offset, corner, done) =>
+                    change((d) => moveHandle(d, i, side, offset, corner), done)
+                  }
                   onMoveShape={(shape, dx, dy, done) => reshape(shape, (p) => translate(p, dx, dy), done)}
                   onResizeShape={(shape, f, done) => reshape(shape, (p) => scale(p, f), done)}
                   onDragEnd={() => setHistory((h) => (h === null ? h : endDrag(h)))}
@@ -416,10 +429,25 @@ function Studio(props: {
             look={{ ...look, session }}
             onLook={(p) => setLook((l) => ({ ...l, ...p }))}
           />
-          <HairlinePanel design={design} onChange={(patch, done) => change((d) => setHairline(d, patch), done, true)} />
+          <HairlinePanel
+            design={design}
+            onChange={(patch, done) => change((d) => setHairline(d, patch), done, true)}
+            point={
+              selectedPoint === null
+                ? null
+                : {
+                    index: selectedPoint,
+                    count: controlPoints.length,
+                    automatic: handles[selectedPoint]?.automatic ?? true,
+                  }
+            }
+            onResetHandles={() => {
+              if (selectedPoint !== null) change((d) => resetHandles(d, selectedPoint), true)
+            }}
+          />
           <ZonesPanel
             design={design}
-            selected={selection}
+            selected={selectedShape}
             onSelect={setSelection}
             onAddZone={() => change((d) => addZone(d, centerOfView()), true)}
             onAddScar={() => change((d) => addScar(d, [0, -110]), true)}

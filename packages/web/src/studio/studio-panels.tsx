@@ -50,16 +50,38 @@ const SHAPES: readonly { id: HairlineShape; label: string }[] = [
 
 export function HairlinePanel(props: {
   design: Design
-  onChange(patch: Partial<NonNullable<Design['hairline']>>, done: boolean): void
+  onChange(patch: Partial<Omit<NonNullable<Design['hairline']>, 'controlPoints' | 'handles'>>, done: boolean): void
+  /** The control point selected on the preview, if any: its place and whether its handles are automatic. */
+  point: { index: number; count: number; automatic: boolean } | null
+  onResetHandles(): void
 }) {
   const h = props.design.hairline
   const shapeId = useId()
   if (h === null) return <p>This design has no hairline.</p>
   const custom = h.controlPoints !== undefined
+  const { point } = props
   return (
     <fieldset className="studio-panel">
       <legend>Hairline</legend>
-      {custom && <p className="studio-note">The points were moved by hand; height and shape start a new line.</p>}
+      {custom && (
+        <p className="studio-note">
+          The points were moved by hand; height and shape start a new line (without the points' handles).
+        </p>
+      )}
+      {point !== null ? (
+        <div className="studio-row">
+          <p className="studio-note">
+            Point {point.index + 1} of {point.count} selected, its handles{' '}
+            {point.automatic ? 'automatic' : 'set by hand'}. Drag a handle's square (or focus it and use the arrow keys)
+            to bend the line; hold Alt to move one handle alone for a corner.
+          </p>
+          <button type="button" onClick={props.onResetHandles} disabled={point.automatic}>
+            Reset handles
+          </button>
+        </div>
+      ) : (
+        <p className="studio-note">Select a point on the preview to show its handles.</p>
+      )}
       <Slider
         label="Height"
         unit=" mm"

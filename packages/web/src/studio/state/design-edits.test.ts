@@ -4,8 +4,12 @@ import {
   addScar,
   addZone,
   controlPointsOf,
+  hairlineCurveOf,
+  handlesOf,
   moveControlPoint,
+  moveHandle,
   removeZone,
+  resetHandles,
   scale,
   setHairline,
   translate,
@@ -40,6 +44,91 @@ describe('hairline edits', () => {
     const raised = setHairline(moved, { heightMm: 70 })
     expect(raised.hairline?.controlPoints).toBeUndefined()
     expect(raised.hairline?.heightMm).toBe(70)
+  })
+})
+
+describe('tangent handles', () => {
+  const k = 6
+  const length = (v: readonly [number, number] | undefined) => Math.hypot(v?.[0] ?? 0, v?.[1] ?? 0)
+
+  it('shows the automatic handles first: on one line through the point, the out one towards the next point', () => {
+    const points = controlPointsOf(design)
+    const handles = handlesOf(design)
+    expect(handles).toHaveLength(points.length)
+    expect(handles.every((h) => h.automatic)).toBe(true)
+    const h = handles[k]
+    if (h === undefined) throw new Error('no handles')
+    expect(h.in[0] * h.out[1] - h.in[1] * h.out[0]).toBeCloseTo(0, 6)
+    expect(h.out[0]).toBeLessThan(0) // the next point lies towards the client's left (u falling)
+  })
+
+  it('a smooth drag turns the other handle opposite and keeps its length; the design places other dots', () => {
+    const before = handlesOf(design)[k]
+    const moved = moveHandle(design, k, 'out', [-12, 9], false)
+    const hl = moved.hairline
+    expect(hl?.controlPoints).toEqual(controlPointsOf(design))
+    expect(hl?.handles).toHaveLength(controlPointsOf(design).length)
+    expect(hl?.handles?.filter((h) => h !== null)).toHaveLength(1)
+    const h = hl?.handles?.[k]
+    expect(h?.out).toEqual([-12, 9])
+    expect(length(h?.in)).toBeCloseTo(length(before?.in), 1)
+    expect((h?.in[0] ?? 0) / length(h?.in)).toBeCloseTo(12 / 15, 3)
+    expect((h?.in[1] ?? 0) / length(h?.in)).toBeCloseTo(-9 / 15, 3)
+    const a = placeDots(design)
+    const b = placeDots(moved)
+    expect(a.ok && b.ok).toBe(true)
+    if (a.ok && b.ok) expect(b.dots.count).not.toBe(a.dots.count)
+  })
+
+  it('a corner (Alt) drag moves the dragged handle alone', () => {
+    const before = handlesOf(design)[k]
+    const h = moveHandle(design, k, 'in', [5, 20], true).hairline?.handles?.[k]
+    expect(h?.in).toEqual([5, 20])
+    expect(h?.out[0]).toBeCloseTo(before?.out[0] ?? Number.NaN, 2)
+    expect(h?.out[1]).toBeCloseTo(before?.out[1] ?? Number.NaN, 2)
+  })
+
+  it('keeps a handle within the 80 mm the design allows', () => {
+    const h = moveHandle(design, k, 'out', [-300, 400], false).hairline?.handles?.[k]
+    expect(length(h?.out)).toBeLessThanOrEqual(80)
+    expect(length(h?.out)).toBeGreaterThan(79.9)
+    expect(placeDots(moveHandle(design, k, 'out', [-300, 400], false)).ok).toBe(true)
+  })
+
+  it('moving the point carries its handles along; height and shape drop them with the points', () => {
+    const bent = moveHandle(design, k, 'out', [-12, 9], false)
+    const p = controlPointsOf(bent)[k] ?? [0, 0]
+    const moved = moveControlPoint(bent, k, [p[0] + 3, p[1] - 4])
+    expect(moved.hairline?.handles).toBe(bent.hairline?.handles)
+    const raised = setHairline(moved, { heightMm: 70 })
+    expect(raised.hairline?.handles).toBeUndefined()
+    expect(raised.hairline?.controlPoints).toBeUndefined()
+  })
+
+  it('reset gives the point its automatic handles back, and the last reset leaves no handles at all', () => {
+    const plain = moveControlPoint(design, 0, controlPointsOf(design)[0] ?? [0, 0])
+    const twice = moveHandle(moveHandle(plain, k, 'out', [-12, 9], false), 2, 'in', [4, 4], true)
+    const once = resetHandles(twice, k)
+    expect(once.hairline?.handles?.[k]).toBeNull()
+    expect(once.hairline?.handles?.[2]).not.toBeNull()
+    expect(handlesOf(once)[k]).toEqual(handlesOf(plain)[k])
+    const none = resetHandles(once, 2)
+    expect(none.hairline && 'handles' in none.hairline).toBe(false)
+    expect(hairlineCurveOf(none)).toEqual(hairlineCurveOf(plain))
+    expect(resetHandles(none, 2)).toBe(none)
+  })
+
+  it('a handle drag is one step of history: undo brings the line back', () => {
+    let h = createHistory(design)
+    h = preview(h, moveHandle(h.present, k, 'out', [-10, 5], false))
+    h = preview(h, moveHandle(h.present, k, 'out', [-14, 12], false))
+    h = endDrag(h)
+    expect(h.past).toHaveLength(1)
+    expect(hairlineCurveOf(h.present)).not.toEqual(hairlineCurveOf(design))
+    h = undo(h)
+    expect(h.present).toBe(design)
+    h = commit(h, resetHandles(moveHandle(h.present, k, 'in', [3, 3], true), k))
+    expect(h.present.hairline?.handles).toBeUndefined()
   })
 })
 

@@ -1,10 +1,15 @@
 // The studio's edits to a design, as pure functions from design to design (chart mm throughout).
 import {
   type ChartPoint,
+  type CurveHandle,
   createHead,
   type Design,
+  HANDLE_LIMIT_MM,
   type Hairline,
+  type HairlineHandle,
   hairlineControlPoints,
+  hairlineCurve,
+  hairlineHandles,
   type Scar,
   type Zone,
   type ZoneKind,
@@ -14,6 +19,74 @@ import {
 export function controlPointsOf(design: Design): ChartPoint[] {
   if (design.hairline === null) return []
   return hairlineControlPoints(design.hairline, createHead(design.head), design.head.sex)
+}
+
+/** Each control point's tangent handles as the curve uses them (its own, or the automatic ones), offsets in mm. */
+export function handlesOf(design: Design): CurveHandle[] {
+  if (design.hairline === null) return []
+  return hairlineHandles(design.hairline, createHead(design.head), design.head.sex)
+}
+
+/** The designed hairline as the engine draws it (before its undulation), sampled for the overlay. */
+export function hairlineCurveOf(design: Design, perSegment = 16): ChartPoint[] {
+  if (design.hairline === null) return []
+  return hairlineCurve(design.hairline, createHead(design.head), design.head.sex, perSegment)
+}
+
+export type HandleSide = 'in' | 'out'
+
+/** A handle offset rounded like the points, and no longer than the design allows. */
+function clampHandle(offset: readonly [number, number]): [number, number] {
+  const length = Math.hypot(offset[0], offset[1])
+  // a hair inside the limit, so rounding cannot push it over
+  const f = length > HANDLE_LIMIT_MM - 0.01 ? (HANDLE_LIMIT_MM - 0.01) / length : 1
+  return [round(offset[0] * f), round(offset[1] * f)]
+}
+
+/**
+ * Moves one tangent handle of control point i to `offset` (from the point, chart mm). A smooth point turns its other
+ * handle to the opposite direction, keeping that handle's length, so the line stays smooth through the point (the
+ * automatic handles of a point differ in length with the chords beside it, and keeping it leaves the far span as
+ * still as it can be); a corner (`corner`, Alt in the studio) moves the dragged handle alone. The hairline keeps its
+ * hand-placed points from then on, as when a point moves.
+ */
+export function moveHandle(
+  design: Design,
+  i: number,
+  side: HandleSide,
+  offset: readonly [number, number],
+  corner: boolean
+): Design {
+  if (design.hairline === null) return design
+  const points = controlPointsOf(design)
+  const current = handlesOf(design)[i]
+  if (current === undefined) return design
+  const moved = clampHandle(offset)
+  const other: HandleSide = side === 'in' ? 'out' : 'in'
+  let otherOffset: readonly [number, number] = current[other]
+  const length = Math.hypot(moved[0], moved[1])
+  if (!corner && length > 0) {
+    // opposite the dragged handle; a handle of no length takes the dragged one's
+    const keep = Math.hypot(otherOffset[0], otherOffset[1]) || length
+    otherOffset = clampHandle([(-moved[0] * keep) / length, (-moved[1] * keep) / length])
+  }
+  const handle: HairlineHandle = side === 'in' ? { in: moved, out: otherOffset } : { in: otherOffset, out: moved }
+  const handles: (HairlineHandle | null)[] = points.map((_, k) => design.hairline?.handles?.[k] ?? null)
+  handles[i] = handle
+  return {
+    ...design,
+    hairline: { ...design.hairline, controlPoints: design.hairline.controlPoints ?? points, handles },
+  }
+}
+
+/** Gives control point i its automatic handles back; a hairline with no handle left has none at all. */
+export function resetHandles(design: Design, i: number): Design {
+  const hl = design.hairline
+  if (hl === null || hl.handles === undefined || (hl.handles[i] ?? null) === null) return design
+  const handles = hl.handles.map((h, k) => (k === i ? null : h))
+  if (handles.some((h) => h !== null)) return { ...design, hairline: { ...hl, handles } }
+  const { handles: _dropped, ...rest } = hl
+  return { ...design, hairline: rest }
 }
 
 /** Moves control point i to p; the hairline keeps its hand-placed points from then on. */
@@ -29,11 +102,12 @@ export function moveControlPoint(design: Design, i: number, p: ChartPoint): Desi
  * Sets hairline parameters. Height and shape shape the line only when it has no hand-placed points, so changing them
  * goes back to the parametric line.
  */
-export function setHairline(design: Design, patch: Partial<Omit<Hairline, 'controlPoints'>>): Design {
+export function setHairline(design: Design, patch: Partial<Omit<Hairline, 'controlPoints' | 'handles'>>): Design {
   if (design.hairline === null) return design
   const next: Hairline = { ...design.hairline, ...patch }
   if (('heightMm' in patch || 'shape' in patch || 'templeRecessionMm' in patch) && next.controlPoints !== undefined) {
-    const { controlPoints: _dropped, ...rest } = next
+    // the handles belong to the hand-placed points and go with them
+    const { controlPoints: _dropped, handles: _handles, ...rest } = next
     return { ...design, hairline: rest }
   }
   return { ...design, hairline: next }
