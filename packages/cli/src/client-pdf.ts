@@ -1,6 +1,6 @@
 // The client's take-home PDF of a consultation (pdfkit, standard Helvetica so it renders the same everywhere):
 // previews, plan with dates, quote, screening in plain words, pre- and aftercare, what to expect, longevity, removal.
-import type { ConsultationResult } from '@stipple/domain'
+import { type ConsultationResult, careInWords, formatDate, formatDuration, formatMoney, winAnsi } from '@stipple/domain'
 import PDFDocument from 'pdfkit'
 
 export interface PreviewImage {
@@ -15,36 +15,8 @@ export interface PdfPreviews {
   front: PreviewImage[]
 }
 
-const SYMBOL: Record<string, string> = { CAD: 'CA$', USD: 'US$', GBP: '£' }
-
-/** Money as the client reads it: `CA$3,842.00`. */
-export function formatMoney(amount: number, currency: string): string {
-  const digits = amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-  return `${SYMBOL[currency] ?? `${currency} `}${digits}`
-}
-
-/** A calendar date as the client reads it: `Mon 7 Dec 2026`. */
-export function formatDate(iso: string): string {
-  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
-    timeZone: 'UTC',
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  })
-}
-
 function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
-}
-
-/** Standard PDF fonts speak WinAnsi: spell out the few characters it lacks. */
-function winAnsi(text: string): string {
-  return text
-    .replace(/≤/g, 'at most ')
-    .replace(/≥/g, 'at least ')
-    .replace(/→/g, '->')
-    .replace(/[^\x20-\x7e\xa0-\xff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac\u00d7\n]/g, '?')
 }
 
 const STATUS_WORDS: Record<ConsultationResult['screening']['status'], string> = {
@@ -225,13 +197,11 @@ export function clientPdf(result: ConsultationResult, previews: PdfPreviews): Pr
   row(['Session', 'Date', 'About', 'Dots', 'Impressions', 'Needle', 'Dilution'], px, true)
   rule()
   for (const s of plan.sessions) {
-    const h = Math.floor(s.durationMinutes / 60)
-    const m = s.durationMinutes % 60
     row(
       [
         String(s.index),
         formatDate(s.date),
-        `${h} h ${String(m).padStart(2, '0')} min`,
+        formatDuration(s.durationMinutes),
         s.dots.toLocaleString('en-US'),
         s.impressions.toLocaleString('en-US'),
         s.needle,
@@ -276,30 +246,14 @@ export function clientPdf(result: ConsultationResult, previews: PdfPreviews): Pr
   // --- care: the rules of one session in days, then the dated rules of the final session ---
   const day = (d: number) => formatDate(addDays(dates.firstSession, d))
   const span = (from: number, to: number) => (from === to ? day(from) : `${day(from)} to ${day(to)}`)
-  const first = 'session 1: '
-  const ofFirst = <T extends { instruction: string }>(items: readonly T[]) =>
-    items.filter((c) => c.instruction.toLowerCase().includes(first))
-  const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1)
-  const strip = (t: string) => capital(t.slice(t.toLowerCase().indexOf(first) + first.length))
+  const care = careInWords(result)
   heading('Before each session')
-  for (const c of ofFirst(result.precare)) {
-    const label =
-      c.toDay === 0
-        ? c.fromDay === -1
-          ? 'The day before'
-          : `From ${-c.fromDay} days before`
-        : `${-c.toDay}–${-c.fromDay} days before`
-    bullet(label, strip(c.instruction))
-  }
+  for (const c of care.before) bullet(c.label, c.text)
   heading('Aftercare')
   para('After every session (day 0 is the day of the session):')
-  for (const c of ofFirst(result.aftercare)) {
-    bullet(c.fromDay === c.toDay ? `Day ${c.fromDay}` : `Days ${c.fromDay}–${c.toDay}`, strip(c.instruction))
-  }
+  for (const c of care.after) bullet(c.label, c.text)
   para('After the final session:')
-  for (const c of result.aftercare.filter((a) => a.instruction.startsWith('After the final session'))) {
-    bullet(span(c.fromDay, c.toDay), capital(c.instruction.replace('After the final session: ', '')))
-  }
+  for (const c of care.afterFinal) bullet(span(c.fromDay, c.toDay), c.text)
   heading('What to expect between sessions')
   para(result.betweenSessions)
   heading('How long it lasts, and touch-ups')

@@ -101,6 +101,15 @@ export {
 } from './consultation/consult.ts'
 export { isIsoDate } from './consultation/dates.ts'
 export { PRICE_LISTS } from './consultation/price-lists.ts'
+export {
+  type CareLine,
+  careInWords,
+  formatDate,
+  formatDuration,
+  formatMinorMoney,
+  formatMoney,
+  winAnsi,
+} from './consultation/take-home.ts'
 export { DESIGN_SCHEMA_V1, type DesignDocument, DesignDocumentSchema } from './design/design.schema.ts'
 export { designJsonSchema } from './design/json-schema.ts'
 export { DESIGN_SCHEMAS, parseDesignDocument, toDesign } from './design/migrate.ts'

@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { formatDate, formatMoney } from '@stipple/domain'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { formatDate, formatMoney } from '../client-pdf.ts'
 import { lines, stipple } from '../spawn-stipple.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'stipple-consult-'))

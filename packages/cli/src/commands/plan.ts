@@ -1,6 +1,5 @@
-import { PRICE_LIST_IDS, type PriceListId, planDesign, toDesign } from '@stipple/domain'
+import { formatMoney, PRICE_LIST_IDS, type PriceListId, planDesign, toDesign } from '@stipple/domain'
 import { parseCommandArgs } from '../args.ts'
-import { formatMoney } from '../client-pdf.ts'
 import type { Command } from '../command.ts'
 import { readDesignFile } from '../design-file.ts'
 import { ExitCode, InputError } from '../errors.ts'

@@ -313,6 +313,12 @@ function PlansTab({ clinicId, clientId }: { clinicId: string; clientId: string }
                 <h2>Plan of {formatDate(p.createdAt)}</h2>
                 <PlanSummary plan={p} />
                 {p.quote ? <QuoteTable quote={p.quote} /> : <p>No quote on this plan.</p>}
+                <p>
+                  <a className="button button-secondary" href={clinicPath(clinicId, `/plans/${p.id}/pdf`)} download>
+                    Download PDF
+                  </a>{' '}
+                  <span className="muted">The client's take-home copy: plan, quote, previews and aftercare.</span>
+                </p>
               </div>
             ))}
           </div>

@@ -28,6 +28,12 @@ export function PortalPlanPage() {
                 <h2>Your plan of {formatDate(p.createdAt)}</h2>
                 <PlanSummary plan={p} />
                 {p.quote ? <QuoteTable quote={p.quote} /> : <p>The clinic has not added a quote yet.</p>}
+                <p>
+                  <a className="button button-secondary" href={portalPath(clinicId, `/plans/${p.id}/pdf`)} download>
+                    Download PDF
+                  </a>{' '}
+                  <span className="muted">Your plan, quote, previews and aftercare to keep, print or share.</span>
+                </p>
               </article>
             ))
           )

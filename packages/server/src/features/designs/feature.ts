@@ -13,9 +13,11 @@ import { designWork } from './work.ts'
 
 export function consultationDesignPlanRoutes(db: Kysely<Database>, now: () => Date): RouteSpec[] {
   const run = designWork(db)
+  // one renderer: the plan PDF's previews share the design previews' threads, limits and cache
+  const previews = new PreviewRenderer()
   return [
     ...consultationRoutes(new ConsultationService(run, now)),
-    ...designRoutes(new DesignService(run, new PreviewRenderer())),
-    ...planRoutes(new PlanService(run)),
+    ...designRoutes(new DesignService(run, previews)),
+    ...planRoutes(new PlanService(run, previews, now)),
   ]
 }

@@ -6,12 +6,15 @@ import { type Repositories, repositoriesOver } from '../../db/unit-of-work.ts'
 import { ConsultationRepository } from '../consultations/repository.ts'
 import { PlanRepository } from '../plans/repository.ts'
 import { PrivacyRepository } from '../privacy/repository.ts'
+import { PlanningRepository } from '../reminders/repository.ts'
 import { DesignRepository } from './repository.ts'
 
 export interface DesignRepositories extends Repositories {
   consultations: ConsultationRepository
   designs: DesignRepository
   plans: PlanRepository
+  /** The client's course facts that aftercare depends on (the reminders' own reading of them). */
+  planning: PlanningRepository
   privacy: PrivacyRepository
 }
 
@@ -25,6 +28,7 @@ export function designWork(db: Kysely<Database>): RunDesignWork {
         consultations: new ConsultationRepository(trx),
         designs: new DesignRepository(trx),
         plans: new PlanRepository(trx),
+        planning: new PlanningRepository(trx),
         privacy: new PrivacyRepository(trx),
       })
     )

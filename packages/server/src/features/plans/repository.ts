@@ -9,6 +9,22 @@ export interface PlanLocation {
   timeZone: string
 }
 
+/** Where a plan is printed for: the clinic's name and, when one is known, a location's name and time zone. */
+export interface PlanPlace {
+  clinicName: string
+  location: { name: string; timeZone: string } | null
+}
+
+/** A session of the plan's booked course, as the clinic's calendar has it. */
+export interface CourseVisit {
+  /** 1-based, as the plan's session `index`. */
+  index: number
+  startsAt: Date
+  status: 'booked' | 'completed' | 'no-show'
+  locationName: string
+  timeZone: string
+}
+
 export class PlanRepository {
   readonly #db: Kysely<Database>
   constructor(db: Kysely<Database>) {
@@ -24,6 +40,64 @@ export class PlanRepository {
       .where('id', '=', locationId)
       .executeTakeFirst()
     return row === undefined ? null : { id: row.id, priceListId: row.price_list_id, timeZone: row.time_zone }
+  }
+
+  /** The clinic's name, and the location's when `locationId` names one of this clinic's locations. */
+  async place(clinicId: string, locationId: string | null): Promise<PlanPlace> {
+    const clinic = await this.#db
+      .selectFrom('clinics')
+      .select('name')
+      .where('id', '=', clinicId)
+      .executeTakeFirstOrThrow()
+    const location =
+      locationId === null
+        ? undefined
+        : await this.#db
+            .selectFrom('locations')
+            .select(['name', 'time_zone'])
+            .where('clinic_id', '=', clinicId)
+            .where('id', '=', locationId)
+            .executeTakeFirst()
+    return {
+      clinicName: clinic.name,
+      location: location === undefined ? null : { name: location.name, timeZone: location.time_zone },
+    }
+  }
+
+  /**
+   * The sessions of the plan's most recently booked course that still has any (cancelled appointments left out), in
+   * course order; empty when no course of the plan was booked.
+   */
+  async courseVisits(clinicId: string, planId: string): Promise<CourseVisit[]> {
+    const rows = await this.#db
+      .selectFrom('appointments as a')
+      .innerJoin('courses as c', (j) => j.onRef('c.id', '=', 'a.course_id').onRef('c.clinic_id', '=', 'a.clinic_id'))
+      .innerJoin('locations as l', (j) =>
+        j.onRef('l.id', '=', 'a.location_id').onRef('l.clinic_id', '=', 'a.clinic_id')
+      )
+      .select(['c.id as course_id', 'a.course_index', 'a.starts_at', 'a.status', 'l.name', 'l.time_zone'])
+      .where('a.clinic_id', '=', clinicId)
+      .where('c.treatment_plan_id', '=', planId)
+      .where('a.status', '<>', 'cancelled')
+      .orderBy('c.created_at', 'desc')
+      .orderBy('c.id')
+      .orderBy('a.course_index')
+      .orderBy('a.starts_at')
+      .execute()
+    const latest = rows[0]?.course_id
+    return rows.flatMap((r) =>
+      r.course_id !== latest || r.course_index === null || r.status === 'cancelled'
+        ? []
+        : [
+            {
+              index: r.course_index,
+              startsAt: r.starts_at,
+              status: r.status,
+              locationName: r.name,
+              timeZone: r.time_zone,
+            },
+          ]
+    )
   }
 
   async create(

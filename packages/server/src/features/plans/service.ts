@@ -1,11 +1,105 @@
-import { PRICE_LIST_IDS, type PriceListId, planDesign, toDesign } from '@stipple/domain'
+import {
+  courseCare,
+  type DesignDocument,
+  formatDate,
+  instantToZoned,
+  PRICE_LIST_IDS,
+  type PriceListId,
+  planDesign,
+  toDesign,
+} from '@stipple/domain'
+import sharp from 'sharp'
 import type { Actor } from '../../actor.ts'
 import { AppError, type FieldProblem } from '../../errors.ts'
 import { audit } from '../audit/audit.ts'
+import type { PreviewQuery } from '../designs/designs.schema.ts'
+import type { PreviewRenderer } from '../designs/preview.ts'
 import { ownClientId } from '../designs/service.ts'
 import type { RunDesignWork } from '../designs/work.ts'
+import { type PlanSheet, planPdf, type SheetImage } from './plan-pdf.ts'
 import type { PlanCreate, TreatmentPlan } from './plans.schema.ts'
 import { storedQuote } from './quote-record.ts'
+import type { CourseVisit } from './repository.ts'
+
+/** The plan PDF's previews: the finished result healed, from above and the front, and five years on. */
+const PDF_PREVIEWS: { caption: string; options: PreviewQuery }[] = [
+  { caption: 'Healed, from above', options: { view: 'top', state: 'healed', years: 0, size: 512 } },
+  { caption: 'Healed, from the front', options: { view: 'front', state: 'healed', years: 0, size: 512 } },
+  { caption: 'Five years on, from above', options: { view: 'top', state: 'healed', years: 5, size: 512 } },
+]
+
+/** Zone kinds of the design document in the client's words. */
+const AREA_WORDS: Record<string, string> = {
+  hairline: 'hairline',
+  frontal: 'front of the scalp',
+  'mid-scalp': 'mid-scalp',
+  crown: 'crown',
+  temples: 'temples',
+  sides: 'sides',
+  back: 'back of the head',
+  scar: 'scars',
+  density: 'added density between your hairs',
+}
+
+/** The treated areas: the design's zones (and its scars), else the zones the plan counts impressions in. */
+function areasOf(plan: TreatmentPlan['plan'], document: DesignDocument | null): string[] {
+  const kinds =
+    document === null
+      ? plan.sessions.flatMap((s) => Object.keys(s.impressionsByZone))
+      : [...document.zones.map((z) => z.kind), ...(document.scars.length > 0 ? ['scar'] : [])]
+  return [...new Set(kinds.map((k) => AREA_WORDS[k] ?? k.replaceAll('-', ' ')))]
+}
+
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+
+/**
+ * The session records that carry out a plan: those naming it, and those naming none (as recorded in the chair) that
+ * were performed while it was the client's newest plan.
+ */
+function performedFor<S extends { treatmentPlanId: string | null; performedAt: Date }>(
+  planId: string,
+  plans: readonly { id: string; createdAt: string }[],
+  sessions: readonly S[]
+): S[] {
+  const newest = (at: Date) =>
+    plans
+      .filter((p) => Date.parse(p.createdAt) <= at.getTime())
+      .reduce<{ id: string; createdAt: string } | null>(
+        (a, p) => (a === null || Date.parse(p.createdAt) > Date.parse(a.createdAt) ? p : a),
+        null
+      )?.id
+  return sessions.filter((r) => (r.treatmentPlanId ?? newest(r.performedAt)) === planId)
+}
+
+/**
+ * Each session's date in words, in the local time zone: the day it was performed (a session record of this plan),
+ * else when the plan's course has it booked (and where, when that is not the sheet's location).
+ */
+function sessionDates(
+  performed: readonly { sessionIndex: number; performedAt: Date }[],
+  visits: readonly CourseVisit[],
+  sheet: { name: string; timeZone: string } | null
+): Map<number, string> {
+  const words = new Map<number, string>()
+  for (const v of visits) {
+    const local = instantToZoned(v.startsAt.getTime(), v.timeZone)
+    const where = v.locationName === sheet?.name ? '' : ` at ${v.locationName}`
+    const status = v.status === 'completed' ? ' (done)' : v.status === 'no-show' ? ' (missed)' : ''
+    words.set(v.index, `${formatDate(local.date)}, ${hhmm(local.minutes)}${where}${status}`)
+  }
+  for (const p of performed) {
+    const day = instantToZoned(p.performedAt.getTime(), sheet?.timeZone ?? 'UTC').date
+    words.set(p.sessionIndex, `done on ${formatDate(day)}`)
+  }
+  return words
+}
+
+export interface PlanPdf {
+  /** `stipple-plan-<the plan's date>.pdf`. */
+  fileName: string
+  bytes: Buffer
+}
 
 /** The domain's price list of a location, or a 422 saying the location's list is not one Stipple has. */
 export function priceListOf(location: { priceListId: string }, path: string): PriceListId {
@@ -23,8 +117,12 @@ export function priceListOf(location: { priceListId: string }, path: string): Pr
 
 export class PlanService {
   readonly #run: RunDesignWork
-  constructor(run: RunDesignWork) {
+  readonly #previews: PreviewRenderer
+  readonly #now: () => Date
+  constructor(run: RunDesignWork, previews: PreviewRenderer, now: () => Date) {
     this.#run = run
+    this.#previews = previews
+    this.#now = now
   }
 
   /** The plan and quote of one design version at a location (the domain's planDesign, the location's price list). */
@@ -116,5 +214,92 @@ export class PlanService {
       })
       return plans
     })
+  }
+
+  /**
+   * The plan and its quote as the client's PDF: staff for any client's plan, the portal (`portal`) for the signed-in
+   * client's own only (another's is 404). The read is audited before anything is drawn; the previews render after the
+   * transaction (a few hundred ms each), and a preview that cannot be drawn leaves the PDF without it, saying so.
+   */
+  async pdf(actor: Actor, planId: string, portal: boolean): Promise<PlanPdf> {
+    const facts = await this.#run(async (repos) => {
+      const own = portal ? await ownClientId(repos, actor) : null
+      const [plan] = await repos.plans.list(actor.clinicId, { ids: [planId] })
+      const client =
+        plan === undefined || (own !== null && plan.clientId !== own)
+          ? null
+          : await repos.clients.get(actor.clinicId, plan.clientId)
+      if (plan === undefined || client === null) {
+        throw new AppError('not_found', `No treatment plan ${planId} ${portal ? 'of yours' : 'in this clinic'}`)
+      }
+      const visits = await repos.plans.courseVisits(actor.clinicId, planId)
+      const place = await repos.plans.place(actor.clinicId, plan.quote?.locationId ?? client.homeLocationId)
+      const version =
+        plan.designVersionId === null ? null : await repos.designs.versionById(actor.clinicId, plan.designVersionId)
+      const course = await repos.planning.course(actor.clinicId, plan.clientId)
+      await audit(repos, actor, {
+        action: 'read',
+        entity: 'treatment-plan-pdf',
+        entityId: planId,
+        clientId: plan.clientId,
+        detail: { portal, quoteId: plan.quote?.id ?? null },
+      })
+      const plansOfClient = await repos.plans.list(actor.clinicId, { clientId: plan.clientId })
+      return { plan, client, visits, place, version, course, plansOfClient }
+    })
+    const { plan, client, visits, place, version, course, plansOfClient } = facts
+    const location =
+      place.location ?? (visits[0] ? { name: visits[0].locationName, timeZone: visits[0].timeZone } : null)
+    const timeZone = location?.timeZone ?? 'UTC'
+    const plannedOn = instantToZoned(Date.parse(plan.createdAt), timeZone).date
+    const { images, imageNote } = await this.#pdfPreviews(version)
+    const sheet: PlanSheet = {
+      clinicName: place.clinicName,
+      locationName: location?.name ?? null,
+      clientName: `${client.givenName} ${client.familyName}`,
+      printedOn: instantToZoned(this.#now().getTime(), timeZone).date,
+      plannedOn,
+      plan: plan.plan,
+      quote: plan.quote,
+      areas: areasOf(plan.plan, version?.document ?? null),
+      dates: sessionDates(performedFor(planId, plansOfClient, course.sessions), visits, location),
+      images,
+      imageNote,
+      // the facts the client's aftercare emails use: skin type, minoxidil, a head kept shaved
+      care: courseCare(
+        { fitzpatrick: course.fitzpatrick ?? 3, minoxidil: course.minoxidil, shaved: course.goal !== 'density' },
+        plan.plan.sessions.map((s) => s.dayOffset)
+      ),
+      touchUpAfterYears: course.touchUpAfterYears,
+    }
+    return { fileName: `stipple-plan-${plannedOn}.pdf`, bytes: await planPdf(sheet) }
+  }
+
+  /** The design version's previews for the PDF; the ones that cannot be drawn now are left out and named. */
+  async #pdfPreviews(
+    version: { id: string; document: DesignDocument } | null
+  ): Promise<{ images: SheetImage[]; imageNote: string | null }> {
+    if (version === null) return { images: [], imageNote: 'This plan has no design to preview.' }
+    // JPEG: a tenth of the PNG's bytes, and pdfkit embeds it as it is (a PNG's alpha it would split in JavaScript)
+    const drawn = await Promise.allSettled(
+      PDF_PREVIEWS.map(async (p) => {
+        const png = await this.#previews.png(version.id, version.document, p.options)
+        return sharp(png).flatten({ background: '#ffffff' }).jpeg({ quality: 88 }).toBuffer()
+      })
+    )
+    const images = drawn.flatMap((d, i) =>
+      d.status === 'fulfilled' ? [{ caption: PDF_PREVIEWS[i]?.caption ?? '', image: d.value }] : []
+    )
+    const missing = PDF_PREVIEWS.filter((_, i) => drawn[i]?.status === 'rejected').map((p) => p.caption.toLowerCase())
+    const later = 'Your clinic can show them to you, or download this PDF again later.'
+    return {
+      images,
+      imageNote:
+        missing.length === 0
+          ? null
+          : images.length === 0
+            ? `The previews could not be drawn just now, so this copy goes without them. ${later}`
+            : `Some previews could not be drawn just now (${missing.join('; ')}). ${later}`,
+    }
   }
 }
