@@ -9,7 +9,7 @@ import {
   toDesign,
 } from '@stipple/domain'
 import sharp from 'sharp'
-import type { Actor } from '../../actor.ts'
+import { type Actor, seesClinical } from '../../actor.ts'
 import { AppError, type FieldProblem } from '../../errors.ts'
 import { audit } from '../audit/audit.ts'
 import type { PreviewQuery } from '../designs/designs.schema.ts'
@@ -248,6 +248,7 @@ export class PlanService {
       return { plan, client, visits, place, version, course, plansOfClient }
     })
     const { plan, client, visits, place, version, course, plansOfClient } = facts
+    const clinical = portal || seesClinical(actor)
     const location =
       place.location ?? (visits[0] ? { name: visits[0].locationName, timeZone: visits[0].timeZone } : null)
     const timeZone = location?.timeZone ?? 'UTC'
@@ -265,9 +266,12 @@ export class PlanService {
       dates: sessionDates(performedFor(planId, plansOfClient, course.sessions), visits, location),
       images,
       imageNote,
-      // the facts the client's aftercare emails use: skin type, minoxidil, a head kept shaved
+      // the facts the client's aftercare emails use: skin type, minoxidil, a head kept shaved. They come from the
+      // intake, which front desk may not read: their copy gives the care every client gets
       care: courseCare(
-        { fitzpatrick: course.fitzpatrick ?? 3, minoxidil: course.minoxidil, shaved: course.goal !== 'density' },
+        clinical
+          ? { fitzpatrick: course.fitzpatrick ?? 3, minoxidil: course.minoxidil, shaved: course.goal !== 'density' }
+          : { fitzpatrick: 3, minoxidil: false, shaved: course.goal !== 'density' },
         plan.plan.sessions.map((s) => s.dayOffset)
       ),
       touchUpAfterYears: course.touchUpAfterYears,
