@@ -30,9 +30,6 @@ import { type Obstacles, poissonDisk } from './poisson-disk.ts'
 
 type Placed = Extract<PlacementResult, { ok: true }>
 
-/** Reach of the hairline's hair fade behind the line (density-field.ts: smoothstep(−4, 2)), mm. */
-const HAIR_FADE_MM = 4
-
 /** Whether two designs differ in their hairline alone (and both have one). */
 function hairlineOnlyChange(before: Design, after: Design): boolean {
   if (before.hairline === null || after.hairline === null) return false
@@ -61,15 +58,16 @@ function movedPoints(a: readonly ChartPoint[], b: readonly ChartPoint[]): ChartP
 const TILE = 4 * METRIC_STRIDE
 
 /**
- * Cell rectangles covering every tile within `pad` chart mm of a moved point: per row of tiles, one rectangle per run
- * of tiles, so the field is built near the line only and not over the whole box the line spans.
+ * Cell rectangles covering every tile within `padAt(point)` chart mm of a moved point: per row of tiles, one rectangle
+ * per run of tiles, so the field is built near the line only and not over the whole box the line spans.
  */
-function tileRects(lat: Lattice, points: readonly ChartPoint[], pad: number) {
+function tileRects(lat: Lattice, points: readonly ChartPoint[], padAt: (p: ChartPoint) => number) {
   const tc = Math.ceil(lat.cols / TILE)
   const tr = Math.ceil(lat.rows / TILE)
   const marked = new Uint8Array(tc * tr)
   const span = TILE * lat.cell
   for (const p of points) {
+    const pad = padAt(p)
     const t0 = Math.max(0, Math.floor((p[0] - pad - lat.x0) / span))
     const t1 = Math.min(tc - 1, Math.floor((p[0] + pad - lat.x0) / span))
     const s0 = Math.max(0, Math.floor((p[1] - pad - lat.y0) / span))
@@ -252,18 +250,20 @@ export function placeDotsAfterHairlineMove(
   const moved = movedPoints(before, after)
   if (moved.length === 0) return { ...previous, field: f0 }
 
-  // the new field where the move can reach: the line's band (density-field.ts) and the hair fade behind it
-  const reach = (h: NonNullable<Design['hairline']>) =>
-    h.softnessMm + SENTINEL_REACH_MM + 2 * h.microIrregularityMm + 4 + HAIR_FADE_MM
+  // the new field where the move can reach: buildDensityField measures the distance to the line for the cells within
+  // 1.25 band / scale + 1 cell of each edge (distanceBand, with the scale at the edge); every cell beyond is "far
+  // behind" or "far ahead" for the old line and the new alike. A tenth more, and two cells, for the scale's drift.
+  const band = (h: NonNullable<Design['hairline']>) => h.softnessMm + SENTINEL_REACH_MM + 2 * h.microIrregularityMm + 4
+  const widest = Math.max(band(hlBefore), band(hlAfter))
+  const padAt = (p: ChartPoint) =>
+    (1.1 * 1.25 * widest) / Math.sqrt(f0.area[cellIndex(f0, p[0], p[1])] ?? 1) + 2 * f0.cell
   const stretch = maxStretch(f0)
-  // distanceBand reaches 1.25 band / scale + 1 cell, and 1 / scale never exceeds the stretch
-  const pad = 1.25 * Math.max(reach(hlBefore), reach(hlAfter)) * stretch + 2 * f0.cell
   const field = copyField(f0)
   const dotCells = new Uint8Array(f0.cols * f0.rows)
   const hairCells = new Uint8Array(f0.cols * f0.rows)
   let anyDots = false
   let anyHair = false
-  for (const rect of tileRects(f0, moved, pad)) {
+  for (const rect of tileRects(f0, moved, padAt)) {
     const subLat: Lattice = {
       x0: f0.x0 + rect.c0 * f0.cell,
       y0: f0.y0 + rect.r0 * f0.cell,
