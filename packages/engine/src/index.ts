@@ -40,7 +40,13 @@ export {
   hairlineHandles,
 } from './placement/hairline.ts'
 export { placeDotsAfterHairlineMove } from './placement/hairline-drag.ts'
-export { DEFAULT_DOT_CAP, type HairBuffer, type PlacementResult, placeDots } from './placement/place-dots.ts'
+export {
+  type ChartBox,
+  DEFAULT_DOT_CAP,
+  type HairBuffer,
+  type PlacementResult,
+  placeDots,
+} from './placement/place-dots.ts'
 export { type PoissonResult, poissonDisk, type RadiusField } from './placement/poisson-disk.ts'
 export { type Issue, validateDesign } from './placement/validate.ts'
 export { defaultSessions, PRESET_IDS, type PresetId, presetDesign } from './presets/presets.ts'

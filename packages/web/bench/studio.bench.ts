@@ -1,5 +1,5 @@
-// The studio's frame time while dragging the hairline of a full-head design (Norwood VII, ~27k dots): placement in
-// the studio's worker plus the preview at 1024×1024, in headless Debian Chromium (SwiftShader WebGL2, the flags of
+// The studio's frame time while dragging the hairline of a full-head design (Norwood VII, ~27k dots): drag placement
+// in the studio's worker plus the preview at 1024×1024, in headless Debian Chromium (SwiftShader WebGL2, the flags of
 // playwright.config.ts), against a Canvas2D baseline drawing the same dots (arc + fill per dot) in the same page.
 // The page is the harness e2e/harness/studio-bench.html, served by vite's dev server on a free port.
 import { fileURLToPath } from 'node:url'
@@ -70,7 +70,7 @@ function rows(r: StudioBenchResult): BenchRow[] {
       ours: round(quantile(gl.frame, 0.5)),
       peer,
       peerValue: round(quantile(c2.frame, 0.5)),
-      note: `median frame (placement in the worker + render); ${note}`,
+      note: `median frame (drag placement in the worker + render; WebGL2 redraws the changed blocks, Canvas2D every dot); ${note}`,
     },
     {
       id: 'web.studio-frame.p95',
@@ -102,7 +102,7 @@ function rows(r: StudioBenchResult): BenchRow[] {
       ours: round(quantile([...gl.placement, ...c2.placement], 0.5)),
       peer: null,
       peerValue: null,
-      note: 'median placement of the dragged design in the worker (both paths)',
+      note: 'median drag placement in the worker (only the changed cells re-sampled; both paths)',
     },
   ]
 }

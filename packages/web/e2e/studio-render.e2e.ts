@@ -25,3 +25,25 @@ test('the WebGL2 preview agrees with the CPU renderer within the stated toleranc
     expect(c.markWhite, label).toBe(true)
   }
 })
+
+test('a hairline drag step drawn only where it changed is the same frame, pixel for pixel, as drawn whole', async ({
+  page,
+}) => {
+  test.setTimeout(180_000)
+  await page.goto('/e2e/harness/studio-render.html')
+  const handle = await page.waitForFunction(() => window.__studioRender, undefined, { timeout: 170_000 })
+  const result = (await handle.jsonValue()) as Window['__studioRender']
+  expect(result?.error).toBeUndefined()
+  const steps = result?.drag ?? []
+  expect(steps.length).toBe(6)
+  for (const s of steps) {
+    console.log(
+      s.case,
+      `redrawn ${(100 * s.regionShare).toFixed(1)} % of the canvas, moved ${(100 * s.moved).toFixed(2)} %`
+    )
+    expect(s.moved, s.case).toBeGreaterThan(0)
+    expect(s.differing, s.case).toBe(0)
+  }
+  // most steps were drawn in part (a step whose rectangles would cover 60 % of the canvas is drawn whole)
+  expect(steps.filter((s) => s.regionShare > 0 && s.regionShare < 0.6).length).toBeGreaterThanOrEqual(4)
+})

@@ -100,6 +100,31 @@ describe('placement during a hairline drag', () => {
     expect(after).toEqual(before)
   })
 
+  it('names chart boxes outside which no dot or hair differs from the placement it started from', () => {
+    const boxes = quick.changed
+    if (boxes === undefined) throw new Error('a drag step reports its boxes')
+    expect(boxes.length).toBeGreaterThan(0)
+    const outside = (x: number, y: number) => boxes.every((b) => x < b.minX || x >= b.maxX || y < b.minY || y >= b.maxY)
+    const key = (r: Ok, i: number) =>
+      `${r.dots.x[i]},${r.dots.y[i]},${r.dots.diameter[i]},${r.dots.shade[i]},${r.dots.session[i]},${r.dots.zone[i]}`
+    const dotsOutside = (r: Ok) => {
+      const out: string[] = []
+      for (let i = 0; i < r.dots.count; i++) if (outside(r.dots.x[i], r.dots.y[i])) out.push(key(r, i))
+      return out.sort()
+    }
+    const hairOutside = (r: Ok) => {
+      const out: string[] = []
+      for (let i = 0; i < r.hair.count; i++)
+        if (outside(r.hair.x[i], r.hair.y[i])) out.push(`${r.hair.x[i]},${r.hair.y[i]}`)
+      return out.sort()
+    }
+    expect(dotsOutside(quick)).toEqual(dotsOutside(first))
+    expect(hairOutside(quick)).toEqual(hairOutside(first))
+    // and something did change inside it
+    expect(dotsOutside(quick).length).toBeLessThan(quick.dots.count)
+    expect(full.changed).toBeUndefined()
+  })
+
   it('keeps the minimum spacing on the surface and clears every hair', () => {
     const g = new Float64Array(3)
     const stats = nearestNeighbours(quick.dots.x, quick.dots.y, quick.dots.count, 12, (x, y) => {

@@ -25,7 +25,7 @@ import {
   SENTINEL_REACH_MM,
 } from './density-field.ts'
 import { hairlinePath } from './hairline.ts'
-import { type HairBuffer, hairRadius, type PlacementResult } from './place-dots.ts'
+import { type ChartBox, type HairBuffer, hairRadius, type PlacementResult } from './place-dots.ts'
 import { type Obstacles, poissonDisk } from './poisson-disk.ts'
 
 type Placed = Extract<PlacementResult, { ok: true }>
@@ -177,6 +177,56 @@ function maskRect(f: DensityField, mask: Uint8Array, padCells: number) {
   }
 }
 
+/**
+ * Chart boxes holding every cell of a mask: per row of 16-cell tiles, one tight box per run of tiles with such cells.
+ * A thin band along the line stays a chain of small boxes, not the box of the whole line.
+ */
+function boxesOf(f: DensityField, mask: Uint8Array): ChartBox[] {
+  const boxes: ChartBox[] = []
+  for (let r0 = 0; r0 < f.rows; r0 += TILE) {
+    const r1 = Math.min(f.rows, r0 + TILE)
+    let open: { c0: number; c1: number; rMin: number; rMax: number; lastTile: number } | null = null
+    const close = () => {
+      if (open === null) return
+      boxes.push({
+        minX: f.x0 + open.c0 * f.cell,
+        minY: f.y0 + open.rMin * f.cell,
+        maxX: f.x0 + (open.c1 + 1) * f.cell,
+        maxY: f.y0 + (open.rMax + 1) * f.cell,
+      })
+      open = null
+    }
+    for (let c0 = 0; c0 < f.cols; c0 += TILE) {
+      const tile = c0 / TILE
+      let cMin = -1
+      let cMax = -1
+      let rMin = -1
+      let rMax = -1
+      for (let row = r0; row < r1; row++) {
+        for (let col = c0; col < Math.min(f.cols, c0 + TILE); col++) {
+          if (mask[row * f.cols + col] === 0) continue
+          if (cMin < 0 || col < cMin) cMin = col
+          if (col > cMax) cMax = col
+          if (rMin < 0) rMin = row
+          rMax = row
+        }
+      }
+      if (cMin < 0) continue
+      if (open !== null && open.lastTile === tile - 1) {
+        open.c1 = cMax
+        open.rMin = Math.min(open.rMin, rMin)
+        open.rMax = Math.max(open.rMax, rMax)
+        open.lastTile = tile
+      } else {
+        close()
+        open = { c0: cMin, c1: cMax, rMin, rMax, lastTile: tile }
+      }
+    }
+    close()
+  }
+  return boxes
+}
+
 function cellIndex(f: DensityField, x: number, y: number): number {
   const col = Math.min(f.cols - 1, Math.max(0, Math.floor((x - f.x0) / f.cell)))
   const row = Math.min(f.rows - 1, Math.max(0, Math.floor((y - f.y0) / f.cell)))
@@ -248,7 +298,7 @@ export function placeDotsAfterHairlineMove(
   if (b0 === undefined || b1 === undefined || a0 === undefined || a1 === undefined) return null
   if (b0[0] !== a0[0] || b0[1] !== a0[1] || b1[0] !== a1[0] || b1[1] !== a1[1]) return null
   const moved = movedPoints(before, after)
-  if (moved.length === 0) return { ...previous, field: f0 }
+  if (moved.length === 0) return { ...previous, field: f0, changed: [] }
 
   // the new field where the move can reach: buildDensityField measures the distance to the line for the cells within
   // 1.25 band / scale + 1 cell of each edge (distanceBand, with the scale at the edge); every cell beyond is "far
@@ -294,7 +344,7 @@ export function placeDotsAfterHairlineMove(
       }
     }
   }
-  if (!anyDots) return { ...previous, field }
+  if (!anyDots) return { ...previous, field, changed: [] }
 
   // hair: follicles in changed cells go, and the changed cells are sampled again between the ones that stay
   let hair: HairBuffer = previous.hair
@@ -431,5 +481,15 @@ export function placeDotsAfterHairlineMove(
   const sessionCounts = shares.map(() => 0)
   for (let i = 0; i < total; i++)
     sessionCounts[dots.session[i] as number] = (sessionCounts[dots.session[i] as number] ?? 0) + 1
-  return { ok: true, dots, radius, hair, field, head, sessionCounts, punches: previous.punches }
+  return {
+    ok: true,
+    dots,
+    radius,
+    hair,
+    field,
+    head,
+    sessionCounts,
+    punches: previous.punches,
+    changed: boxesOf(field, dotCells),
+  }
 }

@@ -25,6 +25,14 @@ export const DEFAULT_DOT_CAP = 2_000_000
 /** Lattice cell of the density field, chart mm. */
 const FIELD_CELL_MM = 1
 
+/** A box on the chart, mm. */
+export interface ChartBox {
+  minX: number
+  minY: number
+  maxX: number
+  maxY: number
+}
+
 /** Positions of the client's remaining hair follicles, chart mm (drawn as stubble or short hair). */
 export interface HairBuffer {
   count: number
@@ -44,6 +52,11 @@ export type PlacementResult =
       sessionCounts: number[]
       /** How many of the dots, at the end of the buffer, are FUE punch dots (one per punch scar). */
       punches: number
+      /**
+       * Set by a quick drag placement (hairline-drag.ts): chart boxes holding every dot and hair that differs from the
+       * placement it started from (none: nothing differs); absent from a full placement, where anything may differ.
+       */
+      changed?: ChartBox[]
     }
   | { ok: false; issues: Issue[] }
 

@@ -11,13 +11,13 @@ import {
 } from '../appearance/pigment.ts'
 import { skinLinearRgb } from '../appearance/skin-palette.ts'
 import { dotStateAt, fadeTimeConstant, previewDay, sessionDay } from '../appearance/time.ts'
-import { createRng, deriveSeed } from '../math/rng.ts'
+import { deriveSeed } from '../math/rng.ts'
 import type { Design } from '../model/design.ts'
 import type { DotBuffer } from '../model/dots.ts'
 import { createHead } from '../scalp/head.ts'
 import { drawSimulatedMark } from './mark.ts'
 import { bandOrder, LITTLE_ENDIAN, pixelWords, stampDisc, stampEllipse, stampSegment } from './raster.ts'
-import { blurTone, createToneGrid, GRID, renderSkin, splatTone, type ToneGrid } from './skin.ts'
+import { blurTone, createToneGrid, GRID, renderSkin, splatTone, type ToneGrid, toneBlurPasses } from './skin.ts'
 import { type ChartWindow, createView, projectInto, VIEW_NAMES, type View, type ViewName } from './view.ts'
 
 export type Stage = 'fresh' | 'healed'
@@ -174,8 +174,21 @@ export interface PreviewLayers {
     absorbG: Float32Array
     absorbB: Float32Array
   }
-  /** Optical density per shading-grid node (gx × gy nodes GRID px apart, node (0, 0) at pixel centre 0.5). */
-  tone: { gx: number; gy: number; grid: number; any: boolean; r: Float32Array; g: Float32Array; b: Float32Array }
+  /**
+   * Optical density per shading-grid node (gx × gy nodes GRID px apart, node (0, 0) at pixel centre 0.5); `reach`:
+   * how far, in px, a dot's or hair's tone can show from where it stands (its splat, the blur's passes, and the
+   * interpolation between nodes), so a change of dots within a region changes no pixel farther than that from it.
+   */
+  tone: {
+    gx: number
+    gy: number
+    grid: number
+    any: boolean
+    reach: number
+    r: Float32Array
+    g: Float32Array
+    b: Float32Array
+  }
   hair: {
     count: number
     ax: Float64Array
@@ -206,7 +219,8 @@ export function previewLayers(
   const tone = createToneGrid(v.width, v.height)
   const n = prepareDots(v, design, dots, options, tone)
   toneHair(v, hair, tone)
-  blurTone(tone, (diffusionMm(design.pigment.depthMm) * v.pxPerMm) / GRID)
+  const sigmaCells = (diffusionMm(design.pigment.depthMm) * v.pxPerMm) / GRID
+  blurTone(tone, sigmaCells)
   let halos = 0
   for (let i = 0; i < n; i++) if (_halo[_cell[i] >> 8] > 0) halos++
   const m = n + halos
@@ -259,6 +273,8 @@ export function previewLayers(
     gy: tone.gy,
     grid: GRID,
     any: tone.any,
+    // the splat's 2 × 2 nodes, a node per blur pass, and the interpolation's next node
+    reach: (toneBlurPasses(tone, sigmaCells) + 3) * GRID,
     r: tone.r.slice(0, nodes),
     g: tone.g.slice(0, nodes),
     b: tone.b.slice(0, nodes),
@@ -447,6 +463,25 @@ const _tip = new Float64Array(6)
 
 type HairSegments = PreviewLayers['hair']
 
+const _hairBits = new Float32Array(2)
+const _hairWords = new Uint32Array(_hairBits.buffer)
+
+/** murmur3's 32-bit finaliser. */
+function fmix32(h: number): number {
+  let x = h ^ (h >>> 16)
+  x = Math.imul(x, 0x85ebca6b)
+  x ^= x >>> 13
+  x = Math.imul(x, 0xc2b2ae35)
+  return (x ^ (x >>> 16)) >>> 0
+}
+
+/** 32 random bits for the hair at chart (u, v), from its position's float32 bits and the seed. */
+function hairHash(seed: number, u: number, v: number): number {
+  _hairBits[0] = u
+  _hairBits[1] = v
+  return fmix32(fmix32(seed ^ (_hairWords[0] ?? 0)) ^ Math.imul(_hairWords[1] ?? 0, 0x9e3779b1))
+}
+
 /** Each hair's stubble as a segment on screen (the same random lengths and turns for every view). */
 function hairSegments(view: View, design: Design, hair: HairPoints): HairSegments {
   const out: HairSegments = {
@@ -460,7 +495,7 @@ function hairSegments(view: View, design: Design, hair: HairPoints): HairSegment
     color: [HAIR_R, HAIR_G, HAIR_B],
   }
   if (hair.count === 0) return out
-  const rng = createRng(deriveSeed(design.seed, 'hair-render'))
+  const seed = deriveSeed(design.seed, 'hair-render')
   const [ccx, ccy] = design.crown.center
   // hair streams away from the crown whorl and turns with it [WHORL-T]
   const turn = (design.crown.clockwise ? -1 : 1) * 0.45
@@ -468,10 +503,13 @@ function hairSegments(view: View, design: Design, hair: HairPoints): HairSegment
   const st = Math.sin(turn)
   let n = 0
   for (let i = 0; i < hair.count; i++) {
-    const len = HAIR_LENGTH_MM[0] + (HAIR_LENGTH_MM[1] - HAIR_LENGTH_MM[0]) * rng.next()
-    const wobble = (rng.next() - 0.5) * 0.6
     const u = hair.x[i]
     const v = hair.y[i]
+    // a hair's length and turn belong to the hair (its position), not to its place in the buffer: a drag that
+    // re-samples some hairs leaves every other hair's stubble as it was
+    const h = hairHash(seed, u, v)
+    const len = HAIR_LENGTH_MM[0] + (HAIR_LENGTH_MM[1] - HAIR_LENGTH_MM[0]) * ((h & 0xffff) / 65536)
+    const wobble = ((h >>> 16) / 65536 - 0.5) * 0.6
     if (!projectInto(view, u, v, _proj)) continue
     let dx = u - ccx
     let dy = v - ccy

@@ -133,10 +133,15 @@ function applyTone(t: ToneGrid, x: number, y: number, rgb: Float64Array): void {
   rgb[2] *= Math.exp(-(t.b[k] * w00 + t.b[k + 1] * w10 + t.b[k + g] * w01 + t.b[k + g + 1] * w11))
 }
 
+/** How many [1 2 1]/4 passes blurTone makes for σ cells: also how far, in cells, a node's tone can spread. */
+export function toneBlurPasses(t: { gx: number; gy: number }, sigmaCells: number): number {
+  // the cap bounds the cost at ~2·10⁷ node updates; it only bites on extreme close-ups
+  return Math.min(Math.round(2 * sigmaCells * sigmaCells), Math.max(24, Math.floor(2e7 / (t.gx * t.gy))))
+}
+
 /** Blurs the tone with repeated [1 2 1]/4 passes (each adds 0.5 cell² of variance) to a Gaussian of σ cells. */
 export function blurTone(t: ToneGrid, sigmaCells: number): void {
-  // the cap bounds the cost at ~2·10⁷ node updates; it only bites on extreme close-ups
-  const passes = Math.min(Math.round(2 * sigmaCells * sigmaCells), Math.max(24, Math.floor(2e7 / (t.gx * t.gy))))
+  const passes = toneBlurPasses(t, sigmaCells)
   if (passes === 0 || !t.any) return
   const gx = t.gx
   const prev = new Float32Array(gx)

@@ -1,6 +1,7 @@
 // The studio's frame while dragging the hairline of a full-head design, in one page: a frame is the placement of the
-// moved design (the studio's placement worker) plus the preview at 1024×1024 — once with the studio's WebGL2 path,
-// once with a Canvas2D baseline drawing the same dots (arc + fill per dot over the same skin). packages/web/bench/
+// moved design (the studio's placement worker, which re-samples only what the move changed) plus the preview at
+// 1024×1024 — once with the studio's WebGL2 path (which draws again only the blocks the step changed), once with a
+// Canvas2D baseline drawing all the same dots (arc + fill per dot over the same skin). packages/web/bench/
 // studio.bench.ts drives it.
 import { type Design, type PresetId, presetDesign } from '@stipple/engine'
 import { createPlacementClient, type PortLike } from '../../src/studio/placement/placement-client.ts'
@@ -77,7 +78,9 @@ async function run(frames: number, preset: PresetId): Promise<StudioBenchResult>
       const t0 = performance.now()
       const placed = await placeGl(d)
       const t1 = performance.now()
-      renderer.render({ design: d, dots: placed.dots, hair: placed.hair, options })
+      // the studio's own path: only the blocks the step changed are drawn again
+      const changed = placed.dirty === 'all' ? {} : { changed: placed.dirty }
+      renderer.render({ design: d, dots: placed.dots, hair: placed.hair, options, ...changed })
       // readPixels waits for the GPU: the frame is on the canvas
       gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, sync)
       const t2 = performance.now()

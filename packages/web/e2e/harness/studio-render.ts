@@ -1,6 +1,7 @@
 // Renders the same designs with the studio's WebGL2 preview and with the engine's CPU renderer in one page and
 // publishes how far they differ (studio-render.e2e.ts states the tolerance).
 import {
+  type ChartBox,
   forEachMarkPixel,
   type PresetId,
   placeDots,
@@ -8,8 +9,10 @@ import {
   type RenderOptions,
   renderPreview,
 } from '@stipple/engine'
+import { createPlacer } from '../../src/studio/placement/place.ts'
 import { diffImages, type ImageDiff } from '../../src/studio/render/image-diff.ts'
-import { createPreviewRenderer } from '../../src/studio/render/preview-renderer.ts'
+import { createPreviewRenderer, type PreviewRenderer } from '../../src/studio/render/preview-renderer.ts'
+import { controlPointsOf, moveControlPoint } from '../../src/studio/state/design-edits.ts'
 
 export interface RenderCase {
   preset: PresetId
@@ -25,9 +28,21 @@ export const RENDER_CASES: readonly RenderCase[] = [
   { preset: 'scar-fut', options: { view: 'back', stage: 'fresh' } },
 ]
 
+/** One step of a hairline drag drawn only where it changed, against the same frame drawn whole. */
+export interface DragStep {
+  case: string
+  /** Share of the canvas the partial redraw drew (0: it drew everything). */
+  regionShare: number
+  /** Pixels where the partial frame differs from the whole frame (must be none). */
+  differing: number
+  /** Share of pixels this step changed from the one before (so the comparison is not of two still frames). */
+  moved: number
+}
+
 export interface StudioRenderResult {
   size: number
   cases: (RenderCase & { diff: ImageDiff; changed: number; markWhite: boolean })[]
+  drag: DragStep[]
   error?: string
 }
 
@@ -43,7 +58,7 @@ const WITHIN = 4
 function run(): StudioRenderResult {
   const canvas = document.getElementById('gl') as HTMLCanvasElement
   const renderer = createPreviewRenderer(canvas, SIZE)
-  if (renderer === null) return { size: SIZE, cases: [], error: 'no WebGL2' }
+  if (renderer === null) return { size: SIZE, cases: [], drag: [], error: 'no WebGL2' }
   const cases: StudioRenderResult['cases'] = []
   for (const c of RENDER_CASES) {
     const design = presetDesign(c.preset)
@@ -72,13 +87,54 @@ function run(): StudioRenderResult {
       markWhite,
     })
   }
-  return { size: SIZE, cases }
+  return {
+    size: SIZE,
+    cases,
+    drag: [...dragSteps(renderer, 'norwood-7', 'top'), ...dragSteps(renderer, 'norwood-5a', 'front')],
+  }
+}
+
+/** Drags a design's middle hairline point through a few steps, each drawn where it changed and then whole. */
+function dragSteps(renderer: PreviewRenderer, preset: PresetId, view: 'top' | 'front'): DragStep[] {
+  let design = presetDesign(preset)
+  const options: RenderOptions = { view, stage: 'healed', width: SIZE, height: SIZE }
+  const placer = createPlacer()
+  const first = placer.place({ id: 0, design, plan: false })
+  if (!first.ok) throw new Error(`${preset} does not place`)
+  const draw = (dots: typeof first.dots, hair: typeof first.hair, changed?: readonly ChartBox[]) => {
+    const issues = renderer.render({ design, dots, hair, options, ...(changed === undefined ? {} : { changed }) })
+    if (issues.length > 0) throw new Error(issues.map((i) => i.message).join('; '))
+    return renderer.gl.readPixels()
+  }
+  let previous = draw(first.dots, first.hair)
+  const mid = Math.floor(controlPointsOf(design).length / 2)
+  const steps: DragStep[] = []
+  for (let k = 1; k <= 3; k++) {
+    const p = controlPointsOf(design)[mid]
+    if (p === undefined) throw new Error('no hairline point')
+    design = moveControlPoint(design, mid, [p[0] + k, p[1] + 2 * k])
+    const r = placer.place({ id: k, design, plan: false })
+    if (!r.ok || r.dirty === 'all') throw new Error('a drag step gives quick dots')
+    const partial = draw(r.dots, r.hair, r.dirty)
+    const regions = renderer.lastRegions()
+    const whole = draw(r.dots, r.hair)
+    const d = diffImages(partial, whole, 0)
+    steps.push({
+      case: `${preset} ${view} step ${k}`,
+      regionShare:
+        regions === null ? 0 : regions.reduce((sum, r) => sum + (r.x1 - r.x0) * (r.y1 - r.y0), 0) / (SIZE * SIZE),
+      differing: Math.round((1 - d.shareWithin) * SIZE * SIZE),
+      moved: 1 - diffImages(whole, previous, 0).shareWithin,
+    })
+    previous = whole
+  }
+  return steps
 }
 
 try {
   window.__studioRender = run()
 } catch (e) {
-  window.__studioRender = { size: SIZE, cases: [], error: e instanceof Error ? e.message : String(e) }
+  window.__studioRender = { size: SIZE, cases: [], drag: [], error: e instanceof Error ? e.message : String(e) }
 }
 const status = document.getElementById('status')
 if (status) status.textContent = 'done'

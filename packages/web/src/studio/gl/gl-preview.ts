@@ -10,14 +10,27 @@
 import { forEachMarkPixel, markLayout, type PreviewLayers, type RgbaTarget, type View } from '@stipple/engine'
 import { DOT_FS, DOT_VS, FULLSCREEN_VS, HAIR_FS, HAIR_VS, PRESENT_FS } from './shaders.ts'
 
+/** A rectangle of pixels from the top left: [x0, x1) × [y0, y1). */
+export interface PixelRect {
+  x0: number
+  y0: number
+  x1: number
+  y1: number
+}
+
 export interface GlPreview {
   readonly canvas: HTMLCanvasElement
   readonly width: number
   readonly height: number
   /** Uploads the untoned skin of `view` (renderSkinBase's output); needed again only when the view or skin changes. */
   setSkin(view: View, skin: RgbaTarget): void
-  /** Draws `after` (and `before` left of `split` px) into the canvas, marked "Simulated". */
-  draw(after: PreviewLayers, before?: { layers: PreviewLayers; split: number }): void
+  /**
+   * Draws `after` (and `before` left of `split` px) into the canvas, marked "Simulated". With `regions` (px, from the
+   * top left), only those rectangles are drawn again: the caller vouches that nothing outside them differs from the
+   * last frame, whose pixels the canvas keeps. Each is drawn whole (its layers cleared and every dot and hair that
+   * reaches it drawn), so overlapping rectangles come out the same as one.
+   */
+  draw(after: PreviewLayers, before?: { layers: PreviewLayers; split: number }, regions?: readonly PixelRect[]): void
   /** The canvas's pixels, RGBA rows from the top (call right after draw). */
   readPixels(): Uint8Array
   dispose(): void
@@ -174,10 +187,19 @@ export function createGlPreview(canvas: HTMLCanvasElement, width: number, height
   }
 
   /** The dots' transmission: white rgb multiplied by 1 − coverage·absorb per dot, in linear light; alpha untouched. */
-  function drawDots(e: PreviewLayers['ellipses']): void {
+  function drawDots(e: PreviewLayers['ellipses'], region: PixelRect | undefined): void {
     if (e.count === 0) return
     if (dotData.length < e.count * DOT_FLOATS) dotData = new Float32Array(e.count * DOT_FLOATS)
-    for (let i = 0, o = 0; i < e.count; i++, o += DOT_FLOATS) {
+    let n = 0
+    for (let i = 0; i < e.count; i++) {
+      if (region !== undefined) {
+        // the sprite's reach (DOT_VS: R·ratio + 0.5 px, R = r + w/2), one pixel more for safety
+        const reach = ((e.rMinor[i] ?? 0) + Math.max(e.edge[i] ?? 1, 1) / 2) * (e.ratio[i] ?? 1) + 1.5
+        const x = e.cx[i] ?? 0
+        const y = e.cy[i] ?? 0
+        if (x + reach < region.x0 || x - reach > region.x1 || y + reach < region.y0 || y - reach > region.y1) continue
+      }
+      const o = n++ * DOT_FLOATS
       dotData[o] = e.cx[i] ?? 0
       dotData[o + 1] = e.cy[i] ?? 0
       dotData[o + 2] = e.rMinor[i] ?? 0
@@ -189,28 +211,40 @@ export function createGlPreview(canvas: HTMLCanvasElement, width: number, height
       dotData[o + 8] = e.absorbG[i] ?? 0
       dotData[o + 9] = e.absorbB[i] ?? 0
     }
+    if (n === 0) return
     gl.enable(gl.BLEND)
     gl.blendFuncSeparate(gl.ZERO, gl.SRC_COLOR, gl.ZERO, gl.ONE)
     bindProgram(dotProgram)
     gl.uniform2f(u(dotProgram, 'u_size'), width, height)
     gl.bindVertexArray(dotVao)
     gl.bindBuffer(gl.ARRAY_BUFFER, dotBuffer)
-    gl.bufferData(gl.ARRAY_BUFFER, dotData.subarray(0, e.count * DOT_FLOATS), gl.STREAM_DRAW)
-    gl.drawArrays(gl.POINTS, 0, e.count)
+    gl.bufferData(gl.ARRAY_BUFFER, dotData.subarray(0, n * DOT_FLOATS), gl.STREAM_DRAW)
+    gl.drawArrays(gl.POINTS, 0, n)
     gl.disable(gl.BLEND)
   }
 
   /** The hair stubble's coverage, composited over in drawing order in the alpha; rgb untouched. */
-  function drawHair(h: PreviewLayers['hair']): void {
+  function drawHair(h: PreviewLayers['hair'], region: PixelRect | undefined): void {
     if (h.count === 0) return
     if (hairData.length < h.count * HAIR_FLOATS) hairData = new Float32Array(h.count * HAIR_FLOATS)
-    for (let i = 0, o = 0; i < h.count; i++, o += HAIR_FLOATS) {
+    let n = 0
+    for (let i = 0; i < h.count; i++) {
+      if (region !== undefined) {
+        const reach = (h.hw[i] ?? 0) + 2.5
+        const x0 = Math.min(h.ax[i] ?? 0, h.bx[i] ?? 0) - reach
+        const x1 = Math.max(h.ax[i] ?? 0, h.bx[i] ?? 0) + reach
+        const y0 = Math.min(h.ay[i] ?? 0, h.by[i] ?? 0) - reach
+        const y1 = Math.max(h.ay[i] ?? 0, h.by[i] ?? 0) + reach
+        if (x1 < region.x0 || x0 > region.x1 || y1 < region.y0 || y0 > region.y1) continue
+      }
+      const o = n++ * HAIR_FLOATS
       hairData[o] = h.ax[i] ?? 0
       hairData[o + 1] = h.ay[i] ?? 0
       hairData[o + 2] = h.bx[i] ?? 0
       hairData[o + 3] = h.by[i] ?? 0
       hairData[o + 4] = h.hw[i] ?? 0
     }
+    if (n === 0) return
     gl.enable(gl.BLEND)
     gl.blendFuncSeparate(gl.ZERO, gl.ONE, gl.ONE, gl.ONE_MINUS_SRC_ALPHA)
     bindProgram(hairProgram)
@@ -218,9 +252,20 @@ export function createGlPreview(canvas: HTMLCanvasElement, width: number, height
     gl.uniform4f(u(hairProgram, 'u_hair'), h.color[0], h.color[1], h.color[2], h.alpha)
     gl.bindVertexArray(hairVao)
     gl.bindBuffer(gl.ARRAY_BUFFER, hairBuffer)
-    gl.bufferData(gl.ARRAY_BUFFER, hairData.subarray(0, h.count * HAIR_FLOATS), gl.STREAM_DRAW)
-    gl.drawArrays(gl.POINTS, 0, h.count)
+    gl.bufferData(gl.ARRAY_BUFFER, hairData.subarray(0, n * HAIR_FLOATS), gl.STREAM_DRAW)
+    gl.drawArrays(gl.POINTS, 0, n)
     gl.disable(gl.BLEND)
+  }
+
+  /** The layers and the composite, within `region` (the scissor already set to it) or everywhere. */
+  function drawRegion(after: PreviewLayers, split: number, region: PixelRect | undefined): void {
+    gl.bindFramebuffer(gl.FRAMEBUFFER, layersTarget.framebuffer)
+    gl.viewport(0, 0, width, height)
+    gl.clearColor(1, 1, 1, 0)
+    gl.clear(gl.COLOR_BUFFER_BIT)
+    drawDots(after.ellipses, region)
+    drawHair(after.hair, region)
+    composite(after, split)
   }
 
   function composite(after: PreviewLayers, split: number): void {
@@ -283,17 +328,29 @@ export function createGlPreview(canvas: HTMLCanvasElement, width: number, height
         new Uint8Array(skin.data.buffer, skin.data.byteOffset, skin.data.byteLength)
       )
     },
-    draw(afterLayers, beforeLayers) {
+    draw(afterLayers, beforeLayers, regions) {
       uploadTone(toneAfter, afterLayers.tone)
       // the before image has no dots and the same hair; only its tone differs (the hair's own)
       if (beforeLayers !== undefined) uploadTone(toneBefore, beforeLayers.layers.tone)
-      gl.bindFramebuffer(gl.FRAMEBUFFER, layersTarget.framebuffer)
-      gl.viewport(0, 0, width, height)
-      gl.clearColor(1, 1, 1, 0)
-      gl.clear(gl.COLOR_BUFFER_BIT)
-      drawDots(afterLayers.ellipses)
-      drawHair(afterLayers.hair)
-      composite(afterLayers, beforeLayers === undefined ? -1 : beforeLayers.split)
+      const split = beforeLayers === undefined ? -1 : beforeLayers.split
+      if (regions === undefined) {
+        drawRegion(afterLayers, split, undefined)
+        return
+      }
+      for (const region of regions) {
+        const r = {
+          x0: Math.max(0, Math.floor(region.x0)),
+          y0: Math.max(0, Math.floor(region.y0)),
+          x1: Math.min(width, Math.ceil(region.x1)),
+          y1: Math.min(height, Math.ceil(region.y1)),
+        }
+        if (r.x1 <= r.x0 || r.y1 <= r.y0) continue
+        // GL's rows run from the bottom
+        gl.enable(gl.SCISSOR_TEST)
+        gl.scissor(r.x0, height - r.y1, r.x1 - r.x0, r.y1 - r.y0)
+        drawRegion(afterLayers, split, r)
+        gl.disable(gl.SCISSOR_TEST)
+      }
     },
     readPixels() {
       const out = new Uint8Array(width * height * 4)

@@ -4,7 +4,13 @@
 // placement; the request that settles the change (`plan: true`) places the design in full, so what the artist sees
 // when they let go is the design's own placement, the same as Node's.
 import { type DesignPlan, planDesign } from '@stipple/domain'
-import { type Design, type PlacementResult, placeDots, placeDotsAfterHairlineMove } from '@stipple/engine'
+import {
+  type ChartBox,
+  type Design,
+  type PlacementResult,
+  placeDots,
+  placeDotsAfterHairlineMove,
+} from '@stipple/engine'
 import { type PlaceRequest, type PlaceResponse, placementKey } from './placement-protocol.ts'
 
 export interface Placer {
@@ -25,12 +31,19 @@ export function createPlacer(now: () => number = () => performance.now()): Place
       const t0 = now()
       let reused = false
       let partial = false
+      let dirty: ChartBox[] | 'all' = []
       if (key === fullKey && last !== null) reused = true
       else {
         const quick = !plan && last !== null ? placeDotsAfterHairlineMove(last.placed, last.design, design) : null
         const placed = quick ?? placeDots(design)
-        if (!placed.ok) return { id, ok: false, issues: placed.issues }
+        // after a refusal the page shows no dots; whatever comes next is all new
+        if (!placed.ok) {
+          last = null
+          fullKey = ''
+          return { id, ok: false, issues: placed.issues }
+        }
         partial = quick !== null
+        dirty = quick === null ? 'all' : (placed.changed ?? 'all')
         last = { design, placed }
         fullKey = partial ? '' : key
       }
@@ -44,7 +57,7 @@ export function createPlacer(now: () => number = () => performance.now()): Place
         }
         p = lastPlan
       }
-      return { id, ok: true, dots: last.placed.dots, hair: last.placed.hair, ms, reused, partial, plan: p }
+      return { id, ok: true, dots: last.placed.dots, hair: last.placed.hair, ms, reused, partial, dirty, plan: p }
     },
   }
 }

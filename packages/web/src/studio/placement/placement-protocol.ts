@@ -1,6 +1,6 @@
 // Messages between the studio and its placement worker.
 import type { DesignPlan } from '@stipple/domain'
-import type { Design, DotBuffer, HairPoints } from '@stipple/engine'
+import type { ChartBox, Design, DotBuffer, HairPoints } from '@stipple/engine'
 
 export interface PlaceRequest {
   id: number
@@ -21,6 +21,11 @@ export type PlaceResponse =
       reused: boolean
       /** Whether these are a hairline drag's quick dots (only the changed cells re-sampled), not the full placement. */
       partial: boolean
+      /**
+       * What differs from the dots and hair of the worker's previous answer: everything, or only what lies within
+       * these chart boxes (none: nothing), so a preview can redraw just there.
+       */
+      dirty: ChartBox[] | 'all'
       plan: DesignPlan | null
     }
   | { id: number; ok: false; issues: { path: string; message: string }[] }
