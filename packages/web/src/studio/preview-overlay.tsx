@@ -1,16 +1,19 @@
 // The interactive layer over the preview: the hairline (the engine's curve, dashed) with its control points and the
-// selected point's two tangent handles, and the selected zone or scar with its resize handle. Pointer events (mouse,
-// pen, touch) drag them; the points, handles and shapes are focusable and arrow keys move them (points and shapes
-// 1 mm, handles 0.5 mm; Shift for 5 mm), + and − resize the selected shape. A handle turns its partner opposite so
-// the line stays smooth, unless Alt is held (a corner). Screen px here are the preview's own (the SVG's viewBox).
+// selected point's two tangent handles, and the selected zone or scar with its corners, a "+" on each edge to insert
+// one, and its resize handle. Pointer events (mouse, pen, touch) drag them; the points, handles, corners and shapes
+// are focusable and arrow keys move them (points, corners and shapes 1 mm, handles 0.5 mm; Shift for 5 mm), + and −
+// resize the selected shape, Delete removes a focused corner. A handle turns its partner opposite so the line stays
+// smooth, unless Alt is held (a corner). While a drawing tool is on, a press on the preview places the next point
+// instead (a press on the first point, or a double-click, finishes). Screen px here are the preview's own (the
+// SVG's viewBox).
 import { type ChartPoint, type CurveHandle, projectChartPoint, unprojectPixel, type View } from '@stipple/engine'
 import type { KeyboardEvent, PointerEvent } from 'react'
-import { Fragment, useRef } from 'react'
-import type { HandleSide } from './state/design-edits.ts'
+import { Fragment, useRef, useState } from 'react'
+import { type DrawTool, edgeMidpoints, type HandleSide, nearestEdge } from './state/design-edits.ts'
 
 export type Selection =
-  | { kind: 'zone'; id: string }
-  | { kind: 'scar'; id: string }
+  | { kind: 'zone'; id: string; corner?: number }
+  | { kind: 'scar'; id: string; corner?: number }
   | { kind: 'point'; index: number }
   | null
 
@@ -20,6 +23,14 @@ export interface OverlayShape {
   label: string
   points: readonly ChartPoint[]
   closed: boolean
+  /** The fewest corners it keeps (Delete refuses below). */
+  minCorners: number
+}
+
+/** A drawing in progress: the tool and the points placed so far (chart mm). */
+export interface DrawingState {
+  tool: DrawTool
+  points: readonly ChartPoint[]
 }
 
 export interface OverlayProps {
@@ -40,7 +51,18 @@ export interface OverlayProps {
   /** Moves a shape by a chart offset from where the gesture started (the caller keeps the start). */
   onMoveShape(shape: OverlayShape, dx: number, dy: number, done: boolean): void
   onResizeShape(shape: OverlayShape, factor: number, done: boolean): void
+  /** A corner's drag step (or key press, with `done`): its new chart position. */
+  onMoveCorner(shape: OverlayShape, index: number, to: ChartPoint, done: boolean): void
+  /** Inserts a corner at `at` after corner `after`; not `done` when a drag of the new corner follows. */
+  onInsertCorner(shape: OverlayShape, after: number, at: ChartPoint, done: boolean): void
+  onRemoveCorner(shape: OverlayShape, index: number): void
   onDragEnd(): void
+  /** The drawing in progress, if a drawing tool is on. */
+  drawing: DrawingState | null
+  /** A press on the preview while drawing: the point, or null off the head. */
+  onDrawPoint(p: ChartPoint | null): void
+  /** The first point pressed again, or a double-click: the drawing is done. */
+  onDrawFinish(): void
 }
 
 type Gesture = (
@@ -48,6 +70,7 @@ type Gesture = (
   | { kind: 'handle'; index: number; side: HandleSide; point: ChartPoint }
   | { kind: 'move'; shape: OverlayShape; from: ChartPoint }
   | { kind: 'resize'; shape: OverlayShape; center: ChartPoint; startDist: number }
+  | { kind: 'corner'; shape: OverlayShape; index: number }
 ) & {
   /** Whether the pointer moved since it went down: a press and release in place selects without changing anything. */
   moved?: boolean
@@ -84,13 +107,15 @@ export function PreviewOverlay(props: OverlayProps) {
   const { view, size } = props
   const svg = useRef<SVGSVGElement>(null)
   const gesture = useRef<Gesture | null>(null)
+  const handle = Math.max(8, size / 80)
 
-  const toPreview = (e: PointerEvent): [number, number] => {
+  /** A pointer's or mouse's place in preview px. */
+  const toPreview = (e: { clientX: number; clientY: number }): [number, number] => {
     const rect = svg.current?.getBoundingClientRect()
     if (rect === undefined || rect.width === 0) return [0, 0]
     return [((e.clientX - rect.left) * size) / rect.width, ((e.clientY - rect.top) * size) / rect.height]
   }
-  const toChart = (e: PointerEvent): ChartPoint | null => {
+  const toChart = (e: { clientX: number; clientY: number }): ChartPoint | null => {
     const [x, y] = toPreview(e)
     const c = unprojectPixel(view, x, y)
     return c === null ? null : [c.u, c.v]
@@ -123,6 +148,7 @@ export function PreviewOverlay(props: OverlayProps) {
       else if (g.kind === 'handle')
         props.onMoveHandle(g.index, g.side, [c[0] - g.point[0], c[1] - g.point[1]], e.altKey, done)
       else if (g.kind === 'move') props.onMoveShape(g.shape, c[0] - g.from[0], c[1] - g.from[1], done)
+      else if (g.kind === 'corner') props.onMoveCorner(g.shape, g.index, c, done)
       else {
         const d = Math.hypot(c[0] - g.center[0], c[1] - g.center[1])
         props.onResizeShape(g.shape, Math.max(0.1, d / g.startDist), done)
@@ -171,10 +197,46 @@ export function PreviewOverlay(props: OverlayProps) {
     if (to !== null) props.onMoveShape(shape, to[0] - c[0], to[1] - c[1], true)
   }
 
+  const cornerKey = (e: KeyboardEvent, shape: OverlayShape, index: number, p: ChartPoint) => {
+    if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault()
+      if (shape.points.length > shape.minCorners) props.onRemoveCorner(shape, index)
+      return
+    }
+    const a = arrow(e.key)
+    if (a === null) return
+    e.preventDefault()
+    const step = e.shiftKey ? KEY_STEP_BIG_MM : KEY_STEP_MM
+    const to = stepFrom(p, a[0] * step, a[1] * step)
+    if (to !== null) props.onMoveCorner(shape, index, to, true)
+  }
+
+  // drawing: where the pointer hovers (preview px), for the edge that would come next
+  const [cursor, setCursor] = useState<[number, number] | null>(null)
+  const drawing = props.drawing
+  const drawDown = (e: PointerEvent) => {
+    e.preventDefault()
+    e.stopPropagation()
+    if (drawing === null) return
+    const [x, y] = toPreview(e)
+    setCursor([x, y])
+    const near = (p: ChartPoint | undefined, r: number) => {
+      const q = p === undefined ? null : projectChartPoint(view, p[0], p[1])
+      return q !== null && Math.hypot(q.x - x, q.y - y) <= r
+    }
+    // the second press of a double-click lands on the point the first one placed
+    if (near(drawing.points[drawing.points.length - 1], handle * 0.75)) return
+    if (drawing.tool !== 'fut' && drawing.points.length >= 3 && near(drawing.points[0], handle * 1.5)) {
+      props.onDrawFinish()
+      return
+    }
+    const c = unprojectPixel(view, x, y)
+    props.onDrawPoint(c === null ? null : [c.u, c.v])
+  }
+
   const project = (points: readonly ChartPoint[]) =>
     points.map((p) => projectChartPoint(view, p[0], p[1])).filter((q) => q !== null)
 
-  const handle = Math.max(8, size / 80)
   const curve = project(props.curve)
   const selectedPoint =
     props.selection?.kind === 'point' && props.selection.index < props.controlPoints.length
@@ -196,6 +258,210 @@ export function PreviewOverlay(props: OverlayProps) {
     })
   }
   const selectedTips = selectedPoint === null ? [] : tips(selectedPoint)
+
+  /** The selected shape's corners (squares) and a "+" on each edge, after its outline so Tab reaches them next. */
+  const corners = (shape: OverlayShape) => {
+    const n = shape.points.length
+    const noun = shape.closed ? 'corner' : 'point'
+    const selectedCorner =
+      props.selection?.kind === shape.kind && props.selection.id === shape.id ? props.selection.corner : undefined
+    const removable = n > shape.minCorners
+    return (
+      <>
+        {edgeMidpoints(shape.points, shape.closed).map((m, i) => {
+          const q = projectChartPoint(view, m[0], m[1])
+          if (q === null) return null
+          const r = handle * 0.6
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: an edge is its index along the outline
+            <g key={`mid-${i}`}>
+              <circle cx={q.x} cy={q.y} r={r} fill="rgba(255,255,255,0.85)" stroke="#1d5fa8" strokeWidth={1.5} />
+              <path
+                d={`M${q.x - r * 0.6},${q.y}H${q.x + r * 0.6}M${q.x},${q.y - r * 0.6}V${q.y + r * 0.6}`}
+                stroke="#1d5fa8"
+                strokeWidth={2}
+                pointerEvents="none"
+              />
+              {/* biome-ignore lint/a11y/useSemanticElements: an SVG handle cannot be a <button>; it is focusable and keyboard operable */}
+              <circle
+                cx={q.x}
+                cy={q.y}
+                r={handle * 1.2}
+                fill="transparent"
+                className="studio-midpoint"
+                role="button"
+                tabIndex={0}
+                aria-label={`Add a ${noun} to ${shape.label} between ${noun}s ${i + 1} and ${((i + 1) % n) + 1}`}
+                style={{ cursor: 'copy' }}
+                onKeyDown={(e) => {
+                  if (e.key !== 'Enter' && e.key !== ' ') return
+                  e.preventDefault()
+                  props.onInsertCorner(shape, i, m, true)
+                  props.onSelect({ kind: shape.kind, id: shape.id, corner: i + 1 })
+                }}
+                onPointerDown={(e) => {
+                  // the new corner follows the pointer until it lifts: inserting and dragging are one step
+                  props.onInsertCorner(shape, i, m, false)
+                  props.onSelect({ kind: shape.kind, id: shape.id, corner: i + 1 })
+                  start(e, { kind: 'corner', shape, index: i + 1 })
+                }}
+              />
+            </g>
+          )
+        })}
+        {shape.points.map((p, i) => {
+          const q = projectChartPoint(view, p[0], p[1])
+          if (q === null) return null
+          const on = selectedCorner === i
+          const side = handle * 1.3
+          const hit = handle * 2.4
+          return (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a corner is its index along the outline
+            <g key={`corner-${i}`}>
+              <rect
+                x={q.x - side / 2}
+                y={q.y - side / 2}
+                width={side}
+                height={side}
+                fill={on ? '#ffffff' : '#7cc0ff'}
+                stroke="#222"
+                strokeWidth={on ? 3 : 2}
+                pointerEvents="none"
+              />
+              {/* biome-ignore lint/a11y/useSemanticElements: an SVG handle cannot be a <button>; it is focusable and keyboard operable */}
+              <rect
+                x={q.x - hit / 2}
+                y={q.y - hit / 2}
+                width={hit}
+                height={hit}
+                fill="transparent"
+                className="studio-corner"
+                role="button"
+                tabIndex={0}
+                aria-label={`${shape.label}, ${noun} ${i + 1} of ${n}: drag or use the arrow keys to move${removable ? '; Delete removes it' : ''}`}
+                aria-pressed={on}
+                style={{ cursor: 'grab' }}
+                onFocus={() => props.onSelect({ kind: shape.kind, id: shape.id, corner: i })}
+                onKeyDown={(e) => cornerKey(e, shape, i, p)}
+                onPointerDown={(e) => {
+                  start(e, { kind: 'corner', shape, index: i })
+                  // focused (which selects it), so Delete and the arrow keys act on it next
+                  ;(e.currentTarget as SVGElement).focus({ preventScroll: true })
+                  props.onSelect({ kind: shape.kind, id: shape.id, corner: i })
+                }}
+              />
+            </g>
+          )
+        })}
+      </>
+    )
+  }
+
+  /** The drawing in progress: its points, the edge to the pointer and (for an outline) the closing edge. */
+  const drawLayer = () => {
+    if (drawing === null) return null
+    const placed = drawing.points.map((p) => projectChartPoint(view, p[0], p[1]))
+    const shown = placed.filter((q) => q !== null)
+    const last = shown[shown.length - 1]
+    const first = placed[0] ?? null
+    const outline = drawing.tool !== 'fut'
+    const closable = outline && drawing.points.length >= 3
+    const tip = cursor ?? (last === undefined ? null : [last.x, last.y])
+    const poly = shown.map((q) => `${q.x.toFixed(2)},${q.y.toFixed(2)}`).join(' ')
+    return (
+      <g data-testid="drawing">
+        {/* biome-ignore lint/a11y/noStaticElementInteractions: where a pointer places points; the keyboard finishes, takes back or cancels a drawing (Enter, Backspace, Escape, the drawing bar's buttons) */}
+        <rect
+          data-testid="draw-surface"
+          x={0}
+          y={0}
+          width={size}
+          height={size}
+          fill="transparent"
+          style={{ cursor: 'crosshair' }}
+          onPointerDown={drawDown}
+          onPointerMove={(e) => setCursor(toPreview(e))}
+          onPointerLeave={() => setCursor(null)}
+          onDoubleClick={() => props.onDrawFinish()}
+        />
+        {shown.length > 1 && (
+          <polyline
+            points={poly}
+            fill={outline ? 'rgba(120,190,255,0.12)' : 'none'}
+            stroke="#7cc0ff"
+            strokeWidth={3}
+            pointerEvents="none"
+          />
+        )}
+        {last !== undefined && tip !== null && (
+          <line
+            x1={last.x}
+            y1={last.y}
+            x2={tip[0]}
+            y2={tip[1]}
+            stroke="#7cc0ff"
+            strokeWidth={2}
+            strokeDasharray="6 4"
+            pointerEvents="none"
+          />
+        )}
+        {outline && first !== null && tip !== null && shown.length > 1 && (
+          <line
+            data-testid="closing-edge"
+            x1={tip[0]}
+            y1={tip[1]}
+            x2={first.x}
+            y2={first.y}
+            stroke="#ffd166"
+            strokeWidth={2}
+            strokeDasharray="3 5"
+            pointerEvents="none"
+          />
+        )}
+        {placed.map((q, i) =>
+          q === null || (i === 0 && closable) ? null : (
+            <circle
+              // biome-ignore lint/suspicious/noArrayIndexKey: a drawn point is its index in the drawing
+              key={i}
+              cx={q.x}
+              cy={q.y}
+              r={handle * 0.6}
+              fill="#7cc0ff"
+              stroke="#222"
+              strokeWidth={2}
+              pointerEvents="none"
+            />
+          )
+        )}
+        {closable && first !== null && (
+          // biome-ignore lint/a11y/useSemanticElements: an SVG handle cannot be a <button>; it is focusable and keyboard operable
+          <circle
+            cx={first.x}
+            cy={first.y}
+            r={handle}
+            fill="#ffd166"
+            stroke="#222"
+            strokeWidth={2}
+            role="button"
+            tabIndex={0}
+            aria-label="First point: press to close the outline"
+            style={{ cursor: 'pointer' }}
+            onPointerDown={(e) => {
+              e.preventDefault()
+              e.stopPropagation()
+              props.onDrawFinish()
+            }}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter' && e.key !== ' ') return
+              e.preventDefault()
+              e.stopPropagation()
+              props.onDrawFinish()
+            }}
+          />
+        )}
+      </g>
+    )
+  }
   return (
     // biome-ignore lint/a11y/useSemanticElements: an SVG layer of handles; a fieldset cannot hold SVG
     <svg
@@ -246,6 +512,22 @@ export function PreviewOverlay(props: OverlayProps) {
           c
         )
         const fh = projectChartPoint(view, far[0], far[1])
+        const fc = projectChartPoint(view, c[0], c[1])
+        // the resize square sits out beyond the farthest corner, clear of that corner's own square
+        const out = fh === null || fc === null ? 0 : Math.hypot(fh.x - fc.x, fh.y - fc.y)
+        const rx = fh === null ? 0 : fh.x + (out > 0 && fc !== null ? ((fh.x - fc.x) / out) * handle * 2.5 : handle * 2)
+        const ry = fh === null ? 0 : fh.y + (out > 0 && fc !== null ? ((fh.y - fc.y) / out) * handle * 2.5 : handle * 2)
+        if (drawing !== null)
+          return (
+            <path
+              key={`${shape.kind}-${shape.id}`}
+              d={d}
+              fill="none"
+              stroke="rgba(255,255,255,0.5)"
+              strokeWidth={2}
+              pointerEvents="none"
+            />
+          )
         return (
           <g key={`${shape.kind}-${shape.id}`}>
             {/* biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be a <button>; it is focusable and keyboard operable */}
@@ -267,14 +549,24 @@ export function PreviewOverlay(props: OverlayProps) {
                 const from = toChart(e)
                 if (from !== null) start(e, { kind: 'move', shape, from })
               }}
+              onDoubleClick={(e) => {
+                // a double-click on an edge puts a corner there
+                const p = toChart(e)
+                const edge = p === null ? null : nearestEdge(shape.points, shape.closed, p)
+                if (edge === null) return
+                props.onInsertCorner(shape, edge.index, edge.at, true)
+                props.onSelect({ kind: shape.kind, id: shape.id, corner: edge.index + 1 })
+              }}
             />
             {selected && fh !== null && (
               <rect
-                x={fh.x - handle / 2}
-                y={fh.y - handle / 2}
+                x={rx - handle / 2}
+                y={ry - handle / 2}
                 width={handle}
                 height={handle}
                 fill="#7cc0ff"
+                stroke="#222"
+                data-testid="resize-handle"
                 style={{ cursor: 'nwse-resize' }}
                 onPointerDown={(e) => {
                   const startDist = Math.hypot(far[0] - c[0], far[1] - c[1])
@@ -282,12 +574,13 @@ export function PreviewOverlay(props: OverlayProps) {
                 }}
               />
             )}
+            {selected && corners(shape)}
           </g>
         )
       })}
       {props.controlPoints.map((p, i) => {
         const q = projectChartPoint(view, p[0], p[1])
-        if (q === null) return null
+        if (q === null || drawing !== null) return null
         const selected = i === selectedPoint
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: a control point is its index along the hairline
@@ -337,6 +630,7 @@ export function PreviewOverlay(props: OverlayProps) {
           </Fragment>
         )
       })}
+      {drawLayer()}
     </svg>
   )
 }

@@ -18,29 +18,39 @@ import { ApiError, messageOf } from '../api/client.ts'
 import { type DesignDetailDto, loadDesign, recordApproval, saveVersion } from './design-api.ts'
 import { createWorkerPlacement, type PlacementClient } from './placement/placement-client.ts'
 import type { PlaceResponse } from './placement/placement-protocol.ts'
-import { type OverlayShape, PreviewOverlay, type Selection } from './preview-overlay.tsx'
+import { type DrawingState, type OverlayShape, PreviewOverlay, type Selection } from './preview-overlay.tsx'
 import { createPreviewRenderer, type PreviewRenderer } from './render/preview-renderer.ts'
 import {
   addScar,
   addZone,
   controlPointsOf,
+  type DrawTool,
+  drawRefusal,
+  finishDrawing,
   hairlineCurveOf,
   handlesOf,
+  insertCorner,
+  issuePlace,
+  MAX_POINTS,
+  minCornersOf,
   moveControlPoint,
+  moveCorner,
   moveHandle,
+  removeCorner,
   removeScar,
   removeZone,
   resetHandles,
   scale,
   scarPoints,
   setHairline,
+  setScarFields,
   translate,
   updateScar,
   updateZone,
   withScarPoints,
 } from './state/design-edits.ts'
 import { commit, createHistory, endDrag, type History, preview, redo, undo } from './state/history.ts'
-import { HairlinePanel, type LookOptions, LookPanel, PlanPanel, ZonesPanel } from './studio-panels.tsx'
+import { DrawBar, HairlinePanel, type LookOptions, LookPanel, PlanPanel, ZonesPanel } from './studio-panels.tsx'
 import { cameraFor } from './view-camera.ts'
 import './studio.css'
 
@@ -270,6 +280,7 @@ function Studio(props: {
         label: `Zone ${z.id}`,
         points: z.polygon,
         closed: true,
+        minCorners: 3,
       })),
       ...design.scars.map((s) => ({
         kind: 'scar' as const,
@@ -277,6 +288,7 @@ function Studio(props: {
         label: `Scar ${s.id}`,
         points: scarPoints(s),
         closed: s.kind !== 'fut',
+        minCorners: s.kind === 'fut' ? 2 : 3,
       })),
     ],
     [design.zones, design.scars]
@@ -300,6 +312,75 @@ function Studio(props: {
   const curve = useMemo(() => hairlineCurveOf(design), [design])
   const selectedPoint = selection?.kind === 'point' && selection.index < controlPoints.length ? selection.index : null
   const selectedShape = selection?.kind === 'point' ? null : selection
+
+  // drawing a zone or scar: the points live here until the drawing is finished, which is one step of history
+  const [drawing, setDrawing] = useState<DrawingState | null>(null)
+  const [drawMessage, setDrawMessage] = useState<string | null>(null)
+  const startDrawing = (tool: DrawTool) => {
+    if (drawing?.tool === tool) {
+      // the tool's button again: put it away
+      setDrawing(null)
+      setDrawMessage(null)
+      return
+    }
+    const refusal = drawRefusal(design, tool)
+    setDrawMessage(refusal)
+    if (refusal !== null) return
+    setSelection(null)
+    setDrawing({ tool, points: [] })
+  }
+  const cancelDrawing = useCallback(() => {
+    setDrawing(null)
+    setDrawMessage(null)
+  }, [])
+  const removeLastPoint = useCallback(() => {
+    setDrawMessage(null)
+    setDrawing((d) => (d === null ? d : { ...d, points: d.points.slice(0, -1) }))
+  }, [])
+  const finish = useCallback(() => {
+    if (drawing === null) return
+    const r = finishDrawing(design, drawing.tool, drawing.points)
+    if (!r.ok) {
+      setDrawMessage(r.message)
+      return
+    }
+    change(() => r.design, true)
+    setDrawing(null)
+    setDrawMessage(null)
+    setSelection(r.selection)
+  }, [drawing, design, change])
+  const addDrawPoint = (p: ChartPoint | null) => {
+    if (p === null) {
+      setDrawMessage('That point is off the head: place the points on the scalp.')
+      return
+    }
+    setDrawMessage(null)
+    setDrawing((d) => (d === null || d.points.length >= MAX_POINTS ? d : { ...d, points: [...d.points, p] }))
+  }
+  useEffect(() => {
+    if (drawing === null) return
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null
+      if (t !== null && ['INPUT', 'SELECT', 'TEXTAREA'].includes(t.tagName)) return
+      // Enter on a focused button presses that button (Cancel drawing, Remove last point)
+      if (e.key === 'Enter' && t?.tagName !== 'BUTTON') finish()
+      else if (e.key === 'Escape') cancelDrawing()
+      else if (e.key === 'Backspace') removeLastPoint()
+      else return
+      e.preventDefault()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [drawing, finish, cancelDrawing, removeLastPoint])
+  const removeSelectedCorner = () => {
+    if (selectedShape === null || selectedShape.corner === undefined) return
+    const { corner } = selectedShape
+    const before = design
+    const after = removeCorner(before, selectedShape, corner)
+    if (after === before) return
+    change(() => after, true)
+    setSelection({ ...selectedShape, corner: Math.max(0, corner - 1) })
+  }
 
   // saving and approval
   const dirty = remote !== null && remote.saved !== design
@@ -402,7 +483,17 @@ function Studio(props: {
                   }
                   onMoveShape={(shape, dx, dy, done) => reshape(shape, (p) => translate(p, dx, dy), done)}
                   onResizeShape={(shape, f, done) => reshape(shape, (p) => scale(p, f), done)}
+                  onMoveCorner={(shape, i, to, done) => change((d) => moveCorner(d, shape, i, to), done)}
+                  onInsertCorner={(shape, i, at, done) => change((d) => insertCorner(d, shape, i, at), done)}
+                  onRemoveCorner={(shape, i) => {
+                    if (shape.points.length <= minCornersOf(design, shape)) return
+                    change((d) => removeCorner(d, shape, i), true)
+                    setSelection({ kind: shape.kind, id: shape.id, corner: Math.min(i, shape.points.length - 2) })
+                  }}
                   onDragEnd={() => setHistory((h) => (h === null ? h : endDrag(h)))}
+                  drawing={drawing}
+                  onDrawPoint={addDrawPoint}
+                  onDrawFinish={finish}
                 />
               </div>
             </div>
@@ -411,12 +502,19 @@ function Studio(props: {
               {placed !== null && ` ${placed.dots.count.toLocaleString('en')} dots.`}
             </figcaption>
           </figure>
+          <DrawBar
+            drawing={drawing}
+            message={drawMessage}
+            onFinish={finish}
+            onRemoveLast={removeLastPoint}
+            onCancel={cancelDrawing}
+          />
           {noWebgl && <p className="studio-note">This browser offers no WebGL2; the preview is drawn on the CPU.</p>}
           {problems.length > 0 && (
             <ul role="alert" className="studio-problems">
               {problems.map((p) => (
                 <li key={`${p.path}:${p.message}`}>
-                  {p.path}: {p.message}
+                  {issuePlace(design, p.path)}: {p.message}
                 </li>
               ))}
             </ul>
@@ -451,14 +549,15 @@ function Studio(props: {
             onSelect={setSelection}
             onAddZone={() => change((d) => addZone(d, centerOfView()), true)}
             onAddScar={() => change((d) => addScar(d, [0, -110]), true)}
+            drawing={drawing?.tool ?? null}
+            onDraw={startDrawing}
             onZone={(id, patch, done) => change((d) => updateZone(d, id, patch), done, true)}
-            onScarWidth={(id, widthMm, done) =>
-              change((d) => updateScar(d, id, (s) => (s.kind === 'fut' ? { ...s, widthMm } : s)), done, true)
-            }
+            onScar={(id, patch, done) => change((d) => setScarFields(d, id, patch), done, true)}
             onRemove={(kind, id) => {
               setSelection(null)
               change((d) => (kind === 'zone' ? removeZone(d, id) : removeScar(d, id)), true)
             }}
+            onRemoveCorner={removeSelectedCorner}
           />
           {remote !== null && (
             <section className="studio-panel" aria-label="Versions and approval">

@@ -2,7 +2,9 @@
 // live plan and quote. Every control is a labelled native input, so keyboards and screen readers work as they should.
 import type { DesignPlan } from '@stipple/domain'
 import type { Design, HairlineShape, Scar, Zone } from '@stipple/engine'
-import { useId } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
+import type { DrawingState } from './preview-overlay.tsx'
+import { DRAW_NAMES, type DrawTool, MIN_DRAW_POINTS, type ScarFieldsPatch } from './state/design-edits.ts'
 import { STUDIO_VIEWS, type StudioView } from './view-camera.ts'
 
 function Slider(props: {
@@ -33,6 +35,63 @@ function Slider(props: {
         onPointerUp={(e) => props.onChange(Number(e.currentTarget.value), true)}
         onKeyUp={(e) => props.onChange(Number(e.currentTarget.value), true)}
       />
+    </div>
+  )
+}
+
+/**
+ * A typed number within limits: each valid value applies at once (resting, like a slider) and leaving the field
+ * settles it as one step; a value outside the limits is shown as such and not applied.
+ */
+function NumberField(props: {
+  label: string
+  value: number
+  min: number
+  max: number
+  step: number
+  integer?: boolean
+  onChange(value: number, done: boolean): void
+}) {
+  const id = useId()
+  const [text, setText] = useState<string | null>(null)
+  const shown = text ?? String(props.value)
+  const parsed = Number(shown)
+  const valid =
+    shown.trim() !== '' &&
+    Number.isFinite(parsed) &&
+    parsed >= props.min &&
+    parsed <= props.max &&
+    (!props.integer || Number.isInteger(parsed))
+  return (
+    <div className="studio-field">
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        type="number"
+        inputMode={props.integer ? 'numeric' : 'decimal'}
+        min={props.min}
+        max={props.max}
+        step={props.step}
+        value={shown}
+        aria-invalid={!valid}
+        aria-describedby={valid ? undefined : `${id}-error`}
+        onChange={(e) => {
+          const t = e.currentTarget.value
+          setText(t)
+          const v = Number(t)
+          if (t.trim() !== '' && v >= props.min && v <= props.max && (!props.integer || Number.isInteger(v)))
+            props.onChange(v, false)
+        }}
+        onBlur={() => {
+          if (valid) props.onChange(parsed, true)
+          setText(null)
+        }}
+      />
+      {!valid && (
+        <span id={`${id}-error`} className="studio-problems">
+          {props.integer ? 'A whole number' : 'A number'} from {props.min} to {props.max}.
+        </span>
+      )}
     </div>
   )
 }
@@ -136,19 +195,34 @@ export function HairlinePanel(props: {
   )
 }
 
+const DRAW_BUTTONS: readonly { tool: DrawTool; label: string }[] = [
+  { tool: 'zone', label: 'Draw zone' },
+  { tool: 'fut', label: 'Draw FUT scar' },
+  { tool: 'fue', label: 'Draw FUE donor area' },
+]
+
 export function ZonesPanel(props: {
   design: Design
-  selected: { kind: 'zone' | 'scar'; id: string } | null
+  selected: { kind: 'zone' | 'scar'; id: string; corner?: number } | null
   onSelect(s: { kind: 'zone' | 'scar'; id: string } | null): void
   onAddZone(): void
   onAddScar(): void
+  /** The drawing tool on, if any. */
+  drawing: DrawTool | null
+  onDraw(tool: DrawTool): void
   onZone(id: string, patch: Partial<Omit<Zone, 'id'>>, done: boolean): void
-  onScarWidth(id: string, widthMm: number, done: boolean): void
+  onScar(id: string, patch: ScarFieldsPatch, done: boolean): void
   onRemove(kind: 'zone' | 'scar', id: string): void
+  /** Removes the selected shape's selected corner. */
+  onRemoveCorner(): void
 }) {
   const { design, selected } = props
   const zone = selected?.kind === 'zone' ? design.zones.find((z) => z.id === selected.id) : undefined
   const scar = selected?.kind === 'scar' ? design.scars.find((s) => s.id === selected.id) : undefined
+  const points = zone?.polygon ?? (scar === undefined ? undefined : scar.kind === 'fut' ? scar.polyline : scar.polygon)
+  const min = scar?.kind === 'fut' ? 2 : 3
+  const corner = selected?.corner
+  const noun = scar?.kind === 'fut' ? 'point' : 'corner'
   return (
     <fieldset className="studio-panel">
       <legend>Zones and scars</legend>
@@ -184,16 +258,40 @@ export function ZonesPanel(props: {
           Add linear scar
         </button>
       </div>
+      <div className="studio-row">
+        {DRAW_BUTTONS.map((b) => (
+          <button
+            key={b.tool}
+            type="button"
+            aria-pressed={props.drawing === b.tool}
+            disabled={props.drawing !== null && props.drawing !== b.tool}
+            onClick={() => props.onDraw(b.tool)}
+          >
+            {b.label}
+          </button>
+        ))}
+      </div>
       {zone !== undefined && (
         <ZoneFields zone={zone} onZone={props.onZone} onRemove={() => props.onRemove('zone', zone.id)} />
       )}
       {scar !== undefined && (
-        <ScarFields scar={scar} onWidth={props.onScarWidth} onRemove={() => props.onRemove('scar', scar.id)} />
+        <ScarFields key={scar.id} scar={scar} onScar={props.onScar} onRemove={() => props.onRemove('scar', scar.id)} />
+      )}
+      {points !== undefined && corner !== undefined && corner < points.length && (
+        <div className="studio-row">
+          <p className="studio-note">
+            {noun === 'point' ? 'Point' : 'Corner'} {corner + 1} of {points.length} selected.
+          </p>
+          <button type="button" onClick={props.onRemoveCorner} disabled={points.length <= min}>
+            Remove {noun} {corner + 1}
+          </button>
+        </div>
       )}
       {selected !== null && (
         <p className="studio-note">
-          Drag the outline on the preview to move it and its corner square to resize; with the outline focused, arrow
-          keys move and + / − resize.
+          Drag the outline on the preview to move it and the square beyond it to resize; with the outline focused, arrow
+          keys move and + / − resize. Drag a {noun}'s square to move it (or focus it: arrow keys move it, Delete removes
+          it, down to {min}); double-click an edge or press its + to add a {noun}.
         </p>
       )}
     </fieldset>
@@ -243,7 +341,7 @@ function ZoneFields(props: {
 
 function ScarFields(props: {
   scar: Scar
-  onWidth(id: string, widthMm: number, done: boolean): void
+  onScar(id: string, patch: ScarFieldsPatch, done: boolean): void
   onRemove(): void
 }) {
   const s = props.scar
@@ -257,8 +355,30 @@ function ScarFields(props: {
           min={0.5}
           max={30}
           step={0.5}
-          onChange={(v, d) => props.onWidth(s.id, v, d)}
+          onChange={(v, d) => props.onScar(s.id, { widthMm: v }, d)}
         />
+      )}
+      {s.kind === 'fue' && (
+        <>
+          {/* the design schema's limits: 1–10 000 punches, 0.3–2 mm each */}
+          <NumberField
+            label={`Punches in ${s.id}`}
+            value={s.count}
+            min={1}
+            max={10_000}
+            step={1}
+            integer
+            onChange={(v, d) => props.onScar(s.id, { count: v }, d)}
+          />
+          <NumberField
+            label={`Punch diameter of ${s.id} (mm)`}
+            value={s.diameterMm}
+            min={0.3}
+            max={2}
+            step={0.1}
+            onChange={(v, d) => props.onScar(s.id, { diameterMm: v }, d)}
+          />
+        </>
       )}
       <button type="button" onClick={props.onRemove}>
         Remove scar {s.id}
@@ -415,6 +535,61 @@ export function PlanPanel(props: { plan: DesignPlan | null; pending: boolean }) 
         </>
       )}
       {props.pending && <p className="studio-note">Updating…</p>}
+    </section>
+  )
+}
+
+const DRAW_HINTS: Readonly<Record<DrawTool, string>> = {
+  zone: "Click or tap the preview to place the zone's corners. Close it on the first point, with Enter or a double-click.",
+  fut: 'Click or tap points along the strip scar. Finish with Enter or a double-click.',
+  fue: "Click or tap the preview to place the donor area's corners. Close it on the first point, with Enter or a double-click.",
+}
+
+/** The drawing in progress (what to do, how many points, finish or cancel), and why a drawing was refused. */
+export function DrawBar(props: {
+  drawing: DrawingState | null
+  message: string | null
+  onFinish(): void
+  onRemoveLast(): void
+  onCancel(): void
+}) {
+  const { drawing, message } = props
+  const bar = useRef<HTMLElement>(null)
+  const active = drawing !== null
+  // the instructions take the focus when a drawing starts, so Enter and Escape reach the drawing, not a button
+  useEffect(() => {
+    if (active) bar.current?.focus()
+  }, [active])
+  if (drawing === null && message === null) return null
+  const n = drawing?.points.length ?? 0
+  return (
+    <section className="studio-drawbar" aria-label="Drawing" ref={bar} tabIndex={-1}>
+      {drawing !== null && (
+        <>
+          <h2>Drawing a {DRAW_NAMES[drawing.tool]}</h2>
+          <p className="studio-note">{DRAW_HINTS[drawing.tool]} Backspace removes the last point, Escape cancels.</p>
+          <p aria-live="polite">
+            {n} {n === 1 ? 'point' : 'points'} placed
+            {n < MIN_DRAW_POINTS[drawing.tool] ? ` (at least ${MIN_DRAW_POINTS[drawing.tool]} needed)` : ''}.
+          </p>
+          <div className="studio-row">
+            <button type="button" onClick={props.onFinish} disabled={n < MIN_DRAW_POINTS[drawing.tool]}>
+              Finish {DRAW_NAMES[drawing.tool]}
+            </button>
+            <button type="button" onClick={props.onRemoveLast} disabled={n === 0}>
+              Remove last point
+            </button>
+            <button type="button" onClick={props.onCancel}>
+              Cancel drawing
+            </button>
+          </div>
+        </>
+      )}
+      {message !== null && (
+        <p role="alert" className="studio-problems" data-testid="draw-message">
+          {message}
+        </p>
+      )}
     </section>
   )
 }

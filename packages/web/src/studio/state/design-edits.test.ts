@@ -1,17 +1,28 @@
-import { placeDots, presetDesign } from '@stipple/engine'
+import { type ChartPoint, placeDots, presetDesign } from '@stipple/engine'
 import { describe, expect, it } from 'vitest'
 import {
   addScar,
   addZone,
   controlPointsOf,
+  drawRefusal,
+  edgeMidpoints,
+  finishDrawing,
   hairlineCurveOf,
   handlesOf,
+  insertCorner,
+  issuePlace,
+  minCornersOf,
   moveControlPoint,
+  moveCorner,
   moveHandle,
+  nearestEdge,
+  removeCorner,
   removeZone,
   resetHandles,
   scale,
   setHairline,
+  setScarFields,
+  shapePointsOf,
   translate,
   updateZone,
 } from './design-edits.ts'
@@ -153,6 +164,182 @@ describe('zones and scars', () => {
     const scarred = addScar(design, [0, -120])
     expect(scarred.scars.length).toBe(design.scars.length + 1)
     expect(placeDots(scarred).ok).toBe(true)
+  })
+})
+
+describe('drawing zones and scars', () => {
+  // a pentagon on the crown and a bow tie (its second and fourth edges cross), chart mm
+  const pentagon: ChartPoint[] = [
+    [0, 20],
+    [25, 5],
+    [18, -22],
+    [-18, -22],
+    [-25, 5],
+  ]
+  const bowTie: ChartPoint[] = [
+    [0, 0],
+    [30, 30],
+    [30, 0],
+    [0, 30],
+  ]
+
+  it('a drawn outline becomes a zone with the defaults addZone gives, selected, and the design places', () => {
+    const r = finishDrawing(design, 'zone', pentagon)
+    if (!r.ok) throw new Error(r.message)
+    const zone = r.design.zones[r.design.zones.length - 1]
+    const stock = addZone(design, [0, 0]).zones[design.zones.length]
+    expect(r.design.zones).toHaveLength(design.zones.length + 1)
+    expect(zone?.polygon).toEqual(pentagon)
+    expect(r.selection).toEqual({ kind: 'zone', id: zone?.id })
+    expect({ ...zone, polygon: [] }).toEqual({ ...stock, polygon: [] })
+    expect(r.design.scars).toBe(design.scars)
+    expect(placeDots(r.design).ok).toBe(true)
+  })
+
+  it('refuses too few points, an outline that crosses itself and one off the head, with the reason', () => {
+    const few = finishDrawing(design, 'zone', pentagon.slice(0, 2))
+    expect(few.ok).toBe(false)
+    if (!few.ok) expect(few.message).toMatch(/at least 3 points; 2 are placed/)
+    const crossed = finishDrawing(design, 'zone', bowTie)
+    expect(crossed.ok).toBe(false)
+    if (!crossed.ok) {
+      expect(crossed.message).toMatch(/crosses itself/)
+      expect(crossed.issues[0]?.path).toBe(`zones[${design.zones.length}].polygon`)
+    }
+    const off = finishDrawing(design, 'fue', [...pentagon.slice(0, 4), [0, 390]])
+    expect(off.ok).toBe(false)
+    if (!off.ok) expect(off.message).toMatch(/^This FUE donor area cannot be used: point 5: point \(0\.0, 390\.0\) mm/)
+    // a line may bend back over itself: a strip scar has no inside
+    expect(finishDrawing(design, 'fut', bowTie).ok).toBe(true)
+  })
+
+  it('draws an FUT scar (a line of 2 points or more, 4 mm wide) and an FUE area (1500 punches of 0.9 mm)', () => {
+    const fut = finishDrawing(design, 'fut', [
+      [-40, -110],
+      [40, -112],
+    ])
+    if (!fut.ok) throw new Error(fut.message)
+    expect(fut.design.scars.at(-1)).toMatchObject({
+      kind: 'fut',
+      widthMm: 4,
+      polyline: [
+        [-40, -110],
+        [40, -112],
+      ],
+    })
+    expect(fut.selection.kind).toBe('scar')
+    const fue = finishDrawing(design, 'fue', translate(pentagon, 0, -100))
+    if (!fue.ok) throw new Error(fue.message)
+    const scar = fue.design.scars.at(-1)
+    expect(scar).toMatchObject({ kind: 'fue', count: 1500, diameterMm: 0.9 })
+    const placed = placeDots(fue.design)
+    expect(placed.ok && placed.punches).toBe(1500)
+    // placement spreads the first FUE area's punches only: a second one is refused before drawing
+    expect(drawRefusal(design, 'fue')).toBeNull()
+    expect(drawRefusal(fue.design, 'fue')).toMatch(/already has an FUE donor area/)
+    const twice = finishDrawing(fue.design, 'fue', pentagon)
+    expect(twice.ok).toBe(false)
+  })
+
+  it('sets the punches and their diameter on an FUE area, the width on an FUT scar, and nothing else', () => {
+    const fue = finishDrawing(design, 'fue', translate(pentagon, 0, -100))
+    if (!fue.ok) throw new Error(fue.message)
+    const id = fue.selection.id
+    const set = setScarFields(fue.design, id, { count: 800.4, diameterMm: 1.1, widthMm: 9 })
+    expect(set.scars.find((s) => s.id === id)).toMatchObject({ count: 800, diameterMm: 1.1 })
+    expect(set.scars.find((s) => s.id === id)).not.toHaveProperty('widthMm')
+    const fut = addScar(design, [0, -110])
+    const futId = fut.scars.at(-1)?.id ?? ''
+    expect(setScarFields(fut, futId, { widthMm: 7, count: 3 }).scars.at(-1)).toMatchObject({ kind: 'fut', widthMm: 7 })
+  })
+})
+
+describe('editing outlines', () => {
+  const drawn = finishDrawing(design, 'zone', [
+    [0, 20],
+    [25, 5],
+    [18, -22],
+    [-18, -22],
+    [-25, 5],
+  ])
+  if (!drawn.ok) throw new Error(drawn.message)
+  const zoned = drawn.design
+  const ref = drawn.selection
+
+  it('moves, inserts and removes corners, never below three', () => {
+    const moved = moveCorner(zoned, ref, 1, [30.123, 8])
+    expect(shapePointsOf(moved, ref)?.[1]).toEqual([30.12, 8])
+    expect(shapePointsOf(moved, ref)?.[0]).toEqual([0, 20])
+    const inserted = insertCorner(zoned, ref, 4, [-12, 14])
+    expect(shapePointsOf(inserted, ref)).toHaveLength(6)
+    expect(shapePointsOf(inserted, ref)?.[5]).toEqual([-12, 14])
+    let fewer = removeCorner(zoned, ref, 0)
+    expect(shapePointsOf(fewer, ref)?.[0]).toEqual([25, 5])
+    fewer = removeCorner(fewer, ref, 0)
+    expect(shapePointsOf(fewer, ref)).toHaveLength(3)
+    expect(removeCorner(fewer, ref, 0)).toBe(fewer)
+    expect(placeDots(fewer).ok).toBe(true)
+    // the other zones and the scars stay the very same objects
+    expect(moved.zones.slice(0, -1)).toEqual(zoned.zones.slice(0, -1))
+    expect(moved.scars).toBe(zoned.scars)
+  })
+
+  it("edits a scar's points the same way; an FUT line keeps at least two", () => {
+    const scarred = addScar(design, [0, -110])
+    const s = { kind: 'scar' as const, id: scarred.scars.at(-1)?.id ?? '' }
+    expect(minCornersOf(scarred, s)).toBe(2)
+    expect(minCornersOf(zoned, ref)).toBe(3)
+    const two = removeCorner(scarred, s, 1)
+    expect(shapePointsOf(two, s)).toHaveLength(2)
+    expect(removeCorner(two, s, 0)).toBe(two)
+    expect(shapePointsOf(insertCorner(two, s, 0, [0, -100]), s)?.[1]).toEqual([0, -100])
+    expect(moveCorner(two, { kind: 'scar', id: 'none' }, 0, [0, 0])).toBe(two)
+  })
+
+  it('names the zone or scar and the corner an engine issue points at', () => {
+    const scarred = addScar(zoned, [0, -110])
+    const z = zoned.zones.length - 1
+    expect(issuePlace(scarred, `zones[${z}].polygon[3]`)).toBe(`Zone ${ref.id}, corner 4`)
+    expect(issuePlace(scarred, `zones[${z}].polygon`)).toBe(`Zone ${ref.id}`)
+    expect(issuePlace(scarred, `scars[${scarred.scars.length - 1}].polyline[0]`)).toMatch(/^Scar scar-\d+, point 1$/)
+    expect(issuePlace(scarred, 'zones[99].polygon')).toBe('zones[99].polygon')
+    expect(issuePlace(scarred, 'hairline.controlPoints')).toBe('hairline.controlPoints')
+  })
+
+  it("finds each edge's middle and the edge nearest a point (closing edge included)", () => {
+    const square: ChartPoint[] = [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10],
+    ]
+    expect(edgeMidpoints(square, true)).toEqual([
+      [5, 0],
+      [10, 5],
+      [5, 10],
+      [0, 5],
+    ])
+    expect(edgeMidpoints(square, false)).toHaveLength(3)
+    expect(nearestEdge(square, true, [-1, 4])).toEqual({ index: 3, at: [0, 4] })
+    expect(nearestEdge(square, false, [-1, 4])?.index).toBe(0)
+    expect(nearestEdge(square, true, [11, 3])).toEqual({ index: 1, at: [10, 3] })
+  })
+
+  it('a corner drag is one step of history; an inserted corner dragged on is one step with it', () => {
+    let h = createHistory(zoned)
+    h = preview(h, moveCorner(h.present, ref, 2, [20, -25]))
+    h = preview(h, moveCorner(h.present, ref, 2, [22, -28]))
+    h = endDrag(h)
+    expect(h.past).toHaveLength(1)
+    h = preview(h, insertCorner(h.present, ref, 0, [12, 12]))
+    h = preview(h, moveCorner(h.present, ref, 1, [14, 18]))
+    h = endDrag(h)
+    expect(h.past).toHaveLength(2)
+    expect(shapePointsOf(h.present, ref)).toHaveLength(6)
+    h = undo(h)
+    expect(shapePointsOf(h.present, ref)).toHaveLength(5)
+    h = undo(h)
+    expect(h.present).toBe(zoned)
   })
 })
 
