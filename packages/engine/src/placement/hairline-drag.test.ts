@@ -62,23 +62,28 @@ describe('placement during a hairline drag', () => {
     expect(differing).toBe(0)
   })
 
-  it('gives the field placeDots builds for the dragged design', () => {
-    for (const key of ['radius', 'density', 'size', 'shade', 'hair'] as const) {
-      let differing = 0
-      for (let i = 0; i < full.field[key].length; i++)
-        if (!Object.is(quick.field[key][i], full.field[key][i])) differing++
-      expect(differing, key).toBe(0)
+  it("gives placeDots' field for the dragged design, each cell within the drag's tolerances", () => {
+    // a cell keeps the values its dots were placed with while the new ones are within 1 % (2 % for hair, half a
+    // shade step), so that small changes add up until the cell is placed again
+    const near = (a: number, b: number, tol: number) =>
+      a === b || (a !== 0 && b !== 0 && Math.abs(a - b) <= tol * Math.max(Math.abs(a), Math.abs(b)))
+    let outside = 0
+    let moved = 0
+    const f = quick.field
+    const g = full.field
+    for (let i = 0; i < g.radius.length; i++) {
+      const ok =
+        near(f.radius[i], g.radius[i], 0.01) &&
+        near(f.size[i], g.size[i], 0.01) &&
+        near(f.hair[i], g.hair[i], 0.02) &&
+        Math.abs(f.shade[i] - g.shade[i]) <= 0.5 &&
+        f.zone[i] === g.zone[i]
+      if (!ok) outside++
+      if (f.radius[i] !== first.field.radius[i]) moved++
     }
-    // the distance to the line is exact within the line's band, where it shapes the field; farther out it is only
-    // "beyond the band", measured to whichever edges the lattice reached
-    const band = hl.softnessMm + 5 + 2 * hl.microIrregularityMm + 4
-    let differing = 0
-    for (let i = 0; i < full.field.front.length; i++) {
-      const a = quick.field.front[i]
-      const b = full.field.front[i]
-      if (Math.min(Math.abs(a), Math.abs(b)) <= band && !Object.is(a, b)) differing++
-    }
-    expect(differing).toBe(0)
+    expect(outside).toBe(0)
+    // and the move did change the field
+    expect(moved).toBeGreaterThan(100)
   })
 
   it('keeps every dot far from both hairlines exactly where it was', () => {

@@ -9,6 +9,7 @@
 // values there bit for bit (hairline-drag.test.ts checks it), and a hairline move changes cells within the line's
 // influence band only.
 
+import { segmentDistance2 } from '../geometry/polygon.ts'
 import { createRng, deriveSeed } from '../math/rng.ts'
 import type { ChartPoint, Design } from '../model/design.ts'
 import { allocateDots } from '../model/dots.ts'
@@ -36,35 +37,75 @@ function hairlineOnlyChange(before: Design, after: Design): boolean {
   return JSON.stringify({ ...before, hairline: null }) === JSON.stringify({ ...after, hairline: null })
 }
 
-/** The hairline points that moved, before and after, with their neighbours (the segments joining them moved too). */
-function movedPoints(a: readonly ChartPoint[], b: readonly ChartPoint[]): ChartPoint[] {
-  const out: ChartPoint[] = []
-  const n = Math.max(a.length, b.length)
-  for (let i = 0; i < n; i++) {
-    const p = a[i]
-    const q = b[i]
-    if (p !== undefined && q !== undefined && p[0] === q[0] && p[1] === q[1]) continue
-    for (const j of [i - 1, i, i + 1]) {
-      const pa = a[j]
-      const pb = b[j]
-      if (pa !== undefined) out.push(pa)
-      if (pb !== undefined) out.push(pb)
+/**
+ * A hairline point that moved less than this since the last step counts as still, mm: the macro undulation follows
+ * the line's arc length, so a move shifts it a little all along the rest of the line, and a point resampled along an
+ * unchanged curve sits a sagitta off its old chords. Over a hundred steps that adds up to a tenth of a millimetre.
+ */
+const LINE_TOLERANCE_MM = 0.001
+/**
+ * How much a cell's field may differ from the field its dots were placed with before they are placed again: 1 % of
+ * the spacing, the dot size or the hair density, half a shade step. A line moved by a tenth of a millimetre changes
+ * the density ramp by under 1 % (about 85 % over the 10 mm of softness). The cell keeps the values its dots follow,
+ * so small changes add up until they are placed again, and the placement that settles the drag is exact.
+ */
+const FIELD_TOLERANCE = 0.01
+const SHADE_TOLERANCE = 0.5
+
+/** Grid cell for finding a polyline's segments near a point, mm. */
+const SEGMENT_CELL_MM = 2
+
+/** Whether two field values differ by more than a share `tol` of the larger (any difference from or to zero does). */
+function differs(a: number, b: number, tol: number): boolean {
+  if (a === b) return false
+  if (a === 0 || b === 0) return true
+  return Math.abs(a - b) > tol * Math.max(Math.abs(a), Math.abs(b))
+}
+
+/** The points of `a` farther than `tol` from the polyline `b` (segments bucketed on a grid: linear time). */
+function farPoints(a: readonly ChartPoint[], b: readonly ChartPoint[], tol: number): ChartPoint[] {
+  const buckets = new Map<number, number[]>()
+  const key = (cx: number, cy: number) => (cx + 32768) * 65536 + (cy + 32768)
+  for (let j = 0; j + 1 < b.length; j++) {
+    const p = b[j] as ChartPoint
+    const q = b[j + 1] as ChartPoint
+    const x0 = Math.floor((Math.min(p[0], q[0]) - tol) / SEGMENT_CELL_MM)
+    const x1 = Math.floor((Math.max(p[0], q[0]) + tol) / SEGMENT_CELL_MM)
+    const y0 = Math.floor((Math.min(p[1], q[1]) - tol) / SEGMENT_CELL_MM)
+    const y1 = Math.floor((Math.max(p[1], q[1]) + tol) / SEGMENT_CELL_MM)
+    for (let cy = y0; cy <= y1; cy++) {
+      for (let cx = x0; cx <= x1; cx++) {
+        const k = key(cx, cy)
+        const list = buckets.get(k)
+        if (list === undefined) buckets.set(k, [j])
+        else list.push(j)
+      }
     }
   }
-  return out
+  const far: ChartPoint[] = []
+  for (const p of a) {
+    const list = buckets.get(key(Math.floor(p[0] / SEGMENT_CELL_MM), Math.floor(p[1] / SEGMENT_CELL_MM))) ?? []
+    const near = list.some((j) => {
+      const s = b[j] as ChartPoint
+      const t = b[j + 1] as ChartPoint
+      return segmentDistance2(p[0], p[1], s[0], s[1], t[0], t[1]) <= tol * tol
+    })
+    if (!near) far.push(p)
+  }
+  return far
 }
 
 /** Side of the tiles the new field is built in, cells (a multiple of the metric's stride). */
 const TILE = 4 * METRIC_STRIDE
 
-/**
- * Cell rectangles covering every tile within `padAt(point)` chart mm of a moved point: per row of tiles, one rectangle
- * per run of tiles, so the field is built near the line only and not over the whole box the line spans.
- */
-function tileRects(lat: Lattice, points: readonly ChartPoint[], padAt: (p: ChartPoint) => number) {
-  const tc = Math.ceil(lat.cols / TILE)
-  const tr = Math.ceil(lat.rows / TILE)
-  const marked = new Uint8Array(tc * tr)
+/** Tiles per row and per column of a lattice. */
+function tileGrid(lat: Lattice) {
+  return { tc: Math.ceil(lat.cols / TILE), tr: Math.ceil(lat.rows / TILE) }
+}
+
+/** Marks every tile within `padAt(point)` chart mm of a point. */
+function markTiles(lat: Lattice, points: readonly ChartPoint[], padAt: (p: ChartPoint) => number, marked: Uint8Array) {
+  const { tc, tr } = tileGrid(lat)
   const span = TILE * lat.cell
   for (const p of points) {
     const pad = padAt(p)
@@ -72,8 +113,16 @@ function tileRects(lat: Lattice, points: readonly ChartPoint[], padAt: (p: Chart
     const t1 = Math.min(tc - 1, Math.floor((p[0] + pad - lat.x0) / span))
     const s0 = Math.max(0, Math.floor((p[1] - pad - lat.y0) / span))
     const s1 = Math.min(tr - 1, Math.floor((p[1] + pad - lat.y0) / span))
-    for (let r = s0; r <= s1; r++) for (let c = t0; c <= t1; c++) marked[r * tc + c] = 1
+    for (let r = s0; r <= s1; r++) marked.fill(1, r * tc + t0, r * tc + t1 + 1)
   }
+}
+
+/**
+ * Cell rectangles covering the marked tiles: per row of tiles, one rectangle per run, so the field is built near the
+ * line only and not over the whole box the line spans.
+ */
+function tileRects(lat: Lattice, marked: Uint8Array) {
+  const { tc, tr } = tileGrid(lat)
   const rects: { c0: number; r0: number; c1: number; r1: number }[] = []
   for (let r = 0; r < tr; r++) {
     let c = 0
@@ -138,8 +187,19 @@ function radiusWindow(
   }
 }
 
+const stretches = new WeakMap<object, number>()
+
 /** The largest chart length of a unit surface length over the field (how far a surface radius reaches on the chart). */
 function maxStretch(f: DensityField): number {
+  // a drag keeps the field's metric (the head does not change), so each metric is measured once
+  const known = stretches.get(f.metric)
+  if (known !== undefined) return known
+  const s = measureStretch(f)
+  stretches.set(f.metric, s)
+  return s
+}
+
+function measureStretch(f: DensityField): number {
   let s = 1
   for (let i = 0; i < f.metric.g11.length; i++) {
     const a = f.metric.g11[i]
@@ -236,10 +296,12 @@ function cellIndex(f: DensityField, x: number, y: number): number {
 interface PointSet {
   /** Dots (keep the smaller of the two radii from a new dot) rather than hairs or punches (keep their clearance). */
   mutual: boolean
-  n: number
   x: ArrayLike<number>
   y: ArrayLike<number>
-  clearance: (k: number) => number
+  /** Which of the points (all when absent). */
+  only?: Int32Array
+  /** Each point's clearance, by its index in x and y. */
+  clearance: (i: number) => number
 }
 
 /** The points of `parts` inside a sampling window (the window's padding holds every one that can matter). */
@@ -251,7 +313,9 @@ function obstaclesIn(window: { x0: number; y0: number; cell: number; cols: numbe
   const cs: number[] = []
   const ms: number[] = []
   for (const p of parts) {
-    for (let i = 0; i < p.n; i++) {
+    const n = p.only?.length ?? p.x.length
+    for (let k = 0; k < n; k++) {
+      const i = p.only === undefined ? k : (p.only[k] as number)
       const x = p.x[i] as number
       const y = p.y[i] as number
       if (x < window.x0 || y < window.y0 || x >= x1 || y >= y1) continue
@@ -269,6 +333,14 @@ function obstaclesIn(window: { x0: number; y0: number; cell: number; cols: numbe
     mutual: Uint8Array.from(ms),
   }
   return o
+}
+
+/** Indices below `count` of the points whose cell is not in `mask`. */
+function keptOutside(f: DensityField, mask: Uint8Array, x: Float32Array, y: Float32Array, count: number): Int32Array {
+  const keep = new Int32Array(count)
+  let n = 0
+  for (let i = 0; i < count; i++) if (mask[cellIndex(f, x[i] as number, y[i] as number)] === 0) keep[n++] = i
+  return keep.subarray(0, n)
 }
 
 /**
@@ -290,15 +362,18 @@ export function placeDotsAfterHairlineMove(
   if (lattice === null || lattice.x0 !== f0.x0 || lattice.y0 !== f0.y0) return null
   if (lattice.cols !== f0.cols || lattice.rows !== f0.rows) return null
   const head = previous.head
-  const before = hairlinePath(hlBefore, head, previousDesign.head.sex, previousDesign.seed).line
+  // the line the last step placed dots for
+  const { tc, tr } = tileGrid(f0)
+  const start = previous.drag?.line ?? hairlinePath(hlBefore, head, previousDesign.head.sex, previousDesign.seed).line
   const after = hairlinePath(hlAfter, head, design.head.sex, design.seed).line
   const ends = (l: readonly ChartPoint[]) => [l[0], l[l.length - 1]]
-  const [b0, b1] = ends(before)
+  const [b0, b1] = ends(start)
   const [a0, a1] = ends(after)
   if (b0 === undefined || b1 === undefined || a0 === undefined || a1 === undefined) return null
   if (b0[0] !== a0[0] || b0[1] !== a0[1] || b1[0] !== a1[0] || b1[1] !== a1[1]) return null
-  const moved = movedPoints(before, after)
-  if (moved.length === 0) return { ...previous, field: f0, changed: [] }
+  const drag = { line: after }
+  // where the line moved, either way
+  const moved = [...farPoints(after, start, LINE_TOLERANCE_MM), ...farPoints(start, after, LINE_TOLERANCE_MM)]
 
   // the new field where the move can reach: buildDensityField measures the distance to the line for the cells within
   // 1.25 band / scale + 1 cell of each edge (distanceBand, with the scale at the edge); every cell beyond is "far
@@ -307,13 +382,16 @@ export function placeDotsAfterHairlineMove(
   const widest = Math.max(band(hlBefore), band(hlAfter))
   const padAt = (p: ChartPoint) =>
     (1.1 * 1.25 * widest) / Math.sqrt(f0.area[cellIndex(f0, p[0], p[1])] ?? 1) + 2 * f0.cell
+  const tiles = new Uint8Array(tc * tr)
+  markTiles(f0, moved, padAt, tiles)
+  if (!tiles.includes(1)) return { ...previous, field: f0, changed: [], drag }
   const stretch = maxStretch(f0)
   const field = copyField(f0)
   const dotCells = new Uint8Array(f0.cols * f0.rows)
   const hairCells = new Uint8Array(f0.cols * f0.rows)
   let anyDots = false
   let anyHair = false
-  for (const rect of tileRects(f0, moved, padAt)) {
+  for (const rect of tileRects(f0, tiles)) {
     const subLat: Lattice = {
       x0: f0.x0 + rect.c0 * f0.cell,
       y0: f0.y0 + rect.r0 * f0.cell,
@@ -326,33 +404,33 @@ export function placeDotsAfterHairlineMove(
       for (let col = 0; col < subLat.cols; col++) {
         const s = row * subLat.cols + col
         const i = (rect.r0 + row) * f0.cols + rect.c0 + col
-        if (sub.hair[s] !== f0.hair[i]) {
+        const hairMoved = differs(sub.hair[s] as number, f0.hair[i] as number, FIELD_TOLERANCE * 2)
+        const dotsMoved =
+          hairMoved ||
+          differs(sub.radius[s] as number, f0.radius[i] as number, FIELD_TOLERANCE) ||
+          differs(sub.size[s] as number, f0.size[i] as number, FIELD_TOLERANCE) ||
+          Math.abs((sub.shade[s] as number) - (f0.shade[i] as number)) > SHADE_TOLERANCE ||
+          sub.zone[s] !== f0.zone[i]
+        // a cell whose dots stay keeps the values they follow (front, which places nothing, is always the new one)
+        field.front[i] = sub.front[s] as number
+        if (!dotsMoved) continue
+        if (hairMoved) {
           hairCells[i] = 1
           anyHair = true
         }
-        if (
-          sub.radius[s] !== f0.radius[i] ||
-          sub.size[s] !== f0.size[i] ||
-          sub.shade[s] !== f0.shade[i] ||
-          sub.zone[s] !== f0.zone[i] ||
-          hairCells[i] === 1
-        ) {
-          dotCells[i] = 1
-          anyDots = true
-        }
-        for (const key of CELL_VALUES) field[key][i] = sub[key][s] as number
+        dotCells[i] = 1
+        anyDots = true
+        // the cell's hairs stay unless their density moved: then so does the value they follow
+        for (const key of CELL_VALUES) if (key !== 'hair' || hairMoved) field[key][i] = sub[key][s] as number
       }
     }
   }
-  if (!anyDots) return { ...previous, field, changed: [] }
+  if (!anyDots) return { ...previous, field, changed: [], drag }
 
   // hair: follicles in changed cells go, and the changed cells are sampled again between the ones that stay
   let hair: HairBuffer = previous.hair
   if (anyHair) {
-    const keep: number[] = []
-    for (let i = 0; i < previous.hair.count; i++) {
-      if (hairCells[cellIndex(f0, previous.hair.x[i], previous.hair.y[i])] === 0) keep.push(i)
-    }
+    const keep = keptOutside(f0, hairCells, previous.hair.x, previous.hair.y, previous.hair.count)
     let maxR = 0
     for (let i = 0; i < hairCells.length; i++) if (hairCells[i] === 1) maxR = Math.max(maxR, hairRadius(field.hair[i]))
     const win = maskRect(field, hairCells, Math.ceil((maxR * stretch) / field.cell) + 2)
@@ -361,18 +439,12 @@ export function placeDotsAfterHairlineMove(
       const window = radiusWindow(field, win, (i) => (hairCells[i] === 1 ? hairRadius(field.hair[i]) : 0))
       const kept: PointSet = {
         mutual: true,
-        n: keep.length,
-        x: keep.map((i) => previous.hair.x[i] as number),
-        y: keep.map((i) => previous.hair.y[i] as number),
-        clearance: (k) =>
+        x: previous.hair.x,
+        y: previous.hair.y,
+        only: keep,
+        clearance: (i) =>
           hairRadius(
-            field.hair[
-              cellIndex(
-                field,
-                previous.hair.x[keep[k] as number] as number,
-                previous.hair.y[keep[k] as number] as number
-              )
-            ] as number
+            field.hair[cellIndex(field, previous.hair.x[i] as number, previous.hair.y[i] as number)] as number
           ),
       }
       return poissonDisk(window, createRng(deriveSeed(design.seed, 'hair-drag')), {
@@ -385,10 +457,10 @@ export function placeDotsAfterHairlineMove(
     })()
     const count = keep.length + fresh.count
     hair = { count, x: new Float32Array(count), y: new Float32Array(count) }
-    keep.forEach((i, k) => {
-      hair.x[k] = previous.hair.x[i]
-      hair.y[k] = previous.hair.y[i]
-    })
+    for (let k = 0; k < keep.length; k++) {
+      hair.x[k] = previous.hair.x[keep[k] as number] as number
+      hair.y[k] = previous.hair.y[keep[k] as number] as number
+    }
     for (let i = 0; i < fresh.count; i++) {
       hair.x[keep.length + i] = fresh.x[i]
       hair.y[keep.length + i] = fresh.y[i]
@@ -398,8 +470,7 @@ export function placeDotsAfterHairlineMove(
   // dots: those in changed cells go (punch dots always stay), and the changed cells are sampled again
   const prev = previous.dots
   const firstPunch = prev.count - previous.punches
-  const keep: number[] = []
-  for (let i = 0; i < firstPunch; i++) if (dotCells[cellIndex(f0, prev.x[i], prev.y[i])] === 0) keep.push(i)
+  const keep = keptOutside(f0, dotCells, prev.x, prev.y, firstPunch)
   let maxR = 0
   for (let i = 0; i < dotCells.length; i++) if (dotCells[i] === 1) maxR = Math.max(maxR, field.radius[i])
   let maxKept = 0
@@ -409,7 +480,7 @@ export function placeDotsAfterHairlineMove(
     dotCells,
     Math.ceil((Math.max(maxR, maxKept, HAIR_CLEARANCE_MM) * stretch) / field.cell) + 2
   )
-  const punchIdx = Array.from({ length: previous.punches }, (_, k) => firstPunch + k)
+  const punchIdx = Int32Array.from({ length: previous.punches }, (_, k) => firstPunch + k)
   const fresh = (() => {
     if (win === null) return { count: 0, x: new Float64Array(0), y: new Float64Array(0), r: new Float32Array(0) }
     const window = radiusWindow(field, win, (i) => (dotCells[i] === 1 ? field.radius[i] : 0))
@@ -419,21 +490,9 @@ export function placeDotsAfterHairlineMove(
       jitter: SAMPLER_JITTER,
       radiusJitter: SAMPLER_RADIUS_JITTER,
       obstacles: obstaclesIn(window, [
-        {
-          mutual: true,
-          n: keep.length,
-          x: keep.map((i) => prev.x[i] as number),
-          y: keep.map((i) => prev.y[i] as number),
-          clearance: (k) => previous.radius[keep[k] as number] as number,
-        },
-        { mutual: false, n: hair.count, x: hair.x, y: hair.y, clearance: () => HAIR_CLEARANCE_MM },
-        {
-          mutual: false,
-          n: punchIdx.length,
-          x: punchIdx.map((i) => prev.x[i] as number),
-          y: punchIdx.map((i) => prev.y[i] as number),
-          clearance: (k) => previous.radius[punchIdx[k] as number] as number,
-        },
+        { mutual: true, x: prev.x, y: prev.y, only: keep, clearance: (i) => previous.radius[i] as number },
+        { mutual: false, x: hair.x, y: hair.y, clearance: () => HAIR_CLEARANCE_MM },
+        { mutual: false, x: prev.x, y: prev.y, only: punchIdx, clearance: (i) => previous.radius[i] as number },
       ]),
     })
   })()
@@ -450,7 +509,7 @@ export function placeDotsAfterHairlineMove(
     dots.zone[to] = prev.zone[from]
     radius[to] = previous.radius[from]
   }
-  for (const [k, i] of keep.entries()) copy(i, k)
+  for (let k = 0; k < keep.length; k++) copy(keep[k] as number, k)
   const shares = design.sessions.length > 0 ? design.sessions.map((s) => s.share) : [1]
   const rng = createRng(deriveSeed(design.seed, 'dot-attributes-drag'))
   for (let k = 0; k < fresh.count; k++) {
@@ -477,7 +536,7 @@ export function placeDotsAfterHairlineMove(
     dots.session[o] = session
     radius[o] = fresh.r[k] as number
   }
-  for (const [k, i] of punchIdx.entries()) copy(i, keep.length + fresh.count + k)
+  for (let k = 0; k < punchIdx.length; k++) copy(punchIdx[k] as number, keep.length + fresh.count + k)
   const sessionCounts = shares.map(() => 0)
   for (let i = 0; i < total; i++)
     sessionCounts[dots.session[i] as number] = (sessionCounts[dots.session[i] as number] ?? 0) + 1
@@ -491,5 +550,6 @@ export function placeDotsAfterHairlineMove(
     sessionCounts,
     punches: previous.punches,
     changed: boxesOf(field, dotCells),
+    drag,
   }
 }

@@ -3,7 +3,7 @@
 
 import { containsPoint } from '../geometry/polygon.ts'
 import { createRng, deriveSeed } from '../math/rng.ts'
-import type { Design } from '../model/design.ts'
+import type { ChartPoint, Design } from '../model/design.ts'
 import { allocateDots, type DotBuffer } from '../model/dots.ts'
 import { createHead, type HeadModel } from '../scalp/head.ts'
 import {
@@ -57,6 +57,8 @@ export type PlacementResult =
        * placement it started from (none: nothing differs); absent from a full placement, where anything may differ.
        */
       changed?: ChartBox[]
+      /** A quick drag placement's memory: the hairline its dots follow (within the drag's tolerances). */
+      drag?: { line: ChartPoint[] }
     }
   | { ok: false; issues: Issue[] }
 

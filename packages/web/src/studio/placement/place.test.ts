@@ -44,9 +44,9 @@ describe('createPlacer', () => {
     expect(step.partial).toBe(true)
     const full = placeDots(dragged)
     if (!full.ok) throw new Error('does not place')
-    // not the design's own dots, but as many within 1 %
+    // not the design's own dots, but as many within 2 % (a small design: 1,400 dots)
     expect(Array.from(step.dots.x)).not.toEqual(Array.from(full.dots.x))
-    expect(Math.abs(step.dots.count - full.dots.count) / full.dots.count).toBeLessThan(0.01)
+    expect(Math.abs(step.dots.count - full.dots.count) / full.dots.count).toBeLessThan(0.02)
     const settled = placer.place({ id: 3, design: dragged, plan: true })
     if (!settled.ok) throw new Error('does not place')
     expect(settled.partial).toBe(false)
