@@ -2,6 +2,7 @@
 // quote beside it; undo and redo; saved as versions and approved through the API when it belongs to a client.
 import { type DesignPlan, toDesign } from '@stipple/domain'
 import {
+  type ChartBox,
   type ChartPoint,
   createHead,
   type Design,
@@ -168,13 +169,17 @@ function Studio(props: {
 
   // placement in the worker: every design change asks; the plan comes once a change settles
   const placement = useRef<PlacementClient | null>(null)
+  // what the dots and hair changed since the preview last drew them (a drag's chart boxes): it draws only there
+  const unpainted = useRef<ChartBox[] | 'all'>('all')
   useEffect(() => {
     const client = createWorkerPlacement((r: PlaceResponse) => {
       if (!r.ok) {
+        unpainted.current = 'all'
         setProblems(r.issues)
         setPending(false)
         return
       }
+      unpainted.current = r.dirty === 'all' || unpainted.current === 'all' ? 'all' : [...unpainted.current, ...r.dirty]
       setProblems([])
       setPlaced({ dots: r.dots, hair: r.hair, ms: r.ms })
       if (r.plan !== null) {
@@ -213,8 +218,22 @@ function Studio(props: {
       const split = (look.split / 100) * PREVIEW_SIZE
       const r = renderer.current
       if (r !== null) {
-        const issues = r.render({ design, dots: placed.dots, hair: placed.hair, options, view: camera, split })
-        if (issues.length > 0) setProblems(issues)
+        const changed = unpainted.current
+        unpainted.current = []
+        const since = changed === 'all' ? {} : { changed }
+        const issues = r.render({
+          design,
+          dots: placed.dots,
+          hair: placed.hair,
+          options,
+          view: camera,
+          split,
+          ...since,
+        })
+        if (issues.length > 0) {
+          unpainted.current = 'all'
+          setProblems(issues)
+        }
         return
       }
       // without WebGL2: the engine's CPU renderer into a 2D canvas (named views only)
