@@ -69,6 +69,17 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<TestDatabase
       const c = new pg.Client({ connectionString: admin })
       await c.connect()
       try {
+        // pools the test ended may still be closing their connections (pool.end() resolves before each socket has
+        // closed): a forced drop would end those sessions under them, and a client that is ending reports the
+        // server's "terminating connection" as an unhandled error. So wait for them to go, up to 5 s, then drop.
+        for (let waited = 0; waited < 5000; waited += 20) {
+          const { rows } = await c.query<{ n: number }>(
+            'select count(*)::int as n from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+            [name]
+          )
+          if ((rows[0]?.n ?? 0) === 0) break
+          await new Promise((resolve) => setTimeout(resolve, 20))
+        }
         await c.query(`drop database if exists ${name} with (force)`)
       } finally {
         await c.end()
