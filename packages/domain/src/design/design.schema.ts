@@ -161,6 +161,9 @@ const CrownSchema = z.strictObject({
   clockwise: z.boolean(),
 })
 
+/** How many zones and scars a design may have (the studio refuses to draw more). */
+export const DESIGN_LIMITS = { zones: 64, scars: 32 } as const
+
 /** The fields every version from v1 on shares with the engine's `Design`. */
 export const designShape = {
   /** Seed of every random choice, an unsigned 32-bit integer: the same design gives the same dots everywhere. */
@@ -168,9 +171,9 @@ export const designShape = {
   region: z.literal('scalp'),
   head: HeadSchema,
   hairline: HairlineSchema.nullable(),
-  zones: z.array(ZoneSchema).max(64),
+  zones: z.array(ZoneSchema).max(DESIGN_LIMITS.zones),
   existingHair: z.array(ExistingHairSchema).max(32),
-  scars: z.array(ScarSchema).max(32),
+  scars: z.array(ScarSchema).max(DESIGN_LIMITS.scars),
   sessions: z.array(SessionSchema).min(1).max(7),
   skin: SkinSchema,
   pigment: PigmentSchema,

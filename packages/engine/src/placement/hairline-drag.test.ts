@@ -185,9 +185,12 @@ describe('placement during a hairline drag', () => {
     expect(counts).toHaveLength(6)
   })
 
-  it('declines what it cannot follow: a zone change, or a moved end of the hairline', () => {
+  it('declines what it cannot follow: a zone change, a softer hairline, or a moved end of the hairline', () => {
     const zoneChange = { ...dragged, zones: dragged.zones.map((z) => ({ ...z, densityPerCm2: z.densityPerCm2 + 5 })) }
     expect(placeDotsAfterHairlineMove(first, start, zoneChange)).toBeNull()
+    // softness reshapes the ramp without moving the line: placed in full
+    const softer = { ...start, hairline: { ...hl, controlPoints: points, softnessMm: hl.softnessMm + 4 } }
+    expect(placeDotsAfterHairlineMove(first, start, softer)).toBeNull()
     expect(placeDotsAfterHairlineMove(first, start, moved(0, 0, 4))).toBeNull()
     expect(placeDotsAfterHairlineMove(first, start, moved(points.length - 1, 3, 0))).toBeNull()
   })

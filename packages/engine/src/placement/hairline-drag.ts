@@ -31,9 +31,14 @@ import { type Obstacles, poissonDisk } from './poisson-disk.ts'
 
 type Placed = Extract<PlacementResult, { ok: true }>
 
-/** Whether two designs differ in their hairline alone (and both have one). */
+/**
+ * Whether two designs differ in their hairline's points and handles alone (and both have one). Softness, irregularity
+ * and the rest change the field without moving the line, which this does not follow.
+ */
 function hairlineOnlyChange(before: Design, after: Design): boolean {
   if (before.hairline === null || after.hairline === null) return false
+  const rest = (h: NonNullable<Design['hairline']>) => JSON.stringify({ ...h, controlPoints: null, handles: null })
+  if (rest(before.hairline) !== rest(after.hairline)) return false
   return JSON.stringify({ ...before, hairline: null }) === JSON.stringify({ ...after, hairline: null })
 }
 

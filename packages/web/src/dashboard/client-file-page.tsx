@@ -57,7 +57,7 @@ export function ClientFilePage() {
               {
                 id: 'plan',
                 label: 'Plan and quote',
-                render: () => <PlansTab clinicId={clinicId} clientId={clientId} />,
+                render: () => <PlansTab clinicId={clinicId} clientId={clientId} clinical={clinical} />,
               },
               { id: 'sessions', label: 'Sessions', render: () => <SessionsTab sessions={data.sessions} /> },
               ...(clinical
@@ -297,7 +297,7 @@ function DesignsTab({ clinicId, clientId }: { clinicId: string; clientId: string
   )
 }
 
-function PlansTab({ clinicId, clientId }: { clinicId: string; clientId: string }) {
+function PlansTab({ clinicId, clientId, clinical }: { clinicId: string; clientId: string; clinical: boolean }) {
   const plans = usePlans(clinicId, clientId)
   return (
     <QueryView query={plans} what="plans">
@@ -317,7 +317,11 @@ function PlansTab({ clinicId, clientId }: { clinicId: string; clientId: string }
                   <a className="button button-secondary" href={clinicPath(clinicId, `/plans/${p.id}/pdf`)} download>
                     Download PDF
                   </a>{' '}
-                  <span className="muted">The client's take-home copy: plan, quote, previews and aftercare.</span>
+                  <span className="muted">
+                    {clinical
+                      ? "The client's take-home copy: plan, quote, previews and aftercare."
+                      : 'Plan, quote and previews with the general aftercare; the practitioner adds what is specific to this client.'}
+                  </span>
                 </p>
               </div>
             ))}

@@ -71,7 +71,8 @@ interface Remote {
   approval: DesignDetailDto['approval']
 }
 
-type Placed = { dots: DotBuffer; hair: HairPoints; ms: number }
+/** A placement answer as the preview draws it; `seq` numbers the answers in the order they came. */
+type Placed = { dots: DotBuffer; hair: HairPoints; ms: number; seq: number }
 
 export function StudioPage() {
   const { clinicId, designId } = useParams()
@@ -169,19 +170,23 @@ function Studio(props: {
 
   // placement in the worker: every design change asks; the plan comes once a change settles
   const placement = useRef<PlacementClient | null>(null)
-  // what the dots and hair changed since the preview last drew them (a drag's chart boxes): it draws only there
-  const unpainted = useRef<ChartBox[] | 'all'>('all')
+  // what each placement answer changed from the one before (a drag's chart boxes, or 'all'), by answer number, until
+  // the preview has drawn that answer: it then draws only where the answers since the last one it drew changed
+  const answers = useRef<{ seq: number; dirty: ChartBox[] | 'all' }[]>([])
+  const painted = useRef(-1)
+  const answerSeq = useRef(0)
   useEffect(() => {
     const client = createWorkerPlacement((r: PlaceResponse) => {
       if (!r.ok) {
-        unpainted.current = 'all'
+        answers.current.push({ seq: answerSeq.current++, dirty: 'all' })
         setProblems(r.issues)
         setPending(false)
         return
       }
-      unpainted.current = r.dirty === 'all' || unpainted.current === 'all' ? 'all' : [...unpainted.current, ...r.dirty]
+      const seq = answerSeq.current++
+      answers.current.push({ seq, dirty: r.dirty })
       setProblems([])
-      setPlaced({ dots: r.dots, hair: r.hair, ms: r.ms })
+      setPlaced({ dots: r.dots, hair: r.hair, ms: r.ms, seq })
       if (r.plan !== null) {
         setPlan(r.plan)
         setPending(false)
@@ -218,9 +223,10 @@ function Studio(props: {
       const split = (look.split / 100) * PREVIEW_SIZE
       const r = renderer.current
       if (r !== null) {
-        const changed = unpainted.current
-        unpainted.current = []
-        const since = changed === 'all' ? {} : { changed }
+        // the answers between the one last drawn and the one drawn now
+        const between = answers.current.filter((a) => a.seq > painted.current && a.seq <= placed.seq)
+        const whole = painted.current < 0 || between.some((a) => a.dirty === 'all')
+        const since = whole ? {} : { changed: between.flatMap((a) => (a.dirty === 'all' ? [] : a.dirty)) }
         const issues = r.render({
           design,
           dots: placed.dots,
@@ -231,9 +237,13 @@ function Studio(props: {
           ...since,
         })
         if (issues.length > 0) {
-          unpainted.current = 'all'
+          // nothing was drawn: the next frame draws everything
+          painted.current = -1
           setProblems(issues)
+          return
         }
+        painted.current = placed.seq
+        answers.current = answers.current.filter((a) => a.seq > placed.seq)
         return
       }
       // without WebGL2: the engine's CPU renderer into a 2D canvas (named views only)

@@ -159,8 +159,11 @@ describeEachDatabase('the plan and quote PDF', (database) => {
       const text = pdfText(res.rawPayload)
       expect(text).toContain('Paula Pdfson')
       // the intake's medication is clinical: front desk's copy leaves it out
-      if (role === 'front_desk') expect(text).not.toMatch(/minoxidil/i)
-      else expect(text).toMatch(/before using minoxidil again/)
+      if (role === 'front_desk') {
+        expect(text).not.toMatch(/minoxidil/i)
+        expect(text).not.toMatch(/\btype (I|II|III|IV|V|VI)\b/)
+        expect(text).toContain('General care every client gets')
+      } else expect(text).toMatch(/before using minoxidil again/)
     }
     const roles = (await audits()).map((a) => a.actor_role)
     expect(roles.sort()).toEqual(['client', 'front_desk', 'owner', 'practitioner'])

@@ -43,6 +43,8 @@ export interface PlanSheet {
   care: Pick<Care, 'precare' | 'aftercare' | 'betweenSessions' | 'longTerm'>
   /** Years until a touch-up, from the consultation's estimate; null without one. */
   touchUpAfterYears: number | null
+  /** Said above the care when it is the care every client gets (a copy printed without the intake's facts). */
+  careNote?: string
 }
 
 const MARGIN = 48
@@ -271,6 +273,7 @@ function careSection(sheet: Sheet, s: PlanSheet): void {
   const lines = (items: CareLine[]) => {
     for (const c of items) sheet.labelled(c.label, c.text)
   }
+  if (s.careNote !== undefined) sheet.write(s.careNote, { size: 9, colour: SOFT, after: 0.3 })
   if (s.plan.sessions.length > 1) {
     sheet.section('What to expect between sessions')
     sheet.write(s.care.betweenSessions)

@@ -260,7 +260,8 @@ export class PlanService {
       clientName: `${client.givenName} ${client.familyName}`,
       printedOn: instantToZoned(this.#now().getTime(), timeZone).date,
       plannedOn,
-      plan: plan.plan,
+      // why this many sessions comes from the intake (skin type, alopecia, scars): not for front desk's copy
+      plan: clinical ? plan.plan : withoutReason(plan.plan),
       quote: plan.quote,
       areas: areasOf(plan.plan, version?.document ?? null),
       dates: sessionDates(performedFor(planId, plansOfClient, course.sessions), visits, location),
@@ -274,7 +275,13 @@ export class PlanService {
           : { fitzpatrick: 3, minoxidil: false, shaved: course.goal !== 'density' },
         plan.plan.sessions.map((s) => s.dayOffset)
       ),
-      touchUpAfterYears: course.touchUpAfterYears,
+      touchUpAfterYears: clinical ? course.touchUpAfterYears : null,
+      ...(clinical
+        ? {}
+        : {
+            careNote:
+              'General care every client gets. Your practitioner gives you the instructions for your own skin and any medication.',
+          }),
     }
     return { fileName: `stipple-plan-${plannedOn}.pdf`, bytes: await planPdf(sheet) }
   }
@@ -306,4 +313,10 @@ export class PlanService {
             : `Some previews could not be drawn just now (${missing.join('; ')}). ${later}`,
     }
   }
+}
+
+/** A plan without its reason for the number of sessions (drawn from the intake). */
+function withoutReason(plan: TreatmentPlan['plan']): TreatmentPlan['plan'] {
+  const { sessionReason: _reason, ...rest } = plan
+  return rest
 }

@@ -162,6 +162,10 @@ export function createPreviewRenderer(canvas: HTMLCanvasElement, size: number): 
   /** Everything about the last frame but its dots and hair (and the hairline, which only moves dots). */
   let frameKey = ''
   let lastRegions: PixelRect[] | null = null
+  // a lost context comes back blank: the next frame is drawn whole
+  canvas.addEventListener('webglcontextlost', () => {
+    frameKey = ''
+  })
   return {
     gl,
     render(input) {
@@ -188,7 +192,8 @@ export function createPreviewRenderer(canvas: HTMLCanvasElement, size: number): 
       const fk = JSON.stringify([{ ...design, hairline: null }, options, k, view.focal, view.cx, view.cy, input.split])
       let regions: PixelRect[] | undefined
       if (fk === frameKey && input.changed !== undefined && before === undefined) {
-        const reach = reachOf(result.layers)
+        // a dot or hair that left may have reached farther than any that stays
+        const reach = Math.max(reachOf(result.layers), last === null ? 0 : reachOf(last))
         const blocks = blockUnion(
           input.changed.flatMap((b) => regionOf(view, b, reach) ?? []),
           size

@@ -1,4 +1,5 @@
 // The studio's edits to a design, as pure functions from design to design (chart mm throughout).
+import { DESIGN_LIMITS } from '@stipple/domain'
 import {
   type ChartPoint,
   type CurveHandle,
@@ -326,8 +327,10 @@ export type DrawResult =
 
 /** Why a drawing tool cannot start on this design, or null when it can. */
 export function drawRefusal(design: Design, tool: DrawTool): string | null {
-  if (tool === 'zone') return design.zones.length >= 250 ? 'A design has at most 250 zones.' : null
-  if (design.scars.length >= 32) return 'A design has at most 32 scars.'
+  if (tool === 'zone') {
+    return design.zones.length >= DESIGN_LIMITS.zones ? `A design has at most ${DESIGN_LIMITS.zones} zones.` : null
+  }
+  if (design.scars.length >= DESIGN_LIMITS.scars) return `A design has at most ${DESIGN_LIMITS.scars} scars.`
   if (tool === 'fue') {
     const fue = design.scars.find((s) => s.kind === 'fue')
     // placement spreads the punches of the design's first FUE area only
