@@ -280,16 +280,24 @@ export class SchedulingRepository {
    * transactions writing overlapping times can each find the other's uncommitted row in the exclusion constraint's
    * index and wait for each other: PostgreSQL then ends one as a deadlock after deadlock_timeout (1 s here), which
    * under 200 concurrent requests stretched a burst of bookings to over a minute. With it, overlapping writes queue,
-   * and the later one sees the earlier one's committed row (23P01, a clear "already booked"). The order is fixed:
-   * practitioner first, then chair.
+   * and the later one sees the earlier one's committed row (23P01, a clear "already booked"). The order is fixed for
+   * every transaction: practitioners before chairs, each in id order; a transaction writing several appointments (a
+   * course) takes all its locks first, so two of them never wait for each other in a circle. Taking a lock the
+   * transaction holds already is free.
    */
-  async lockTimes(practitionerId: string, chairId: string): Promise<void> {
-    await sql`select pg_advisory_xact_lock(hashtextextended(${`appointments:practitioner:${practitionerId}`}, 0)),
-      pg_advisory_xact_lock(hashtextextended(${`appointments:chair:${chairId}`}, 0))`.execute(this.#db)
+  async lockTimes(practitionerIds: readonly string[], chairIds: readonly string[]): Promise<void> {
+    const keys = [
+      ...[...new Set(practitionerIds)].sort().map((id) => `appointments:practitioner:${id}`),
+      ...[...new Set(chairIds)].sort().map((id) => `appointments:chair:${id}`),
+    ]
+    // one statement, the locks taken left to right
+    await sql`select ${sql.join(keys.map((k) => sql`pg_advisory_xact_lock(hashtextextended(${k}, 0))`))}`.execute(
+      this.#db
+    )
   }
 
   async insertAppointment(a: NewAppointment): Promise<string> {
-    await this.lockTimes(a.practitionerId, a.chairId)
+    await this.lockTimes([a.practitionerId], [a.chairId])
     const row = await this.#db
       .insertInto('appointments')
       .values({
@@ -484,7 +492,7 @@ export class SchedulingRepository {
     t: { startsAt: Date; endsAt: Date; blocksFrom: Date; blocksTo: Date; chairId: string; practitionerId: string },
     now: Date
   ): Promise<void> {
-    await this.lockTimes(t.practitionerId, t.chairId)
+    await this.lockTimes([t.practitionerId], [t.chairId])
     await this.#db
       .updateTable('appointments')
       .set({

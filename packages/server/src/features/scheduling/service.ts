@@ -168,8 +168,8 @@ export class SchedulingService {
 
   /**
    * Runs `work` in a transaction, again (up to 3 times in all) when PostgreSQL ends it as a deadlock victim: booking
-   * locks (SchedulingRepository.lockTimes) keep overlapping writes from deadlocking, but a transaction moving several
-   * sessions over different chairs can still meet another in the opposite order.
+   * locks (SchedulingRepository.lockTimes) keep overlapping writes from deadlocking, but a row lock taken before them
+   * (a reschedule locks its appointment first) can still meet a course move in the opposite order.
    */
   async #transaction<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
@@ -834,6 +834,11 @@ export class SchedulingService {
     try {
       const courseId = await this.#transaction(async (trx) => {
         const r = this.#repo(trx)
+        // every session's booking locks first, in the one global order
+        await r.lockTimes(
+          planned.sessions.map((x) => x.practitionerId),
+          planned.sessions.map((x) => x.chairId)
+        )
         const courseId = await r.insertCourse({
           clinicId: actor.clinicId,
           clientId,
@@ -986,6 +991,12 @@ export class SchedulingService {
         if (fresh.map((s) => s.startsAt).join() !== sessions.map((s) => s.startsAt).join()) {
           throw new AppError('conflict', 'This course was changed by someone else a moment ago; ask for a new proposal')
         }
+        // every moved session's booking locks first, in the one global order
+        const targets = moved.moved.map((i) => moved.sessions[i] as Slot)
+        await r.lockTimes(
+          targets.map((x) => x.practitionerId),
+          targets.map((x) => x.chairId)
+        )
         // later sessions first: a re-flow only pushes sessions later, so each lands where nothing of the course is
         for (const i of [...moved.moved].sort((a, b) => b - a)) {
           const s = moved.sessions[i] as Slot
