@@ -2,6 +2,7 @@
 // location's price list; staff read them, the portal client reads their own only.
 import { type PriceListId, parseDesignDocument, planDesign, toDesign } from '@stipple/domain'
 import { describeEachDatabase } from '@stipple/testkit'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import {
   as,
@@ -109,8 +110,15 @@ describeEachDatabase('plans and quotes', (database) => {
     expect(planned.statusCode, planned.body).toBe(201)
     const list = await as(server, clinic.users.front_desk)('GET', `${base}/clients/${otherClient}/plans`)
     expect(list.json().items.map((p: { id: string }) => p.id)).toEqual([planned.json().id])
+    // a consultation's plan says why this many sessions, from the intake (skin type, scars): front desk does not get it
+    const reason = 'A fourth session because very fair skin (type I) heals lighter.'
+    await sql`update treatment_plans set plan = jsonb_set(plan::jsonb, '{sessionReason}', to_jsonb(${reason}::text))
+      where id = ${planned.json().id}::uuid`.execute(server.db)
     const one = await as(server, clinic.users.front_desk)('GET', `${base}/plans/${planned.json().id}`)
     expect(one.json()).toEqual(planned.json())
+    expect(one.body).not.toContain('type I')
+    const ownerOne = await as(server, clinic.users.owner)('GET', `${base}/plans/${planned.json().id}`)
+    expect(ownerOne.json()).toEqual({ ...planned.json(), plan: { ...planned.json().plan, sessionReason: reason } })
     const portal = await as(server, clinic.users.client)('GET', `${base}/portal/plans`)
     expect(portal.statusCode).toBe(200)
     const ids = portal.json().items.map((p: { id: string; clientId: string }) => p.clientId)
@@ -122,7 +130,7 @@ describeEachDatabase('plans and quotes', (database) => {
       .where('client_id', '=', otherClient)
       .where('entity', 'in', ['treatment-plan', 'treatment-plan-list'])
       .execute()
-    expect(audited.length).toBe(3)
+    expect(audited.length).toBe(4)
   })
 
   it("refuses another client's design version and an unknown location at their paths, writing nothing", async () => {

@@ -186,7 +186,7 @@ export class PlanService {
         clientId,
         detail: { count: plans.length },
       })
-      return plans
+      return plans.map((p) => forRole(actor, p))
     })
   }
 
@@ -197,7 +197,7 @@ export class PlanService {
         throw new AppError('not_found', `No treatment plan ${planId} in this clinic`)
       }
       await audit(repos, actor, { action: 'read', entity: 'treatment-plan', entityId: planId, clientId: plan.clientId })
-      return plan
+      return forRole(actor, plan)
     })
   }
 
@@ -319,4 +319,9 @@ export class PlanService {
 function withoutReason(plan: TreatmentPlan['plan']): TreatmentPlan['plan'] {
   const { sessionReason: _reason, ...rest } = plan
   return rest
+}
+
+/** A plan as the actor may read it: front desk without the reason for the number of sessions (from the intake). */
+function forRole(actor: Actor, plan: TreatmentPlan): TreatmentPlan {
+  return seesClinical(actor) ? plan : { ...plan, plan: withoutReason(plan.plan) }
 }
