@@ -1,6 +1,6 @@
 // A quick placement while the artist drags the hairline: the dots of the last placement stay where the new design's
-// density field is unchanged, and only the cells whose field the move changed are sampled again, keeping clear of the
-// dots and hairs around them. It is a preview of the drag, not the design's placement: the result depends on the
+// density field is unchanged (within the tolerances below), and only the cells whose field the move changed are
+// sampled again, keeping clear of the dots and hairs around them. It is a preview of the drag, not the design's placement: the result depends on the
 // placement it started from, so a change that settles is placed again by placeDots (which alone decides the dots a
 // design has, the same in Node and the browser). Every random choice still comes from the design's seed.
 //
@@ -350,8 +350,8 @@ function keptOutside(f: DensityField, mask: Uint8Array, x: Float32Array, y: Floa
 
 /**
  * The dots of `design` during a hairline drag, from `previous` (the placement of `previousDesign`); null when the
- * change is not a hairline move this can follow (anything but the hairline changed, or its first or last point moved,
- * which swings the forehead region far beyond the line): place the design in full then.
+ * change is not a hairline move this can follow (anything but the hairline's points and handles changed, or its first
+ * or last point moved, which swings the forehead region far beyond the line): place the design in full then.
  */
 export function placeDotsAfterHairlineMove(
   previous: Placed,
