@@ -205,8 +205,56 @@ function metricLattice(head: HeadModel, lat: Lattice) {
   return { g11, g12, g22 }
 }
 
+/**
+ * The field before the hairline: the metric, and the zones, the client's hair and the scars composited. Cell-local
+ * like the rest, so the values of a stride-aligned sub-lattice are the full lattice's there (`sliceBaseField`).
+ */
+export interface BaseField {
+  metric: { g11: Float32Array; g12: Float32Array; g22: Float32Array }
+  area: Float32Array
+  scale: Float32Array
+  density: Float32Array
+  size: Float32Array
+  shade: Float32Array
+  zone: Uint8Array
+  hair: Float32Array
+}
+
 /** Builds the field for a design on a lattice of `cell` chart mm. */
 export function buildDensityField(design: Design, head: HeadModel, lat: Lattice): DensityField {
+  return finishDensityField(design, head, lat, buildBaseField(design, head, lat))
+}
+
+/** The cells [c0, c1) × [r0, r1) of a base field built on `lat`, as the base field of that sub-lattice (copied). */
+export function sliceBaseField(
+  base: BaseField,
+  lat: Lattice,
+  rect: { c0: number; r0: number; c1: number; r1: number }
+): BaseField {
+  const cols = rect.c1 - rect.c0
+  const rows = rect.r1 - rect.r0
+  const cut = <T extends Float32Array | Uint8Array>(a: T): T => {
+    const out = new (a.constructor as new (n: number) => T)(cols * rows)
+    for (let row = 0; row < rows; row++) {
+      const from = (rect.r0 + row) * lat.cols + rect.c0
+      out.set(a.subarray(from, from + cols), row * cols)
+    }
+    return out
+  }
+  return {
+    metric: { g11: cut(base.metric.g11), g12: cut(base.metric.g12), g22: cut(base.metric.g22) },
+    area: cut(base.area),
+    scale: cut(base.scale),
+    density: cut(base.density),
+    size: cut(base.size),
+    shade: cut(base.shade),
+    zone: cut(base.zone),
+    hair: cut(base.hair),
+  }
+}
+
+/** The field before the hairline (see BaseField). */
+export function buildBaseField(design: Design, head: HeadModel, lat: Lattice): BaseField {
   const n = lat.cols * lat.rows
   const metric = metricLattice(head, lat)
   const area = new Float32Array(n)
@@ -262,6 +310,20 @@ export function buildDensityField(design: Design, head: HeadModel, lat: Lattice)
     coverage(outline, 1, lat, scale, inside, dist, cover)
     for (let i = 0; i < n; i++) hair[i] *= 1 - cover[i]
   }
+
+  return { metric, area, scale, density, size, shade, zone, hair }
+}
+
+/** The hairline, the crown's swirl and the spacing on top of a base field; `base` is left as it was. */
+export function finishDensityField(design: Design, head: HeadModel, lat: Lattice, base: BaseField): DensityField {
+  const n = lat.cols * lat.rows
+  const { metric, area, scale, zone } = base
+  const density = base.density.slice()
+  const size = base.size.slice()
+  const shade = base.shade.slice()
+  const hair = base.hair.slice()
+  const inside = new Uint8Array(n)
+  const dist = new Float32Array(n)
 
   // the hairline: sentinels ahead, a soft ramp behind, finer and lighter dots at the very front
   const front = new Float32Array(n).fill(Number.POSITIVE_INFINITY)

@@ -14,9 +14,10 @@ import { createRng, deriveSeed } from '../math/rng.ts'
 import type { ChartPoint, Design } from '../model/design.ts'
 import { allocateDots } from '../model/dots.ts'
 import {
-  buildDensityField,
+  buildBaseField,
   type DensityField,
   designLattice,
+  finishDensityField,
   HAIR_CLEARANCE_MM,
   type Lattice,
   METRIC_STRIDE,
@@ -24,6 +25,7 @@ import {
   SAMPLER_JITTER,
   SAMPLER_RADIUS_JITTER,
   SENTINEL_REACH_MM,
+  sliceBaseField,
 } from './density-field.ts'
 import { hairlinePath } from './hairline.ts'
 import { type ChartBox, type HairBuffer, hairRadius, type PlacementResult } from './place-dots.ts'
@@ -376,7 +378,9 @@ export function placeDotsAfterHairlineMove(
   const [a0, a1] = ends(after)
   if (b0 === undefined || b1 === undefined || a0 === undefined || a1 === undefined) return null
   if (b0[0] !== a0[0] || b0[1] !== a0[1] || b1[0] !== a1[0] || b1[1] !== a1[1]) return null
-  const drag = { line: after }
+  // the field before the hairline, built once per drag (everything but the hairline stays as it was)
+  const base = previous.drag?.base ?? buildBaseField(design, head, lattice)
+  const drag = { line: after, base }
   // where the line moved, either way
   const moved = [...farPoints(after, start, LINE_TOLERANCE_MM), ...farPoints(start, after, LINE_TOLERANCE_MM)]
 
@@ -404,7 +408,8 @@ export function placeDotsAfterHairlineMove(
       cols: rect.c1 - rect.c0,
       rows: rect.r1 - rect.r0,
     }
-    const sub = buildDensityField(design, head, subLat)
+    // the zones, hair and scars do not move: only the hairline's part of the field is built again
+    const sub = finishDensityField(design, head, subLat, sliceBaseField(base, f0, rect))
     for (let row = 0; row < subLat.rows; row++) {
       for (let col = 0; col < subLat.cols; col++) {
         const s = row * subLat.cols + col

@@ -7,6 +7,7 @@ import type { ChartPoint, Design } from '../model/design.ts'
 import { allocateDots, type DotBuffer } from '../model/dots.ts'
 import { createHead, type HeadModel } from '../scalp/head.ts'
 import {
+  type BaseField,
   buildDensityField,
   type DensityField,
   designLattice,
@@ -57,8 +58,11 @@ export type PlacementResult =
        * placement it started from (none: nothing differs); absent from a full placement, where anything may differ.
        */
       changed?: ChartBox[]
-      /** A quick drag placement's memory: the hairline its dots follow (within the drag's tolerances). */
-      drag?: { line: ChartPoint[] }
+      /**
+       * A quick drag placement's memory: the hairline its dots follow (within the drag's tolerances), and the design's
+       * field before the hairline (which a hairline drag leaves as it is).
+       */
+      drag?: { line: ChartPoint[]; base: BaseField }
     }
   | { ok: false; issues: Issue[] }
 
