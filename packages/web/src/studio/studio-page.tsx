@@ -252,6 +252,8 @@ function Studio(props: {
       const image = ctx.createImageData(PREVIEW_SIZE, PREVIEW_SIZE)
       renderPreview(design, placed.dots, placed.hair, options, image)
       ctx.putImageData(image, 0, 0)
+      // drawn whole: the answers up to this one are done with
+      answers.current = answers.current.filter((a) => a.seq > placed.seq)
     })
     return () => cancelAnimationFrame(frame)
   }, [design, placed, look, session, camera])
