@@ -290,6 +290,7 @@ export class SchedulingRepository {
       ...[...new Set(practitionerIds)].sort().map((id) => `appointments:practitioner:${id}`),
       ...[...new Set(chairIds)].sort().map((id) => `appointments:chair:${id}`),
     ]
+    if (keys.length === 0) return
     // one statement, the locks taken left to right
     await sql`select ${sql.join(keys.map((k) => sql`pg_advisory_xact_lock(hashtextextended(${k}, 0))`))}`.execute(
       this.#db
