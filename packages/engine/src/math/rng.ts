@@ -12,14 +12,18 @@ export interface Rng {
   int(n: number): number
 }
 
+/** murmur3's 32-bit finaliser: every input bit reaches every output bit. */
+export function fmix32(h: number): number {
+  let z = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35)
+  return (z ^ (z >>> 16)) >>> 0
+}
+
 function splitmix32(state: number): () => number {
   let s = state >>> 0
   return () => {
     s = (s + 0x9e3779b9) >>> 0
-    let z = s
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b)
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35)
-    return (z ^ (z >>> 16)) >>> 0
+    return fmix32(s)
   }
 }
 

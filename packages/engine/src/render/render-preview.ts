@@ -11,7 +11,7 @@ import {
 } from '../appearance/pigment.ts'
 import { skinLinearRgb } from '../appearance/skin-palette.ts'
 import { dotStateAt, fadeTimeConstant, previewDay, sessionDay } from '../appearance/time.ts'
-import { deriveSeed } from '../math/rng.ts'
+import { deriveSeed, fmix32 } from '../math/rng.ts'
 import type { Design } from '../model/design.ts'
 import type { DotBuffer } from '../model/dots.ts'
 import { createHead } from '../scalp/head.ts'
@@ -465,15 +465,6 @@ type HairSegments = PreviewLayers['hair']
 
 const _hairBits = new Float32Array(2)
 const _hairWords = new Uint32Array(_hairBits.buffer)
-
-/** murmur3's 32-bit finaliser. */
-function fmix32(h: number): number {
-  let x = h ^ (h >>> 16)
-  x = Math.imul(x, 0x85ebca6b)
-  x ^= x >>> 13
-  x = Math.imul(x, 0xc2b2ae35)
-  return (x ^ (x >>> 16)) >>> 0
-}
 
 /** 32 random bits for the hair at chart (u, v), from its position's float32 bits and the seed. */
 function hairHash(seed: number, u: number, v: number): number {

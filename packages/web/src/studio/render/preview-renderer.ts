@@ -162,6 +162,8 @@ export function createPreviewRenderer(canvas: HTMLCanvasElement, size: number): 
   /** Everything about the last frame but its dots and hair (and the hairline, which only moves dots). */
   let frameKey = ''
   let lastRegions: PixelRect[] | null = null
+  /** How far the last frame's dots and hairs reached, when a partial redraw measured it (else measured when needed). */
+  let lastReach: number | null = null
   // a lost context comes back blank: the next frame is drawn whole
   canvas.addEventListener('webglcontextlost', () => {
     frameKey = ''
@@ -191,9 +193,11 @@ export function createPreviewRenderer(canvas: HTMLCanvasElement, size: number): 
       }
       const fk = JSON.stringify([{ ...design, hairline: null }, options, k, view.focal, view.cx, view.cy, input.split])
       let regions: PixelRect[] | undefined
+      let reachNow: number | null = null
       if (fk === frameKey && input.changed !== undefined && before === undefined) {
+        reachNow = reachOf(result.layers)
         // a dot or hair that left may have reached farther than any that stays
-        const reach = Math.max(reachOf(result.layers), last === null ? 0 : reachOf(last))
+        const reach = Math.max(reachNow, lastReach ?? (last === null ? 0 : reachOf(last)))
         const blocks = blockUnion(
           input.changed.flatMap((b) => regionOf(view, b, reach) ?? []),
           size
@@ -201,6 +205,7 @@ export function createPreviewRenderer(canvas: HTMLCanvasElement, size: number): 
         const area = blocks.reduce((sum, r) => sum + (r.x1 - r.x0) * (r.y1 - r.y0), 0)
         if (area <= MAX_REGION_SHARE * size * size) regions = blocks
       }
+      lastReach = reachNow
       frameKey = fk
       lastRegions = regions ?? null
       gl.draw(result.layers, before, regions)
