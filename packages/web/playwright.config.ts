@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from '@playwright/test'
 
-const harnessPort = 5317
+const harnessPort = Number(process.env.STIPPLE_HARNESS_PORT ?? 5317)
 // vite's own bin, run by node directly: no npx layer between Playwright and the server it stops
 const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js')
 const root = fileURLToPath(new URL('../..', import.meta.url))
