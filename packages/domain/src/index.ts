@@ -172,7 +172,15 @@ export {
   planCourse,
   spacingProblems,
 } from './scheduling/course.ts'
-export { formatZoned, instantToZoned, isTimeZone, offsetMinutes, zonedToInstant } from './scheduling/zoned-time.ts'
+export type { LocalTime } from './scheduling/zoned-time.ts'
+export {
+  formatZoned,
+  instantToZoned,
+  isTimeZone,
+  localTime,
+  offsetMinutes,
+  zonedToInstant,
+} from './scheduling/zoned-time.ts'
 export {
   type LotRecall,
   LotRecallQuerySchema,

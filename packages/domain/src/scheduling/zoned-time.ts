@@ -92,3 +92,23 @@ export function formatZoned(instant: number, timeZone: string): string {
   const { date, minutes } = instantToZoned(instant, timeZone)
   return `${date} ${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
 }
+
+/**
+ * What a screen shows of an instant at a location: its local date ('YYYY-MM-DD'), wall-clock time ('HH:MM', 24 h),
+ * and the zone's offset then. The server computes it and the browser shows it as it is, never converting with its own
+ * time-zone data (runtimes disagree on some zones' future rules).
+ */
+export interface LocalTime {
+  date: string
+  time: string
+  offsetMinutes: number
+}
+
+export function localTime(instant: number, timeZone: string): LocalTime {
+  const { date, minutes } = instantToZoned(instant, timeZone)
+  return {
+    date,
+    time: `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`,
+    offsetMinutes: offsetMinutes(instant, timeZone),
+  }
+}

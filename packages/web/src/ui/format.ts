@@ -42,3 +42,30 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days)
   return d.toISOString().slice(0, 10)
 }
+
+/**
+ * A local date ('YYYY-MM-DD') the server computed, as people read it ("Mon, Dec 7, 2026"). No time-zone conversion
+ * happens in the browser: the date is read as a calendar date.
+ */
+export function formatLocalDate(date: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T12:00:00Z`))
+}
+
+/** A local wall-clock time ('HH:MM') the server computed, in the app's one time format ("2:30 p.m."). */
+export function formatLocalTime(time: string): string {
+  const [h = 0, m = 0] = time.split(':').map(Number)
+  return new Intl.DateTimeFormat('en-CA', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2000, 0, 1, h, m))
+  )
+}
+
+/** Both, for one moment the server described: "Mon, Dec 7, 2026, 2:30 p.m.". */
+export function formatLocal(local: { date: string; time: string }): string {
+  return `${formatLocalDate(local.date)}, ${formatLocalTime(local.time)}`
+}
