@@ -1,5 +1,5 @@
 // createApp(deps) builds the whole HTTP API in process: tests call app.inject(), main.ts listens on a port.
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
 import type { Auth } from './auth/auth.ts'
@@ -75,11 +75,24 @@ export interface StippleApp {
   openApi: Record<string, unknown>
 }
 
+function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply) {
+  const { problem, appError } = toProblem(error)
+  if (problem.status >= 500) request.log.error({ err: appError.cause ?? error }, 'internal error')
+  if (appError.retryAfterSeconds !== undefined) reply.header('retry-after', String(appError.retryAfterSeconds))
+  return reply.code(problem.status).type('application/problem+json').send(problem)
+}
+
 export async function createApp(deps: AppDeps): Promise<StippleApp> {
   const now = deps.now ?? (() => new Date())
   const run = transactionRunner(deps.db)
   const plain = repositoriesOver(deps.db)
-  const app = Fastify({ logger: deps.logger ?? false, bodyLimit: BODY_LIMIT_BYTES, trustProxy: false })
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: false,
+    // the router's own refusals (a path whose percent-escapes are not UTF-8) as problems like every other
+    frameworkErrors: (error, request, reply) => sendProblem(error, request, reply),
+  })
 
   const routes: RouteSpec[] = [
     defineRoute({
@@ -130,12 +143,7 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
   ]
   const openApi = buildOpenApi(routes, { version: API_VERSION })
 
-  app.setErrorHandler((error, request, reply) => {
-    const { problem, appError } = toProblem(error)
-    if (problem.status >= 500) request.log.error({ err: appError.cause ?? error }, 'internal error')
-    if (appError.retryAfterSeconds !== undefined) reply.header('retry-after', String(appError.retryAfterSeconds))
-    return reply.code(problem.status).type('application/problem+json').send(problem)
-  })
+  app.setErrorHandler(sendProblem)
   app.setNotFoundHandler((request) => {
     throw new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`)
   })

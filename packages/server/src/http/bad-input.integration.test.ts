@@ -678,6 +678,8 @@ describeEachDatabase('bad input on every write route', (database) => {
             mutations.push({ kind: 'huge string', body: withValue(base, leaf.path, HUGE), mustFail: true })
             // PostgreSQL stores NUL in neither text nor jsonb: refused at its path, never a 500
             mutations.push({ kind: 'NUL character', body: withValue(base, leaf.path, 'a\u0000b'), mustFail: true })
+            // a lone surrogate (JSON "\ud800"): no UTF-8 text holds it, so it is refused rather than stored as U+FFFD
+            mutations.push({ kind: 'lone surrogate', body: withValue(base, leaf.path, 'a\ud800b'), mustFail: true })
           }
           for (const m of mutations) {
             const before = await counts()

@@ -30,6 +30,8 @@ function fromFrameworkError(error: { statusCode?: unknown; message?: unknown; co
   if (status < 400 || status >= 500) return null
   const message = typeof error.message === 'string' ? error.message : 'invalid request'
   if (status === 413) return new AppError('payload_too_large', message, { problems: [{ path: 'body', message }] })
+  // a path segment whose percent-escapes are not UTF-8 (`/clients/%ED%A0%80`)
+  if (error.code === 'FST_ERR_BAD_URL') return new AppError('invalid_input', message, { problems: [{ path: 'path', message }] })
   if (status === 415) return new AppError('unsupported_media_type', message, { problems: [{ path: 'body', message }] })
   return new AppError('invalid_input', message, { problems: [{ path: 'body', message }] })
 }

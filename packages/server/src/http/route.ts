@@ -111,28 +111,65 @@ const UNSAFE = new Set(['POST', 'PATCH', 'PUT', 'DELETE'])
 /** Deepest nesting a JSON body may have (also bounds the NUL walk below). */
 const MAX_DEPTH = 32
 
+/** A UTF-16 surrogate without its partner: JSON's `"\\ud800"` parses to one, and no UTF-8 text (nor PostgreSQL) can hold it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** Why a string cannot be stored exactly as it was sent, or null when it can. */
+export function unstorableText(text: string): string | null {
+  // PostgreSQL stores NUL in neither text nor jsonb
+  if (text.includes('\u0000')) return 'must not contain the NUL character (\\u0000)'
+  // UTF-8 encoding would turn it into U+FFFD (PostgreSQL) or refuse it (PGlite): either way not what was sent
+  if (LONE_SURROGATE.test(text)) return 'contains an invalid character (a lone surrogate, \\ud800–\\udfff without its pair)'
+  return null
+}
+
 /**
- * Where the first string holding a NUL character is (PostgreSQL can store NUL neither in text nor in jsonb), or the
- * first place nested deeper than MAX_DEPTH; null when there is neither.
+ * Where the first string that cannot be stored exactly is (NUL, lone surrogates: `unstorableText`), or the first place
+ * nested deeper than MAX_DEPTH; null when there is neither.
  */
 function unstorable(value: unknown, path: PropertyKey[] = []): { path: PropertyKey[]; message: string } | null {
   if (typeof value === 'string') {
-    return value.includes('\u0000') ? { path, message: 'must not contain the NUL character (\\u0000)' } : null
+    const why = unstorableText(value)
+    return why === null ? null : { path, message: why }
   }
   if (typeof value !== 'object' || value === null) return null
   if (path.length >= MAX_DEPTH) return { path, message: `is nested more than ${MAX_DEPTH} levels deep` }
   for (const [key, item] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
-    if (typeof key === 'string' && key.includes('\u0000'))
-      return { path, message: 'has a field name with a NUL character' }
+    if (typeof key === 'string') {
+      const why = unstorableText(key)
+      if (why !== null) return { path, message: `has a field name that ${why}` }
+    }
     const found = unstorable(item, [...path, key])
     if (found !== null) return found
   }
   return null
 }
 
+/**
+ * A query string's values as sent: a percent-escape that is not UTF-8 (`%ED%A0%80`, a lone surrogate's bytes, or `%FF`)
+ * reaches the handler as the escape's own text, so it is refused at its name rather than stored or searched changed.
+ */
+function malformedQuery(url: string): FieldProblem | null {
+  const at = url.indexOf('?')
+  if (at < 0) return null
+  for (const pair of url.slice(at + 1).split('&')) {
+    const eq = pair.indexOf('=')
+    const [rawKey, rawValue] = eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)]
+    let key = rawKey
+    try {
+      key = decodeURIComponent(rawKey.replaceAll('+', ' '))
+      decodeURIComponent(rawValue.replaceAll('+', ' '))
+    } catch {
+      const message = 'is not valid UTF-8 percent-encoding (an invalid character)'
+      return { path: `query.${/^[A-Za-z0-9_.-]{1,64}$/.test(key) ? key : 'name'}`, message }
+    }
+  }
+  return null
+}
+
 function parsePart<S extends Schema>(schema: S | undefined, value: unknown, part: string): z.output<S> {
   if (schema === undefined) return undefined as z.output<S>
-  const bad = part === 'params' ? null : unstorable(value)
+  const bad = unstorable(value)
   if (bad !== null) {
     const at = formatPath(bad.path)
     const problems = [{ path: at === '' ? part : `${part}${at.startsWith('[') ? '' : '.'}${at}`, message: bad.message }]
@@ -195,6 +232,10 @@ export function registerRoute(app: FastifyInstance, spec: RouteSpec, runtime: Ro
           userAgent: header(request, 'user-agent'),
           requestId: request.id,
         }
+      }
+      const badQuery = malformedQuery(request.url)
+      if (badQuery !== null) {
+        throw new AppError('invalid_input', 'The request query is not valid', { problems: [badQuery] })
       }
       const params = parsePart(spec.params, request.params, 'params')
       const query = parsePart(spec.query, request.query, 'query')
