@@ -40,6 +40,7 @@ import { schedulingRoutes } from './features/scheduling/routes.ts'
 import { SchedulingService } from './features/scheduling/service.ts'
 import { sessionRecordRoutes } from './features/session-records/routes.ts'
 import { SessionRecordService } from './features/session-records/service.ts'
+import { type LogDestination, loggerOptions } from './http/logging.ts'
 import { buildOpenApi } from './http/openapi.ts'
 import { toProblem } from './http/problem.ts'
 import { acceptRawBodies, defineRoute, type RouteSpec, registerRoute } from './http/route.ts'
@@ -63,7 +64,8 @@ export interface AppDeps {
   /** Per-address and per-email limits on public consultation bookings. */
   bookingLimiter?: BookingRateLimiter
   loginLimiter?: LoginRateLimiter
-  logger?: boolean
+  /** Where the JSON log lines go (`stipple serve`: stdout); absent or false: no log. */
+  logger?: false | LogDestination
   /** The built web app (packages/web/dist) served at `/`; absent: a page that says it is not built. */
   webDist?: string | null
 }
@@ -76,8 +78,10 @@ export interface StippleApp {
 }
 
 function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply) {
-  const { problem, appError } = toProblem(error)
+  const { problem, appError } = toProblem(error, request.id)
   if (problem.status >= 500) request.log.error({ err: appError.cause ?? error }, 'internal error')
+  else if (problem.status !== 404)
+    request.log.info({ code: problem.code, errors: problem.errors.map((e) => e.path) }, 'refused')
   if (appError.retryAfterSeconds !== undefined) reply.header('retry-after', String(appError.retryAfterSeconds))
   return reply.code(problem.status).type('application/problem+json').send(problem)
 }
@@ -87,7 +91,8 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
   const run = transactionRunner(deps.db)
   const plain = repositoriesOver(deps.db)
   const app = Fastify({
-    logger: deps.logger ?? false,
+    ...loggerOptions(deps.logger === false ? undefined : deps.logger),
+    ...(deps.logger === undefined || deps.logger === false ? { logger: false } : {}),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: false,
     // the router's own refusals (a path whose percent-escapes are not UTF-8) as problems like every other
@@ -148,6 +153,7 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
     throw new AppError('not_found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`)
   })
   app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id)
     reply.header('x-content-type-options', 'nosniff')
     reply.header('referrer-policy', 'no-referrer')
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store')

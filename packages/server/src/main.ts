@@ -81,6 +81,8 @@ async function main(argv: string[]): Promise<void> {
     host: values.host ?? '127.0.0.1',
     // the web app's build output beside this package (a path, not an import: the server never imports web)
     webDist: process.env.STIPPLE_WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
+    // JSON lines (Fastify's pino) beside the readable start-up lines below
+    logger: process.stdout,
   })
   const where = databaseUrl === undefined ? `embedded PGlite in ${dataDir}` : 'PostgreSQL (DATABASE_URL)'
   out(`Stipple is running at ${server.url} on ${where} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).\n`)

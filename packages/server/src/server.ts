@@ -9,6 +9,7 @@ import { type OpenDatabase, openPglite, openPostgres } from './db/open.ts'
 import { type DemoSignIn, demoSignIns, seedDemoIfEmpty } from './demo/seed.ts'
 import { FilesystemPhotoStore } from './features/photos/store.ts'
 import { startOutbox } from './features/reminders/worker.ts'
+import type { LogDestination } from './http/logging.ts'
 
 export interface ServerOptions {
   /** The data directory: PGlite's files, the session secret and the photos (`photos/ab/cdef…`). */
@@ -19,7 +20,8 @@ export interface ServerOptions {
   host: string
   /** The built web app to serve at `/` (packages/web/dist); null: the API only. */
   webDist?: string | null
-  log?: (line: string) => void
+  /** Where the server's JSON log lines go (`stipple serve`: stdout); absent: no log. */
+  logger?: LogDestination
 }
 
 export interface RunningServer {
@@ -64,6 +66,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       databaseKind: database.kind,
       photoStore: new FilesystemPhotoStore(join(dataDir, 'photos')),
       webDist: options.webDist ?? null,
+      ...(options.logger === undefined ? {} : { logger: options.logger }),
     })
     await app.listen({ port: options.port, host: options.host })
     // reminders: planned and sent every 30 s; without SMTP_URL they wait in the outbox, visible to staff
@@ -71,7 +74,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       publicUrl: url,
       smtpUrl: process.env.SMTP_URL,
       from: process.env.MAIL_FROM,
-      log: options.log,
+      log: (line) => app.log.warn(line),
     })
     return {
       url,

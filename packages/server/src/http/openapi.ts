@@ -12,6 +12,8 @@ const ProblemSchema = z.object({
   code: z.string(),
   detail: z.string(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })),
+  /** The request's id, on every log line of the request and in the `x-request-id` header. */
+  requestId: z.string().optional(),
 })
 
 /** Bytes, as OpenAPI 3.1 describes a binary body. */

@@ -8,6 +8,8 @@ export interface Problem {
   code: AppErrorCode
   detail: string
   errors: FieldProblem[]
+  /** The request's id: on every log line of the request, so a reported problem finds its lines. */
+  requestId?: string
 }
 
 const TITLES: Record<AppErrorCode, string> = {
@@ -31,18 +33,23 @@ function fromFrameworkError(error: { statusCode?: unknown; message?: unknown; co
   const message = typeof error.message === 'string' ? error.message : 'invalid request'
   if (status === 413) return new AppError('payload_too_large', message, { problems: [{ path: 'body', message }] })
   // a path segment whose percent-escapes are not UTF-8 (`/clients/%ED%A0%80`)
-  if (error.code === 'FST_ERR_BAD_URL') return new AppError('invalid_input', message, { problems: [{ path: 'path', message }] })
+  if (error.code === 'FST_ERR_BAD_URL')
+    return new AppError('invalid_input', message, { problems: [{ path: 'path', message }] })
   if (status === 415) return new AppError('unsupported_media_type', message, { problems: [{ path: 'body', message }] })
   return new AppError('invalid_input', message, { problems: [{ path: 'body', message }] })
 }
 
 /** Turns anything thrown by a route into the response; unexpected errors hide their message. */
-export function toProblem(error: unknown): { problem: Problem; appError: AppError } {
+export function toProblem(error: unknown, requestId?: string): { problem: Problem; appError: AppError } {
   const appError =
     error instanceof AppError
       ? error
       : (fromFrameworkError(error as Record<string, unknown>) ??
-        new AppError('internal', 'Something went wrong on the server; it has been logged.', { cause: error }))
+        new AppError(
+          'internal',
+          `Something went wrong on the server; it has been logged${requestId === undefined ? '' : ` as request ${requestId}`}.`,
+          { cause: error }
+        ))
   const status = statusOf(appError.code)
   return {
     appError,
@@ -53,6 +60,7 @@ export function toProblem(error: unknown): { problem: Problem; appError: AppErro
       code: appError.code,
       detail: appError.message,
       errors: [...appError.problems],
+      ...(requestId === undefined ? {} : { requestId }),
     },
   }
 }

@@ -119,7 +119,8 @@ export function unstorableText(text: string): string | null {
   // PostgreSQL stores NUL in neither text nor jsonb
   if (text.includes('\u0000')) return 'must not contain the NUL character (\\u0000)'
   // UTF-8 encoding would turn it into U+FFFD (PostgreSQL) or refuse it (PGlite): either way not what was sent
-  if (LONE_SURROGATE.test(text)) return 'contains an invalid character (a lone surrogate, \\ud800–\\udfff without its pair)'
+  if (LONE_SURROGATE.test(text))
+    return 'contains an invalid character (a lone surrogate, \\ud800–\\udfff without its pair)'
   return null
 }
 

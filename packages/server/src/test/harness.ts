@@ -14,6 +14,7 @@ import type { Database, Role } from '../db/database.ts'
 import { migrate } from '../db/migrate.ts'
 import { kyselyOver, poolOverPglite, postgresPool } from '../db/open.ts'
 import { FilesystemPhotoStore } from '../features/photos/store.ts'
+import type { LogDestination } from '../http/logging.ts'
 
 export const PASSWORD = 'correct horse battery staple'
 const ORIGIN = 'http://localhost:4000'
@@ -44,7 +45,7 @@ export interface TestServer extends StippleApp {
 }
 
 /** The app over the test database, migrated; our own pool so dates and counts parse as in production. */
-export async function openTestServer(t: TestDatabase): Promise<TestServer> {
+export async function openTestServer(t: TestDatabase, options: { logger?: LogDestination } = {}): Promise<TestServer> {
   const pool =
     t.pglite !== null ? poolOverPglite(t.pglite) : postgresPool(t.connectionString ?? 'postgres://missing', 5)
   await migrate(pool)
@@ -59,6 +60,7 @@ export async function openTestServer(t: TestDatabase): Promise<TestServer> {
     databaseKind: t.kind,
     loginLimiter: limiter,
     photoStore,
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
   })
   return {
     ...app,

@@ -46,7 +46,7 @@ export class AccessService {
     }
     const outcome = await this.#auth.signIn({ ...input, ip: from.ip, userAgent: from.userAgent ?? '' })
     if (!outcome.ok) return this.#refuseSignIn(input.email, from)
-    this.#limiter.recordSuccess(input.email)
+    this.#limiter.recordSuccess(input.email, from.ip)
     await this.#auditAccount(input.email, 'sign-in', from, null)
     const info = await this.info({ user: outcome.user, token: outcome.token })
     return { kind: 'signed-in', info, setCookies: outcome.setCookies }
@@ -75,7 +75,7 @@ export class AccessService {
     if (!(await store.consumeChallenge(challengeId))) {
       throw new AppError('unauthenticated', 'This sign-in was already completed or has expired; sign in again')
     }
-    this.#limiter.recordSuccess(challenge.email)
+    this.#limiter.recordSuccess(challenge.email, from.ip)
     const started = await this.#auth.startSession(challenge.userId, { ip: from.ip, userAgent: from.userAgent ?? '' })
     await this.#auditAccount(challenge.email, 'sign-in', from, { secondFactor: factor })
     const session = await this.#auth.session(started.setCookies.map((c) => c.split(';')[0]).join('; '))
