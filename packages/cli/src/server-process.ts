@@ -18,7 +18,12 @@ function serverBin(): string {
 export function runServerProcess(args: readonly string[]): Promise<number> {
   return new Promise((resolve, reject) => {
     // the IPC channel lets the server notice when we are gone, however we died, and stop instead of holding its lock
-    const child = spawn(process.execPath, [serverBin(), ...args], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] })
+    // the server reports "ready in N s" from when this command started (a person's wait includes both starts)
+    const startedAt = String(Math.round(performance.timeOrigin))
+    const child = spawn(process.execPath, [serverBin(), ...args], {
+      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, STIPPLE_STARTED_AT: process.env.STIPPLE_STARTED_AT ?? startedAt },
+    })
     const forward = (signal: NodeJS.Signals) => () => {
       child.kill(signal)
     }

@@ -73,7 +73,10 @@ async function main(argv: string[]): Promise<void> {
   const portText = values.port ?? process.env.PORT ?? '4000'
   if (!/^[0-9]{1,5}$/.test(portText) || Number(portText) > 65535)
     usageError(`--port: expected 0–65535, got ${portText}`)
-  const started = Date.now()
+  // from when the `stipple` command started (it passes the time on), else from this process's start: module loading
+  // is part of what a person waits for
+  const fromCommand = Number(process.env.STIPPLE_STARTED_AT)
+  const started = Number.isFinite(fromCommand) && fromCommand > 0 ? fromCommand : performance.timeOrigin
   const server = await startServer({
     dataDir,
     databaseUrl,
@@ -85,6 +88,7 @@ async function main(argv: string[]): Promise<void> {
     logger: process.stdout,
   })
   const where = databaseUrl === undefined ? `embedded PGlite in ${dataDir}` : 'PostgreSQL (DATABASE_URL)'
+  // printed once the server has answered a request through its socket (startServer waits for that)
   out(`Stipple is running at ${server.url} on ${where} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s).\n`)
   out(`API: ${server.url}/api/v1, described at ${server.url}/api/openapi.json\n`)
   if (server.demo.signIns !== null) {

@@ -45,6 +45,23 @@ function loadSecret(dataDir: string): string {
   }
 }
 
+/** Resolves once `url` answers 200 (a few tries: the socket is listening already). */
+async function answers(url: string): Promise<void> {
+  let last: unknown = null
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      const response = await fetch(url)
+      await response.arrayBuffer()
+      if (response.ok) return
+      last = new Error(`${url} answered ${response.status}`)
+    } catch (error) {
+      last = error
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`the server listens but does not answer ${url}`, { cause: last })
+}
+
 export async function openDatabase(dataDir: string, databaseUrl: string | undefined): Promise<OpenDatabase> {
   mkdirSync(dataDir, { recursive: true })
   return databaseUrl === undefined ? openPglite(dataDir) : openPostgres(databaseUrl)
@@ -68,14 +85,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       webDist: options.webDist ?? null,
       ...(options.logger === undefined ? {} : { logger: options.logger }),
     })
-    await app.listen({ port: options.port, host: options.host })
-    // reminders: planned and sent every 30 s; without SMTP_URL they wait in the outbox, visible to staff
-    const outbox = startOutbox(database.db, {
+    // reminders: planned and sent now, then every 30 s; without SMTP_URL they wait in the outbox, visible to staff.
+    // The first pass runs before the server listens: after the demo clinic is created it plans every reminder of
+    // twenty clients, and done after "ready" it would slow the first requests down.
+    const outbox = await startOutbox(database.db, {
       publicUrl: url,
       smtpUrl: process.env.SMTP_URL,
       from: process.env.MAIL_FROM,
       log: (line) => app.log.warn(line),
     })
+    try {
+      await app.listen({ port: options.port, host: options.host })
+      // "ready" means answering: one real request through the socket (and the route's code warm) before we say so
+      await answers(`http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${options.port}/api/v1/health`)
+    } catch (error) {
+      await outbox.stop()
+      await app.close()
+      throw error
+    }
     return {
       url,
       database,

@@ -10,7 +10,7 @@
 //   are redacted by pino;
 // - a database error's `detail`, `where` and parameters (they quote the row's values): only its message and code.
 import { randomUUID } from 'node:crypto'
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import { type FastifyReply, type FastifyRequest, LogController } from 'fastify'
 
 export interface LogDestination {
   write(line: string): void
@@ -77,7 +77,7 @@ export function loggerOptions(destination?: LogDestination, level = 'info') {
     },
     // a request id of our own making: a client's X-Request-Id could forge or collide with another's lines
     genReqId: () => randomUUID(),
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
     requestIdHeader: false as const,
   }
 }

@@ -135,6 +135,7 @@ export class OutboxWorker {
   }
 
   /** Runs a pass now and then every `intervalMs`, one pass at a time. */
+  /** Runs a pass every `intervalMs`, the first one interval from now (`startOutbox` runs one before). */
   start(intervalMs: number, onError: (error: unknown) => void): void {
     const tick = () => {
       if (this.#running !== null) return
@@ -146,7 +147,6 @@ export class OutboxWorker {
     }
     this.#timer = setInterval(tick, intervalMs)
     this.#timer.unref()
-    tick()
   }
 
   /** Stops the timer and waits for a pass in progress to finish. */
@@ -167,8 +167,12 @@ export interface OutboxSettings {
   log?: ((line: string) => void) | undefined
 }
 
-/** Starts planning and sending every 30 s (SMTP_URL, MAIL_FROM); `stop` waits for a pass in progress. */
-export function startOutbox(db: Kysely<Database>, settings: OutboxSettings): { stop(): Promise<void> } {
+/**
+ * Plans and sends once, then every 30 s (SMTP_URL, MAIL_FROM); `stop` waits for a pass in progress. Resolves after
+ * the first pass, so a server awaits it before it says it is ready: the first pass after the demo clinic is created
+ * plans every reminder of twenty clients, and would otherwise compete with the first requests.
+ */
+export async function startOutbox(db: Kysely<Database>, settings: OutboxSettings): Promise<{ stop(): Promise<void> }> {
   const host = new URL(settings.publicUrl).hostname || 'stipple.local'
   const mailer = settings.smtpUrl === undefined || settings.smtpUrl === '' ? null : smtpMailer(settings.smtpUrl)
   if (mailer === null)
@@ -181,11 +185,12 @@ export function startOutbox(db: Kysely<Database>, settings: OutboxSettings): { s
       from: settings.from ?? `Stipple <no-reply@${host}>`,
     }
   )
-  worker.start(settings.intervalMs ?? 30_000, (error) =>
+  const onError = (error: unknown) =>
     settings.log?.(
       `mail: the outbox pass failed and will run again: ${error instanceof Error ? error.message : String(error)}`
     )
-  )
+  await worker.runOnce().catch(onError)
+  worker.start(settings.intervalMs ?? 30_000, onError)
   return {
     async stop() {
       await worker.stop()
