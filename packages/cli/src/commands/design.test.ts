@@ -8,7 +8,16 @@ describe('stipple design', () => {
   it('writes a stipple.design/v1 document from a preset, to a file or to stdout', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'stipple-design-')), 'design.json')
     const written = stipple('design', '--preset', 'ludwig-2', '--seed', '42', '-o', file)
-    expect(written).toEqual({ code: 0, stdout: '', stderr: '' })
+    const zones = (JSON.parse(readFileSync(file, 'utf8')) as { zones: unknown[] }).zones.length
+    expect(zones).toBeGreaterThan(0)
+    // says what it wrote, like the other commands, on stderr
+    expect(written).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: `Wrote ${file}: Ludwig 2 preset, female, seed 42, ${zones} zone${zones === 1 ? '' : 's'}\n`,
+    })
+    const scar = stipple('design', '--preset', 'norwood-5a', '--seed', '7', '-o', file)
+    expect(scar.stderr).toMatch(new RegExp(`^Wrote ${file}: Norwood 5A preset, male, seed 7, [0-9]+ zones\\n$`))
     const printed = stipple('design', '--preset', 'ludwig-2', '--seed', '42')
     expect(printed.code).toBe(0)
     expect(printed.stdout).toBe(readFileSync(file, 'utf8'))

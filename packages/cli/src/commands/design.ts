@@ -16,6 +16,18 @@ function parseSeed(text: string | undefined, problems: InputProblem[]): number |
   return undefined
 }
 
+/** A preset's name as people say it: `norwood-3-vertex` → "Norwood 3 vertex", `scar-fut` → "FUT scar". */
+function presetName(id: PresetId): string {
+  const scar = /^scar-(\w+)$/.exec(id)
+  if (scar !== null) return `${(scar[1] ?? '').toUpperCase()} scar`
+  const [head = '', ...rest] = id.split('-')
+  const words = [
+    head.charAt(0).toUpperCase() + head.slice(1),
+    ...rest.map((w) => (/^[0-9]+a$/.test(w) ? w.toUpperCase() : w)),
+  ]
+  return words.join(' ')
+}
+
 export const designCommand: Command = {
   name: 'design',
   summary: 'write a stipple.design/v1 document from a preset (one per hair-loss pattern)',
@@ -66,6 +78,11 @@ export const designCommand: Command = {
     } catch (error) {
       throw new InputError([{ path: values.output, message: `cannot write: ${(error as Error).message}` }])
     }
+    // what was written, on stderr like the other commands (stdout stays the document when no file is given)
+    const zones = check.data.zones.length
+    io.stderr(
+      `Wrote ${values.output}: ${presetName(preset)} preset, ${check.data.head.sex}, seed ${check.data.seed}, ${zones} zone${zones === 1 ? '' : 's'}\n`
+    )
     return ExitCode.ok
   },
 }
