@@ -1,5 +1,6 @@
 // The demo clinic's consents, credentials and laser-removal course, on PGlite and PostgreSQL: seeded into a small
 // clinic and read back through the API as the dashboard and the portal would.
+import { TOUCH_UP_TIMING } from '@stipple/domain'
 import { describeEachDatabase } from '@stipple/testkit'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { as, createTestClinic, openTestServer, type TestClinic, type TestServer } from '../test/harness.ts'
@@ -35,6 +36,17 @@ describeEachDatabase('demo consents, credentials and laser removal', (database) 
         .items.map((t: { kind: string; version: number }) => `${t.kind} v${t.version}`)
         .sort()
     ).toEqual(['laser-removal v1', 'photography-clinical v1', 'photography-marketing v1', 'privacy v1', 'treatment v1'])
+  })
+
+  it('says in the treatment consent what the public FAQ says about touch-ups, in the same sentence', async () => {
+    const treatment = await server.db
+      .selectFrom('consent_templates')
+      .select('body')
+      .where('clinic_id', '=', clinic.clinicId)
+      .where('kind', '=', 'treatment')
+      .executeTakeFirstOrThrow()
+    expect(treatment.body).toContain(TOUCH_UP_TIMING)
+    expect(treatment.body.match(/touch-up[^.]*[0-9]/gi)).toEqual([expect.stringContaining('about every 4 years')])
   })
 
   it('has consents signed by clients past consultation only, with the exact text of their version', async () => {

@@ -3,7 +3,7 @@
 // consultation (a few also for the gallery), the owner's licence expiring three weeks after seeding, and one client
 // lightening an earlier studio's SMP by laser before re-treatment.
 import { createHash } from 'node:crypto'
-import type { ConsentKind } from '@stipple/domain'
+import { type ConsentKind, TOUCH_UP_TIMING } from '@stipple/domain'
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.ts'
 import { ConsentRepository } from '../features/consents/repository.ts'
@@ -20,7 +20,7 @@ const TEMPLATES: { kind: ConsentKind; title: string; body: string }[] = [
     body: [
       'Scalp micropigmentation (SMP) places small dots of pigment in the skin of your scalp to look like hair follicles.',
       '',
-      '- It is a cosmetic tattoo. It fades over the years and usually needs a touch-up every 2 to 4 years.',
+      `- It is a cosmetic tattoo. It fades over the years. ${TOUCH_UP_TIMING}`,
       '- A full treatment is usually 3 sessions, one to two weeks apart.',
       '- Redness and small scabs are normal for a few days. Follow the aftercare sheet you are given after each session.',
       '- Removing SMP later by laser is possible but not always complete.',

@@ -50,6 +50,17 @@ describeEachDatabase('the demo clinic', (database) => {
     expect(client).toEqual([{ stage: 'in-course' }])
   })
 
+  it('gives each demo client their own phone number, and an email with every letter of their name', async () => {
+    const clients = await rows<{ given_name: string; family_name: string; email: string; phone: string }>(
+      'select given_name, family_name, email, phone from clients'
+    )
+    expect(clients).toHaveLength(20)
+    expect(new Set(clients.map((c) => c.phone)).size).toBe(20)
+    for (const c of clients) expect(c.phone).toMatch(/^\+1 (416|604) 555 01[0-9]{2}$/)
+    expect(clients.find((c) => c.family_name === 'García')?.email).toBe('mateo.garcia@example.com')
+    for (const c of clients) expect(c.email).toMatch(/^[a-z]+\.[a-z]+@example\.com$/)
+  })
+
   it('has twenty clients at every stage from enquiry to touch-up, each with a valid intake past enquiry', async () => {
     const clients = await rows<{ stage: string; intakes: number }>(
       'select c.stage, count(i.id)::int as intakes from clients c left join intakes i on i.client_id = c.id group by c.id'

@@ -80,6 +80,17 @@ const woman = (age: number, stage: string) => ({
   goal: 'density',
 })
 
+/** `Mateo García` → `mateo.garcia@example.com`: accents folded to their letter, never dropped with it. */
+function demoEmail(given: string, family: string): string {
+  const local = `${given}.${family}`.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()
+  return `${local.replace(/[^a-z.]/g, '')}@example.com`
+}
+
+/** One number per client in the range kept for fiction (555-0100 to 555-0199), in the home location's area code. */
+function demoPhone(home: 'toronto' | 'vancouver', index: number): string {
+  return `+1 ${home === 'toronto' ? '416' : '604'} 555 01${String(index).padStart(2, '0')}`
+}
+
 const YEARS = 365
 /** Twenty clients, from a first enquiry to a touch-up due years after the course. */
 const CLIENTS: ClientSpec[] = [
@@ -424,8 +435,8 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, auth: Auth): Promise
         {
           givenName: c.spec.given,
           familyName: c.spec.family,
-          email: `${c.spec.given}.${c.spec.family}@example.com`.toLowerCase().replace(/[^a-z.@]/g, ''),
-          phone: '+1 416 555 0100',
+          email: demoEmail(c.spec.given, c.spec.family),
+          phone: demoPhone(c.spec.home, courses.indexOf(c)),
           stage: c.spec.stage,
           homeLocationId: locationId,
           consents,

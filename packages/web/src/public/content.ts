@@ -1,4 +1,5 @@
 // What the public site says about the treatment, in our own words, from DOMAIN's facts (keys cited beside each).
+import { TOUCH_UP_TIMING } from '@stipple/domain'
 
 export interface Service {
   id: string
@@ -63,9 +64,8 @@ export const FAQ: readonly FaqEntry[] = [
   {
     id: 'lasting',
     question: 'How long does it last?',
-    // DOMAIN §5: fades slowly over years; touch-ups 3–6 y typical [SMPAE], [PHX], default 4 y; UV the main factor [SCLIN], [FOL-FADE]
-    answer:
-      'It is permanent pigment, but it softens over the years. Most clients come back for a touch-up every four years or so (anywhere from two to eight). Sun is what fades it most, so we recommend SPF 30 or higher once you have healed.',
+    // DOMAIN §5: fades slowly over years; touch-up timing from the domain (the same sentence as the consent); UV the main factor [SCLIN], [FOL-FADE]
+    answer: `It is permanent pigment, but it softens over the years. ${TOUCH_UP_TIMING} Sun is what fades it most, so we recommend SPF 30 or higher once you have healed.`,
   },
   {
     id: 'touch-ups',

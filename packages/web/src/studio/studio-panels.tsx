@@ -3,6 +3,7 @@
 import type { DesignPlan } from '@stipple/domain'
 import type { Design, HairlineShape, Scar, Zone } from '@stipple/engine'
 import { useEffect, useId, useRef, useState } from 'react'
+import { formatMoney } from '../ui/format.ts'
 import type { DrawingState } from './preview-overlay.tsx'
 import { DRAW_NAMES, type DrawTool, MIN_DRAW_POINTS, type ScarFieldsPatch } from './state/design-edits.ts'
 import { STUDIO_VIEWS, type StudioView } from './view-camera.ts'
@@ -518,17 +519,19 @@ export function PlanPanel(props: { plan: DesignPlan | null; pending: boolean }) 
             </tbody>
           </table>
           <table>
-            <caption>Quote ({p.quote.currency})</caption>
+            <caption>Quote, tax included</caption>
             <tbody>
               {p.quote.lines.map((l) => (
                 <tr key={l.label}>
                   <td>{l.label}</td>
-                  <td>{l.amount.toFixed(2)}</td>
+                  <td className="num">{formatMoney(l.amount, p.quote.currency, 2)}</td>
                 </tr>
               ))}
               <tr>
                 <th scope="row">Total</th>
-                <td data-testid="quote-total">{p.quote.total.toFixed(2)}</td>
+                <td className="num" data-testid="quote-total">
+                  {formatMoney(p.quote.total, p.quote.currency, 2)}
+                </td>
               </tr>
             </tbody>
           </table>

@@ -22,9 +22,21 @@ export function formatDateTime(iso: string, timeZone?: string): string {
   return `${formatDate(iso, timeZone)}, ${formatTime(iso, timeZone)}`
 }
 
-/** Amounts in major units (dollars, pounds). */
+/** The locale whose readers a price in this currency is for: `$3,400.00` in Canada, `£3,400.00` in the UK. */
+const LOCALE_OF_CURRENCY: Record<string, string> = {
+  CAD: 'en-CA',
+  USD: 'en-US',
+  GBP: 'en-GB',
+  EUR: 'en-IE',
+  AUD: 'en-AU',
+}
+
+/**
+ * The web app's one money formatter: amounts in major units (dollars, pounds) with their currency, in the currency's
+ * locale (never a bare `3400.00`). The API keeps minor units; callers divide by 100 at the edge.
+ */
 export function formatMoney(amount: number, currency: string, decimals = 0): string {
-  return new Intl.NumberFormat('en-CA', {
+  return new Intl.NumberFormat(LOCALE_OF_CURRENCY[currency] ?? 'en-CA', {
     style: 'currency',
     currency,
     minimumFractionDigits: decimals,

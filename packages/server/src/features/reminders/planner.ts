@@ -13,6 +13,7 @@ import {
   courseCare,
   type MessageText,
   precareText,
+  TOUCH_UP_YEARS,
   touchUpRecallText,
 } from '@stipple/domain'
 import type { Kysely } from 'kysely'
@@ -41,8 +42,8 @@ const AFTERCARE_WINDOW = 35 * DAY
 const COURSE_GAP = 60 * DAY
 /** When the next session is not booked yet: the courses table's default spacing (0004, DOMAIN §2.4 [SMUSA]). */
 const ASSUMED_GAP_DAYS = 14
-/** DOMAIN §5: touch-up intervals vary from 1 to 8 years; the default is 4. */
-const DEFAULT_TOUCH_UP_YEARS = 4
+/** DOMAIN §0 touch-up interval: 2 to 8 years, usually 4 (the figure the FAQ and the consent give). */
+const DEFAULT_TOUCH_UP_YEARS = TOUCH_UP_YEARS.usual
 /** DOMAIN §6.1 [PMOH] and §6.2 [ENH-PRE]: minoxidil and blood thinners stop a week before. */
 const PRECARE_BEFORE = 7 * DAY
 /** The day-0 aftercare message goes a couple of hours after the session, once the client is home. */

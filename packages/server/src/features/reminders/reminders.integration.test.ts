@@ -29,6 +29,8 @@ describeEachDatabase('reminders: outbox, SMTP delivery, retries and unsubscribe'
   let mailer: Mailer
   let rejecting = false
   const mails: ParsedMail[] = []
+  /** Each message as the SMTP server received it, bytes and all, beside its parse. */
+  const raws: string[] = []
   let clock = new Date('2026-12-01T12:00:00Z')
   let chairId: string
 
@@ -64,10 +66,16 @@ describeEachDatabase('reminders: outbox, SMTP delivery, retries and unsubscribe'
         callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }))
       },
       onData(stream, _session, callback) {
-        simpleParser(stream).then((m) => {
-          mails.push(m)
-          callback()
-        }, callback)
+        const chunks: Buffer[] = []
+        stream.on('data', (c: Buffer) => chunks.push(c))
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks)
+          simpleParser(raw).then((m) => {
+            raws.push(raw.toString('latin1'))
+            mails.push(m)
+            callback()
+          }, callback)
+        })
       },
     })
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
@@ -165,6 +173,62 @@ describeEachDatabase('reminders: outbox, SMTP delivery, retries and unsubscribe'
     expect(sent.map((m) => m.status)).toEqual(['sent', 'sent'])
     expect(new Set(sent.map((m) => m.message_id)).size).toBe(2)
     expect(mailsTo(email).map((m) => m.messageId)).toEqual(sent.map((m) => m.message_id))
+  })
+
+  it('keeps the accents of names in the subject, the recipient and both bodies (UTF-8, RFC 2047 headers)', async () => {
+    const email = 'zoe.nunez@example.test'
+    const created = await as(server, clinic.users.owner)('POST', `${base}/clients`, {
+      givenName: 'Zoë',
+      familyName: 'Núñez-García',
+      email,
+      consents: { careEmail: true, careSms: false, marketingEmail: false, marketingSms: false },
+    })
+    expect(created.statusCode, created.body).toBe(201)
+    const place = 'Clínica Ñandú — Montréal'
+    await server.db.updateTable('locations').set({ name: place }).where('id', '=', clinic.locationId).execute()
+    try {
+      await book(created.json().id, '2026-12-20T15:00:00Z')
+      clock = new Date('2026-12-18T15:00:00Z')
+      await worker().runOnce()
+      const at = mails.findIndex((m) => [m.to].flat().some((a) => a?.text.includes(email)))
+      const mail = mails[at]
+      expect(mail?.text).toContain('Hello Zoë,')
+      expect(mail?.text).toContain(place)
+      expect(mail?.html).toContain('<p>Hello Zoë,</p>')
+      expect(mail?.html).toContain(place)
+      // declared as UTF-8 and transfer-encoded, never raw bytes read as Latin-1 (no "ZoÃ«")
+      const raw = raws[at] ?? ''
+      expect(raw).toMatch(/Content-Type: text\/plain; charset=utf-8/i)
+      expect(raw).toMatch(/Content-Type: text\/html; charset=utf-8/i)
+      expect(raw).toMatch(/Content-Transfer-Encoding: (quoted-printable|base64)/i)
+      expect(mail?.text).not.toContain('Ã')
+    } finally {
+      await server.db
+        .updateTable('locations')
+        .set({ name: 'Reminder Clinic main' })
+        .where('id', '=', clinic.locationId)
+        .execute()
+    }
+    // a subject and a recipient's name with accents go as RFC 2047 encoded words and read back exactly
+    const subject = 'Rappel : votre séance avec Léa Tremblay, Zoë'
+    await mailer.send({
+      from: 'Clínica Ñandú <care@clinic.example>',
+      to: '"Zoë Núñez-García" <zoe.header@example.test>',
+      subject,
+      text: 'Bonjour Zoë',
+      html: '<p>Bonjour Zoë</p>',
+      messageId: '<accents.test@clinic.example>',
+      headers: {},
+    })
+    const at = mails.findIndex((m) => m.messageId === '<accents.test@clinic.example>')
+    expect(mails[at]?.subject).toBe(subject)
+    expect([mails[at]?.to].flat()[0]?.value[0]).toEqual({
+      address: 'zoe.header@example.test',
+      name: 'Zoë Núñez-García',
+    })
+    expect(mails[at]?.from?.value[0]?.name).toBe('Clínica Ñandú')
+    expect(raws[at]).toMatch(/^Subject: =\?UTF-8\?[BQ]\?/im)
+    expect(raws[at]).not.toMatch(/^Subject: .*é/im)
   })
 
   it('cancels reminders of a cancelled appointment and replaces those of a rescheduled one', async () => {
