@@ -8,7 +8,14 @@ export {
   SessionInfoSchema,
   SignInSchema,
 } from './access/access.schema.ts'
-export { type AuditEntry, AuditPageSchema, AuditQuerySchema } from './audit/audit.schema.ts'
+export {
+  type AuditEntry,
+  type AuditFilters,
+  AuditFiltersSchema,
+  AuditPageSchema,
+  AuditQuerySchema,
+  auditEntityLabel,
+} from './audit/audit.schema.ts'
 export {
   CLIENT_STAGES,
   type Client,

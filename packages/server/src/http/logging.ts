@@ -10,7 +10,7 @@
 //   are redacted by pino;
 // - a database error's `detail`, `where` and parameters (they quote the row's values): only its message and code.
 import { randomUUID } from 'node:crypto'
-import { type FastifyReply, type FastifyRequest, LogController } from 'fastify'
+import { LogController } from 'fastify'
 
 export interface LogDestination {
   write(line: string): void
@@ -36,7 +36,7 @@ const REDACT = [
 const SECRET_PARAM = /token|secret/i
 
 /** The request's path with secret parameters replaced, without its query string. */
-export function loggedPath(request: Pick<FastifyRequest, 'url' | 'params'>): string {
+export function loggedPath(request: { url: string; params?: unknown }): string {
   let path = request.url.split('?')[0] ?? ''
   const params = (request.params ?? {}) as Record<string, unknown>
   for (const [name, value] of Object.entries(params)) {
@@ -46,14 +46,21 @@ export function loggedPath(request: Pick<FastifyRequest, 'url' | 'params'>): str
   return path
 }
 
-function errorFields(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) }
+interface LoggedError {
+  [key: string]: unknown
+  type: string
+  message: string
+  stack: string
+}
+
+function errorFields(error: unknown): LoggedError {
+  if (!(error instanceof Error)) return { type: typeof error, message: String(error), stack: '' }
   const code = (error as { code?: unknown }).code
   return {
     type: error.name,
     message: error.message,
+    stack: error.stack ?? '',
     ...(typeof code === 'string' ? { code } : {}),
-    stack: error.stack,
     ...(error.cause === undefined ? {} : { cause: errorFields(error.cause) }),
   }
 }
@@ -66,12 +73,12 @@ export function loggerOptions(destination?: LogDestination, level = 'info') {
       ...(destination === undefined ? {} : { stream: destination }),
       redact: { paths: REDACT, censor: '[redacted]' },
       serializers: {
-        req: (request: FastifyRequest) => ({
+        req: (request: { method: string; url: string; params?: unknown; ip: string }) => ({
           method: request.method,
           path: loggedPath(request),
           remoteAddress: request.ip,
         }),
-        res: (reply: FastifyReply) => ({ statusCode: reply.statusCode }),
+        res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
         err: errorFields,
       },
     },
