@@ -8,7 +8,7 @@
 // SVG's viewBox).
 import { type ChartPoint, type CurveHandle, projectChartPoint, unprojectPixel, type View } from '@stipple/engine'
 import type { KeyboardEvent, PointerEvent } from 'react'
-import { Fragment, useRef, useState } from 'react'
+import { Fragment, useEffect, useRef, useState } from 'react'
 import { type DrawTool, edgeMidpoints, type HandleSide, nearestEdge } from './state/design-edits.ts'
 
 export type Selection =
@@ -103,11 +103,30 @@ function arrow(key: string): [number, number] | null {
   return null
 }
 
+/** The smallest touch target, CSS px (WCAG 2.5.5; the README's promise for the clinic's tablets). */
+export const TOUCH_CSS_PX = 44
+
 export function PreviewOverlay(props: OverlayProps) {
   const { view, size } = props
   const svg = useRef<SVGSVGElement>(null)
   const gesture = useRef<Gesture | null>(null)
   const handle = Math.max(8, size / 80)
+  // Touch targets: every control answers over at least 44×44 CSS px (a finger on a tablet in the chair), whatever
+  // the preview's drawn size. `touch` is half of that in the overlay's own px; the visible marks stay small.
+  const [cssPerPx, setCssPerPx] = useState(1)
+  useEffect(() => {
+    const element = svg.current
+    if (element === null || typeof ResizeObserver === 'undefined') return
+    const measure = () => {
+      const width = element.getBoundingClientRect().width
+      if (width > 0) setCssPerPx(width / size)
+    }
+    measure()
+    const observer = new ResizeObserver(measure)
+    observer.observe(element)
+    return () => observer.disconnect()
+  }, [size])
+  const touch = TOUCH_CSS_PX / 2 / cssPerPx
 
   /** A pointer's or mouse's place in preview px. */
   const toPreview = (e: { clientX: number; clientY: number }): [number, number] => {
@@ -286,7 +305,7 @@ export function PreviewOverlay(props: OverlayProps) {
               <circle
                 cx={q.x}
                 cy={q.y}
-                r={handle * 1.2}
+                r={Math.max(handle * 1.2, touch)}
                 fill="transparent"
                 className="studio-midpoint"
                 role="button"
@@ -314,7 +333,7 @@ export function PreviewOverlay(props: OverlayProps) {
           if (q === null) return null
           const on = selectedCorner === i
           const side = handle * 1.3
-          const hit = handle * 2.4
+          const hit = Math.max(handle * 2.4, touch * 2)
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: a corner is its index along the outline
             <g key={`corner-${i}`}>
@@ -434,30 +453,39 @@ export function PreviewOverlay(props: OverlayProps) {
           )
         )}
         {closable && first !== null && (
-          // biome-ignore lint/a11y/useSemanticElements: an SVG handle cannot be a <button>; it is focusable and keyboard operable
-          <circle
-            cx={first.x}
-            cy={first.y}
-            r={handle}
-            fill="#ffd166"
-            stroke="#222"
-            strokeWidth={2}
-            role="button"
-            tabIndex={0}
-            aria-label="First point: press to close the outline"
-            style={{ cursor: 'pointer' }}
-            onPointerDown={(e) => {
-              e.preventDefault()
-              e.stopPropagation()
-              props.onDrawFinish()
-            }}
-            onKeyDown={(e) => {
-              if (e.key !== 'Enter' && e.key !== ' ') return
-              e.preventDefault()
-              e.stopPropagation()
-              props.onDrawFinish()
-            }}
-          />
+          <>
+            <circle
+              cx={first.x}
+              cy={first.y}
+              r={handle}
+              fill="#ffd166"
+              stroke="#222"
+              strokeWidth={2}
+              pointerEvents="none"
+            />
+            {/* biome-ignore lint/a11y/useSemanticElements: an SVG handle cannot be a <button>; it is focusable and keyboard operable */}
+            <circle
+              cx={first.x}
+              cy={first.y}
+              r={Math.max(handle, touch)}
+              fill="transparent"
+              role="button"
+              tabIndex={0}
+              aria-label="First point: press to close the outline"
+              style={{ cursor: 'pointer' }}
+              onPointerDown={(e) => {
+                e.preventDefault()
+                e.stopPropagation()
+                props.onDrawFinish()
+              }}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter' && e.key !== ' ') return
+                e.preventDefault()
+                e.stopPropagation()
+                props.onDrawFinish()
+              }}
+            />
+          </>
         )}
       </g>
     )
@@ -530,6 +558,16 @@ export function PreviewOverlay(props: OverlayProps) {
           )
         return (
           <g key={`${shape.kind}-${shape.id}`}>
+            {shape.closed ? null : (
+              <path
+                d={d}
+                fill="none"
+                stroke={selected ? '#7cc0ff' : 'rgba(255,255,255,0.5)'}
+                strokeWidth={Math.max(6, handle * 0.8)}
+                strokeOpacity={0.5}
+                pointerEvents="none"
+              />
+            )}
             {/* biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be a <button>; it is focusable and keyboard operable */}
             <path
               d={d}
@@ -538,9 +576,8 @@ export function PreviewOverlay(props: OverlayProps) {
               aria-label={`${shape.label}: drag or use the arrow keys to move, + and − to resize`}
               aria-pressed={selected}
               fill={shape.closed ? (selected ? 'rgba(120,190,255,0.18)' : 'rgba(255,255,255,0.04)') : 'none'}
-              stroke={selected ? '#7cc0ff' : 'rgba(255,255,255,0.5)'}
-              strokeWidth={shape.closed ? 2 : Math.max(6, handle * 0.8)}
-              strokeOpacity={shape.closed ? 1 : 0.5}
+              stroke={shape.closed ? (selected ? '#7cc0ff' : 'rgba(255,255,255,0.5)') : 'transparent'}
+              strokeWidth={shape.closed ? 2 : Math.max(6, handle * 0.8, touch * 2)}
               style={{ cursor: 'move' }}
               onFocus={() => props.onSelect({ kind: shape.kind, id: shape.id })}
               onKeyDown={(e) => shapeKey(e, shape)}
@@ -566,6 +603,16 @@ export function PreviewOverlay(props: OverlayProps) {
                 height={handle}
                 fill="#7cc0ff"
                 stroke="#222"
+                pointerEvents="none"
+              />
+            )}
+            {selected && fh !== null && (
+              <rect
+                x={rx - Math.max(handle / 2, touch)}
+                y={ry - Math.max(handle / 2, touch)}
+                width={Math.max(handle, touch * 2)}
+                height={Math.max(handle, touch * 2)}
+                fill="transparent"
                 data-testid="resize-handle"
                 style={{ cursor: 'nwse-resize' }}
                 onPointerDown={(e) => {
@@ -585,19 +632,26 @@ export function PreviewOverlay(props: OverlayProps) {
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: a control point is its index along the hairline
           <Fragment key={i}>
-            {/* biome-ignore lint/a11y/useSemanticElements: an SVG handle cannot be a <button>; it is focusable and keyboard operable */}
             <circle
               cx={q.x}
               cy={q.y}
               r={handle}
+              fill="#ffd166"
+              stroke={selected ? '#ffffff' : '#222'}
+              strokeWidth={selected ? 4 : 2}
+              pointerEvents="none"
+            />
+            {/* biome-ignore lint/a11y/useSemanticElements: an SVG handle cannot be a <button>; it is focusable and keyboard operable */}
+            <circle
+              cx={q.x}
+              cy={q.y}
+              r={Math.max(handle, touch)}
               className="studio-point"
               role="button"
               tabIndex={0}
               aria-label={`Hairline point ${i + 1} of ${props.controlPoints.length}: drag or use the arrow keys to move; selecting it shows its handles`}
               aria-pressed={selected}
-              fill="#ffd166"
-              stroke={selected ? '#ffffff' : '#222'}
-              strokeWidth={selected ? 4 : 2}
+              fill="transparent"
               style={{ cursor: 'grab' }}
               onFocus={() => props.onSelect({ kind: 'point', index: i })}
               onKeyDown={(e) => pointKey(e, i, p)}
@@ -608,24 +662,33 @@ export function PreviewOverlay(props: OverlayProps) {
             />
             {/* the selected point's handles right after it, so Tab reaches them from the point */}
             {(selected ? selectedTips : []).map((t) => (
-              // biome-ignore lint/a11y/useSemanticElements: an SVG handle cannot be a <button>; it is focusable and keyboard operable
-              <rect
-                key={`handle-${t.side}`}
-                x={t.at.x - handle * 0.8}
-                y={t.at.y - handle * 0.8}
-                width={handle * 1.6}
-                height={handle * 1.6}
-                className="studio-handle"
-                role="button"
-                tabIndex={0}
-                aria-label={`Hairline point ${i + 1}, handle towards the ${HANDLE_TOWARDS[t.side]} temple${t.automatic ? ' (automatic)' : ''}: drag or use the arrow keys to bend the line; hold Alt to move this handle alone`}
-                fill={t.automatic ? '#ffffff' : '#7cc0ff'}
-                stroke="#222"
-                strokeWidth={2}
-                style={{ cursor: 'move' }}
-                onKeyDown={(e) => handleKey(e, i, t.side, t.p, t.offset)}
-                onPointerDown={(e) => start(e, { kind: 'handle', index: i, side: t.side, point: t.p })}
-              />
+              <Fragment key={`handle-${t.side}`}>
+                <rect
+                  x={t.at.x - handle * 0.8}
+                  y={t.at.y - handle * 0.8}
+                  width={handle * 1.6}
+                  height={handle * 1.6}
+                  fill={t.automatic ? '#ffffff' : '#7cc0ff'}
+                  stroke="#222"
+                  strokeWidth={2}
+                  pointerEvents="none"
+                />
+                {/* biome-ignore lint/a11y/useSemanticElements: an SVG handle cannot be a <button>; it is focusable and keyboard operable */}
+                <rect
+                  x={t.at.x - Math.max(handle * 0.8, touch)}
+                  y={t.at.y - Math.max(handle * 0.8, touch)}
+                  width={Math.max(handle * 1.6, touch * 2)}
+                  height={Math.max(handle * 1.6, touch * 2)}
+                  className="studio-handle"
+                  role="button"
+                  tabIndex={0}
+                  aria-label={`Hairline point ${i + 1}, handle towards the ${HANDLE_TOWARDS[t.side]} temple${t.automatic ? ' (automatic)' : ''}: drag or use the arrow keys to bend the line; hold Alt to move this handle alone`}
+                  fill="transparent"
+                  style={{ cursor: 'move' }}
+                  onKeyDown={(e) => handleKey(e, i, t.side, t.p, t.offset)}
+                  onPointerDown={(e) => start(e, { kind: 'handle', index: i, side: t.side, point: t.p })}
+                />
+              </Fragment>
             ))}
           </Fragment>
         )
