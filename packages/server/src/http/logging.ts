@@ -36,7 +36,7 @@ const REDACT = [
 const SECRET_PARAM = /token|secret/i
 
 /** The request's path with secret parameters replaced, without its query string. */
-export function loggedPath(request: { url: string; params?: unknown }): string {
+function loggedPath(request: { url: string; params?: unknown }): string {
   let path = request.url.split('?')[0] ?? ''
   const params = (request.params ?? {}) as Record<string, unknown>
   for (const [name, value] of Object.entries(params)) {

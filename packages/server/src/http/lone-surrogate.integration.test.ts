@@ -168,13 +168,13 @@ describeEachDatabase('lone surrogates and broken percent-escapes on every write 
   it('refuses percent-escapes that are not UTF-8 in a query string and a path, at the name', async () => {
     const base = `/api/v1/clinics/${clinic.clinicId}`
     // the UTF-8 bytes of a lone surrogate, and a byte that starts no UTF-8 character
-    for (const escape of ['%ED%A0%80', '%FF']) {
-      const search = await as(server, clinic.users.owner)('GET', `${base}/clients?q=a${escape}b`)
+    for (const broken of ['%ED%A0%80', '%FF']) {
+      const search = await as(server, clinic.users.owner)('GET', `${base}/clients?q=a${broken}b`)
       expect(search.statusCode, search.body).toBe(400)
       expect(search.json().errors[0]).toEqual({ path: 'query.q', message: expect.stringContaining('UTF-8') })
       const upload = await server.app.inject({
         method: 'POST',
-        url: `${base}/clients/${clientId}/photos?angle=front&takenOn=2026-11-20${escape}`,
+        url: `${base}/clients/${clientId}/photos?angle=front&takenOn=2026-11-20${broken}`,
         headers: {
           cookie: clinic.users.owner.cookie,
           'x-csrf-token': clinic.users.owner.csrf,
@@ -184,7 +184,7 @@ describeEachDatabase('lone surrogates and broken percent-escapes on every write 
       })
       expect(upload.statusCode, upload.body).toBe(400)
       expect(upload.json().errors[0].path).toBe('query.takenOn')
-      const path = await as(server, clinic.users.owner)('GET', `${base}/clients/${escape}`)
+      const path = await as(server, clinic.users.owner)('GET', `${base}/clients/${broken}`)
       expect(path.statusCode, path.body).toBe(400)
       expect(path.json().errors[0].path).toBe('path')
     }

@@ -115,7 +115,7 @@ const MAX_DEPTH = 32
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** Why a string cannot be stored exactly as it was sent, or null when it can. */
-export function unstorableText(text: string): string | null {
+function unstorableText(text: string): string | null {
   // PostgreSQL stores NUL in neither text nor jsonb
   if (text.includes('\u0000')) return 'must not contain the NUL character (\\u0000)'
   // UTF-8 encoding would turn it into U+FFFD (PostgreSQL) or refuse it (PGlite): either way not what was sent

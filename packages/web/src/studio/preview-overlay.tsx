@@ -104,7 +104,7 @@ function arrow(key: string): [number, number] | null {
 }
 
 /** The smallest touch target, CSS px (WCAG 2.5.5; the README's promise for the clinic's tablets). */
-export const TOUCH_CSS_PX = 44
+const TOUCH_CSS_PX = 44
 
 export function PreviewOverlay(props: OverlayProps) {
   const { view, size } = props
