@@ -59,7 +59,7 @@ describeEachDatabase('the clinic API', (database) => {
       }
     })
 
-    it('rate-limits failed sign-ins per account, even with the right password afterwards', async () => {
+    it('slows failed sign-ins from one address on an account, even with the right password afterwards', async () => {
       const email = clinic.users.client.email
       for (let i = 0; i < 5; i++) {
         const res = await server.app.inject({

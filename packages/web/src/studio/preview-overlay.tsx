@@ -111,9 +111,11 @@ export function PreviewOverlay(props: OverlayProps) {
   const svg = useRef<SVGSVGElement>(null)
   const gesture = useRef<Gesture | null>(null)
   const handle = Math.max(8, size / 80)
-  // Touch targets: every control answers over at least 44×44 CSS px (a finger on a tablet in the chair), whatever
-  // the preview's drawn size. `touch` is half of that in the overlay's own px; the visible marks stay small.
+  // Touch targets: on a touch screen (a tablet in the chair) every control answers over at least 44×44 CSS px,
+  // whatever the preview's drawn size; `touch` is half of that in the overlay's own px, and the visible marks stay
+  // small. With only a mouse or pen the marks themselves are the targets, so close handles stay apart.
   const [cssPerPx, setCssPerPx] = useState(1)
+  const [coarse, setCoarse] = useState(false)
   useEffect(() => {
     const element = svg.current
     if (element === null || typeof ResizeObserver === 'undefined') return
@@ -126,7 +128,15 @@ export function PreviewOverlay(props: OverlayProps) {
     observer.observe(element)
     return () => observer.disconnect()
   }, [size])
-  const touch = TOUCH_CSS_PX / 2 / cssPerPx
+  useEffect(() => {
+    if (typeof matchMedia === 'undefined') return
+    const query = matchMedia('(any-pointer: coarse)')
+    setCoarse(query.matches)
+    const changed = () => setCoarse(query.matches)
+    query.addEventListener('change', changed)
+    return () => query.removeEventListener('change', changed)
+  }, [])
+  const touch = coarse ? TOUCH_CSS_PX / 2 / cssPerPx : 0
 
   /** A pointer's or mouse's place in preview px. */
   const toPreview = (e: { clientX: number; clientY: number }): [number, number] => {
@@ -558,7 +568,7 @@ export function PreviewOverlay(props: OverlayProps) {
           )
         return (
           <g key={`${shape.kind}-${shape.id}`}>
-            {shape.closed ? null : (
+            {shape.closed || touch === 0 ? null : (
               <path
                 d={d}
                 fill="none"
@@ -576,8 +586,9 @@ export function PreviewOverlay(props: OverlayProps) {
               aria-label={`${shape.label}: drag or use the arrow keys to move, + and − to resize`}
               aria-pressed={selected}
               fill={shape.closed ? (selected ? 'rgba(120,190,255,0.18)' : 'rgba(255,255,255,0.04)') : 'none'}
-              stroke={shape.closed ? (selected ? '#7cc0ff' : 'rgba(255,255,255,0.5)') : 'transparent'}
+              stroke={shape.closed || touch === 0 ? (selected ? '#7cc0ff' : 'rgba(255,255,255,0.5)') : 'transparent'}
               strokeWidth={shape.closed ? 2 : Math.max(6, handle * 0.8, touch * 2)}
+              strokeOpacity={shape.closed ? 1 : 0.5}
               style={{ cursor: 'move' }}
               onFocus={() => props.onSelect({ kind: shape.kind, id: shape.id })}
               onKeyDown={(e) => shapeKey(e, shape)}
