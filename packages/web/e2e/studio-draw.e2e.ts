@@ -177,6 +177,9 @@ test.describe('on a tablet', () => {
     await settledArea(page)
     await page.getByRole('button', { name: 'Draw FUT scar', exact: true }).click()
     const surface = page.getByTestId('draw-surface')
+    // the strip is near the preview's bottom edge: bring that edge into the tablet's view (a finger taps what it sees)
+    await surface.evaluate((e) => e.scrollIntoView({ block: 'end' }))
+    await expect(page.getByRole('region', { name: 'Drawing' })).toContainText('Click or tap points')
     const box = await surface.boundingBox()
     if (box === null) throw new Error('no drawing surface')
     for (const [fx, fy] of [
