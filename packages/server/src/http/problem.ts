@@ -8,6 +8,8 @@ export interface Problem {
   code: AppErrorCode
   detail: string
   errors: FieldProblem[]
+  /** Offered with a refused booking or move: the next free times that would work. */
+  alternatives?: unknown
 }
 
 const TITLES: Record<AppErrorCode, string> = {
@@ -51,6 +53,7 @@ export function toProblem(error: unknown): { problem: Problem; appError: AppErro
       code: appError.code,
       detail: appError.message,
       errors: [...appError.problems],
+      ...(appError.extensions.alternatives === undefined ? {} : { alternatives: appError.extensions.alternatives }),
     },
   }
 }
