@@ -418,7 +418,14 @@ interface AppointmentChangesTable {
   detail: Json<Record<string, string>> | null
 }
 
-export type AppointmentChangeKind = 'booked' | 'arrived' | 'rescheduled' | 'cancelled' | 'no-show' | 'completed' | 'linked'
+export type AppointmentChangeKind =
+  | 'booked'
+  | 'arrived'
+  | 'rescheduled'
+  | 'cancelled'
+  | 'no-show'
+  | 'completed'
+  | 'linked'
 
 // Travel time between two locations, stored once per pair (0009-front-desk.sql).
 interface LocationTravelTimesTable {

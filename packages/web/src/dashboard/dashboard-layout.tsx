@@ -30,6 +30,7 @@ export function DashboardLayout() {
     { to: base, label: 'Today', end: true },
     { to: `${base}/calendar`, label: 'Calendar' },
     { to: `${base}/clients`, label: 'Clients' },
+    { to: `${base}/locations`, label: 'Locations' },
     ...(membership.role === 'front_desk' ? [] : [{ to: `${base}/lots`, label: 'Lot recall' }]),
     { to: `${base}/credentials`, label: 'Credentials' },
     { to: `${base}/outbox`, label: 'Messages' },

@@ -374,7 +374,15 @@ export class SchedulingRepository {
     const rows = await this.#db
       .selectFrom('appointment_changes as h')
       .leftJoin('memberships as m', 'm.id', 'h.changed_by')
-      .select(['h.change', 'h.from_starts_at', 'h.to_starts_at', 'h.reason', 'h.changed_at', 'h.detail', 'm.display_name'])
+      .select([
+        'h.change',
+        'h.from_starts_at',
+        'h.to_starts_at',
+        'h.reason',
+        'h.changed_at',
+        'h.detail',
+        'm.display_name',
+      ])
       .where('h.clinic_id', '=', clinicId)
       .where('h.appointment_id', '=', appointmentId)
       .orderBy('h.id')
@@ -434,7 +442,13 @@ export class SchedulingRepository {
     let q = this.#db
       .selectFrom('appointments as a')
       .innerJoin('locations as l', 'l.id', 'a.location_id')
-      .select(['a.id', 'a.location_id', 'l.name', sql<Date>`lower(a.blocks)`.as('from'), sql<Date>`upper(a.blocks)`.as('to')])
+      .select([
+        'a.id',
+        'a.location_id',
+        'l.name',
+        sql<Date>`lower(a.blocks)`.as('from'),
+        sql<Date>`upper(a.blocks)`.as('to'),
+      ])
       .where('a.clinic_id', '=', clinicId)
       .where('a.practitioner_id', '=', practitionerId)
       .where('a.location_id', '<>', locationId)

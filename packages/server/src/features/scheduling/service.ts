@@ -831,7 +831,8 @@ export class SchedulingService {
       problems.push({ path: 'body.locationAId', message: 'no such location in this clinic' })
     if ((await repo.location(actor.clinicId, input.locationBId)) === null)
       problems.push({ path: 'body.locationBId', message: 'no such location in this clinic' })
-    if (problems.length > 0) throw new AppError('invalid_input', 'The travel time names unknown locations', { problems })
+    if (problems.length > 0)
+      throw new AppError('invalid_input', 'The travel time names unknown locations', { problems })
     await this.#transaction(async (trx) => {
       await this.#repo(trx).setTravelTime(
         actor.clinicId,
@@ -930,7 +931,14 @@ export class SchedulingService {
 
   async #nextFree(
     clinicId: string,
-    q: { locationId: string; practitionerId: string; kind: Kind; durationMin: number; after: number; exclude: string | null }
+    q: {
+      locationId: string
+      practitionerId: string
+      kind: Kind
+      durationMin: number
+      after: number
+      exclude: string | null
+    }
   ): Promise<Alternative[]> {
     const repo = this.#repo()
     const location = await repo.location(clinicId, q.locationId)
@@ -1018,7 +1026,10 @@ export class SchedulingService {
     const appointmentId = a.id
     if (a.status !== 'booked' && a.status !== 'arrived')
       throw new AppError('conflict', `This appointment is ${a.status}; only a booked one can move`)
-    if (input.practitionerId !== a.practitionerId && (await repo.practitioner(actor.clinicId, input.practitionerId)) === null) {
+    if (
+      input.practitionerId !== a.practitionerId &&
+      (await repo.practitioner(actor.clinicId, input.practitionerId)) === null
+    ) {
       throw new AppError('invalid_input', 'No such practitioner in this clinic', {
         problems: [{ path: 'body.practitionerId', message: 'no such practitioner in this clinic' }],
       })
@@ -1082,9 +1093,13 @@ export class SchedulingService {
         detail.toLocationId = input.locationId
       }
       if (start === Date.parse(a.startsAt) && Object.keys(detail).length === 0) {
-        throw new AppError('unprocessable', 'This is where and when the appointment already is; choose another time, practitioner, chair or location', {
-          problems: [{ path: 'body', message: 'nothing to change' }],
-        })
+        throw new AppError(
+          'unprocessable',
+          'This is where and when the appointment already is; choose another time, practitioner, chair or location',
+          {
+            problems: [{ path: 'body', message: 'nothing to change' }],
+          }
+        )
       }
       try {
         await this.#transaction(async (trx) => {
