@@ -1093,13 +1093,11 @@ export class SchedulingService {
         detail.toLocationId = input.locationId
       }
       if (start === Date.parse(a.startsAt) && Object.keys(detail).length === 0) {
-        throw new AppError(
-          'unprocessable',
-          'This is where and when the appointment already is; choose another time, practitioner, chair or location',
-          {
-            problems: [{ path: 'body', message: 'nothing to change' }],
-          }
-        )
+        // already where and when it was asked to be: nothing to change, nothing recorded (a retry is harmless)
+        return {
+          ...this.#forRole(actor, a),
+          change: { change: 'rescheduled', fromStartsAt: a.startsAt, toStartsAt: a.startsAt, reason },
+        }
       }
       try {
         await this.#transaction(async (trx) => {
