@@ -67,8 +67,6 @@ export interface LocalTime {
   offsetMinutes: number
 }
 
-export type AppointmentKind = 'consultation' | 'smp-session' | 'touch-up' | 'laser-removal'
-
 export interface Appointment {
   id: string
   kind: string

@@ -29,7 +29,7 @@ export function useAppointmentDetail(clinicId: string, appointmentId: string) {
 }
 
 /** A wall-clock start at the location: the server reads it in the location's zone. */
-export interface LocalStart {
+interface LocalStart {
   date: string
   time: string
 }

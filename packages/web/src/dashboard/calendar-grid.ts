@@ -24,9 +24,9 @@ export interface Placed {
 }
 
 /** 'HH:MM' → minutes after midnight. */
-export const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))
 /** Minutes after midnight → 'HH:MM'. */
-export const timeOf = (minutes: number) =>
+const timeOf = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
 
 function columnOf(columns: readonly Column[], a: Appointment): number {
