@@ -47,7 +47,12 @@ export function AppointmentPanel(props: {
           <Link to={`/clinic/${clinicId}/clients/${a.clientId}`}>Open {whoLabel(a)}'s file</Link>
         </p>
       ) : null}
-      <StatusActions clinicId={clinicId} a={a} onDone={props.onDone} />
+      <StatusActions
+        clinicId={clinicId}
+        a={a}
+        today={props.locations.find((l) => l.id === a.locationId)?.now.date ?? a.startsAtLocal.date}
+        onDone={props.onDone}
+      />
       {a.status === 'booked' || a.status === 'arrived' ? (
         <MoveForm clinicId={clinicId} a={a} locations={props.locations} onDone={props.onDone} />
       ) : null}
@@ -85,12 +90,20 @@ const ACTIONS: Record<StatusAction, { label: string; done: string }> = {
   cancel: { label: 'Cancel appointment', done: 'cancelled' },
 }
 
-function StatusActions({ clinicId, a, onDone }: { clinicId: string; a: Appointment; onDone: (text: string) => void }) {
+function StatusActions(props: {
+  clinicId: string
+  a: Appointment
+  /** The location's date now (from the server): checking in and no-shows belong to the appointment's day. */
+  today: string
+  onDone: (text: string) => void
+}) {
+  const { clinicId, a, onDone } = props
   const change = useStatusChange(clinicId)
   const [cancelling, setCancelling] = useState(false)
   const [reason, setReason] = useState('')
+  const onTheDay = a.startsAtLocal.date <= props.today
   const available: StatusAction[] =
-    a.status === 'booked' ? ['arrive', 'complete', 'no-show'] : a.status === 'arrived' ? ['complete'] : []
+    a.status === 'booked' && onTheDay ? ['arrive', 'complete', 'no-show'] : a.status === 'arrived' ? ['complete'] : []
   const canCancel = a.status === 'booked' || a.status === 'arrived'
   if (available.length === 0 && !canCancel) return null
   const run = (action: StatusAction) =>

@@ -85,6 +85,11 @@ function Calendar({ clinicId, setup }: { clinicId: string; setup: ClinicSetup })
   const [toast, setToast] = useState<ToastMessage | null>(null)
   const say = useCallback((ok: boolean, text: string) => setToast((t) => ({ ok, text, id: (t?.id ?? 0) + 1 })), [])
   const close = useCallback(() => setOpen(null), [])
+  // a panel holds the eye: what it says is said inside it, and the last message goes
+  const show = (next: Open) => {
+    setToast(null)
+    setOpen(next)
+  }
 
   const key = (id: string) => (by === 'practitioner' ? { practitionerId: id } : { chairId: id })
   // the people who work here, and anyone else with an appointment here in the range shown
@@ -109,7 +114,7 @@ function Calendar({ clinicId, setup }: { clinicId: string; setup: ClinicSetup })
           })
 
   const newBooking = (draft: Partial<BookingDraft> = {}) =>
-    setOpen({
+    show({
       kind: 'booking',
       draft: {
         locationId: location.id,
@@ -217,7 +222,7 @@ function Calendar({ clinicId, setup }: { clinicId: string; setup: ClinicSetup })
               columns={columns}
               items={items}
               location={location}
-              onOpen={(a) => setOpen({ kind: 'appointment', appointment: a })}
+              onOpen={(a) => show({ kind: 'appointment', appointment: a })}
               onFree={(column, time) =>
                 newBooking({
                   date: column.date,
@@ -340,7 +345,7 @@ function Grid(props: {
         Click a free time to book it. Select an appointment to check the client in, complete, cancel or move it; or drag
         it to another time{columns[0]?.practitionerId ? ' or practitioner' : ' or chair'}.
       </p>
-      <div className="cal" style={{ gridTemplateColumns: `4rem repeat(${columns.length}, minmax(8rem, 1fr))` }}>
+      <div className="cal" style={{ gridTemplateColumns: `5.5rem repeat(${columns.length}, minmax(8rem, 1fr))` }}>
         <div className="cal-corner" />
         {columns.map((c) => (
           <div key={c.key} className="cal-head">

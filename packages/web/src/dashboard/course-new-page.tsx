@@ -49,7 +49,7 @@ export function CourseNewPage() {
       <QueryView query={courses} what="booked courses">
         {(items) =>
           items.length === 0 ? (
-            <BookCourse clinicId={clinicId} clientId={clientId} />
+            <BookCourse clinicId={clinicId} clientId={clientId} home={file.data?.client.homeLocationId ?? null} />
           ) : (
             items.map((c) => <CourseView key={c.id} clinicId={clinicId} course={c} />)
           )
@@ -59,13 +59,15 @@ export function CourseNewPage() {
   )
 }
 
-function BookCourse({ clinicId, clientId }: { clinicId: string; clientId: string }) {
+function BookCourse({ clinicId, clientId, home }: { clinicId: string; clientId: string; home: string | null }) {
   const setup = useClinicSetup(clinicId)
   const plans = usePlans(clinicId, clientId)
   const queryClient = useQueryClient()
   const locations = setup.data?.locations ?? []
   const [form, setForm] = useState({ locationId: '', practitionerId: '', earliestDate: '' })
-  const locationId = form.locationId || locations[0]?.id || ''
+  // the client's own location unless another is chosen
+  const locationId =
+    form.locationId || (home !== null && locations.some((l) => l.id === home) ? home : '') || locations[0]?.id || ''
   const location = locations.find((l) => l.id === locationId)
   const plan = plans.data?.[plans.data.length - 1]
   // the plan's spacing, kept within the healing window (DOMAIN §0 [DEL], [TOR]), as the server books it
@@ -160,8 +162,11 @@ function CourseView({ clinicId, course }: { clinicId: string; course: Course }) 
     <div className="card">
       <h2>Booked sessions</h2>
       <p className="muted">
-        Sessions stay {course.minGapDays} to {course.maxGapDays} days apart so the skin heals and the layers build
-        evenly.
+        Sessions stay{' '}
+        {course.minGapDays === course.maxGapDays
+          ? `${course.minGapDays} days`
+          : `${course.minGapDays} to ${course.maxGapDays} days`}{' '}
+        apart so the skin heals and the layers build evenly.
       </p>
       {sessions.length === 0 ? (
         <p>This course has no sessions booked.</p>

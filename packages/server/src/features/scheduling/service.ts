@@ -961,8 +961,17 @@ export class SchedulingService {
         durationMin: q.durationMin,
         notBefore: after,
       })
-    const mine = search(ctx.practitioners.filter((p) => p.id === q.practitionerId))
-    const slots = mine.length > 0 ? mine : search(ctx.practitioners)
+    // where the appointment being moved already is, it is not a time to offer
+    const current = q.exclude === null ? null : await repo.appointment(clinicId, q.exclude)
+    const elsewhere = (s: Slot) =>
+      current === null ||
+      !(
+        s.start === Date.parse(current.startsAt) &&
+        s.practitionerId === current.practitionerId &&
+        current.locationId === q.locationId
+      )
+    const mine = search(ctx.practitioners.filter((p) => p.id === q.practitionerId)).filter(elsewhere)
+    const slots = mine.length > 0 ? mine : search(ctx.practitioners).filter(elsewhere)
     const seen = new Set<number>()
     return slots
       .filter((s) => !seen.has(s.start) && seen.add(s.start))
