@@ -18,6 +18,9 @@ interface Slot {
   chairId: string
 }
 
+/** Waits for what the server answers: a booking or a move on a busy two-core machine can take some seconds. */
+const answered = expect.configure({ timeout: 20_000 })
+
 // letters only: client names take letters, spaces, apostrophes, hyphens and periods
 const run = Date.now()
   .toString(36)
@@ -155,20 +158,20 @@ test('the front desk runs the day from the calendar', async ({ page, baseURL }) 
     await expectAccessible(page, 'booking panel')
     await screenshot(page, 'front-desk-booking')
     await panel.getByRole('button', { name: 'Save the client and book' }).click()
-    await expect(page.locator('.toast').filter({ hasText: `Booked ${anaName}` })).toBeFocused()
+    await answered(page.locator('.toast').filter({ hasText: `Booked ${anaName}` })).toBeFocused()
     await expect(page.getByRole('button', { name: new RegExp(`^${anaName}, Consultation`) })).toBeVisible()
   })
 
   await test.step('the client arrives and is checked in, then the visit is completed', async () => {
     await openAppointment(page, anaName)
     await page.getByRole('button', { name: 'Check in (arrived)' }).click()
-    await expect(page.locator('.toast')).toHaveText(new RegExp(`^${anaName}'s consultation at .*: checked in\\.`))
+    await answered(page.locator('.toast')).toHaveText(new RegExp(`^${anaName}'s consultation at .*: checked in\\.`))
     await expect(
       page.getByRole('button', { name: new RegExp(`^${anaName}, Consultation, .*, checked in$`) })
     ).toBeVisible()
     await openAppointment(page, anaName)
     await page.getByRole('button', { name: 'Mark completed' }).click()
-    await expect(page.locator('.toast')).toHaveText(/marked completed\./)
+    await answered(page.locator('.toast')).toHaveText(/marked completed\./)
     await openAppointment(page, anaName)
     // every change in the history, with who made it
     const history = page.getByRole('dialog').locator('.history li')
@@ -191,11 +194,11 @@ test('the front desk runs the day from the calendar', async ({ page, baseURL }) 
     await clickFree(page, nameOf(slot.practitionerId), slot.startsAtLocal.time)
     await newClientInPanel(page, ben.given, ben.family)
     await page.getByRole('dialog').getByRole('button', { name: 'Save the client and book' }).click()
-    await expect(page.locator('.toast')).toHaveText(new RegExp(`^Booked ${benName}`))
+    await answered(page.locator('.toast')).toHaveText(new RegExp(`^Booked ${benName}`))
     await openAppointment(page, benName)
     await page.getByRole('button', { name: 'Mark no-show' }).click()
-    await expect(page.locator('.toast')).toHaveText(/marked as a no-show\./)
-    await expect(page.getByRole('button', { name: new RegExp(`^${benName}, .*no-show$`) })).toBeVisible()
+    await answered(page.locator('.toast')).toHaveText(/marked as a no-show\./)
+    await expect(page.getByRole('button', { name: new RegExp(`^${benName}, .*did not come$`) })).toBeVisible()
   })
 
   await test.step('a walk-in takes the first free time and is checked in; then cancelled with a reason', async () => {
@@ -206,7 +209,7 @@ test('the front desk runs the day from the calendar', async ({ page, baseURL }) 
     await panel.getByLabel('Find a client').fill(ben.family)
     await panel.getByRole('button', { name: new RegExp(`^${benName}`) }).click()
     await panel.getByRole('button', { name: 'Book', exact: true }).click()
-    await expect(page.locator('.toast')).toHaveText(new RegExp(`^Booked ${benName} .*; checked in\\.`))
+    await answered(page.locator('.toast')).toHaveText(new RegExp(`^Booked ${benName} .*; checked in\\.`))
     await page
       .getByRole('button', { name: new RegExp(`^${benName}, .*checked in$`) })
       .first()
@@ -214,7 +217,7 @@ test('the front desk runs the day from the calendar', async ({ page, baseURL }) 
     await page.getByRole('button', { name: 'Cancel appointment…' }).click()
     await page.getByLabel('Reason for cancelling').fill('Felt unwell in the waiting room')
     await page.getByRole('button', { name: 'Cancel the appointment' }).click()
-    await expect(page.locator('.toast')).toHaveText(/cancelled \(Felt unwell in the waiting room\)\./)
+    await answered(page.locator('.toast')).toHaveText(/cancelled \(Felt unwell in the waiting room\)\./)
     await expectAccessible(page, 'calendar after the day')
     await screenshot(page, 'front-desk-day')
   })
@@ -242,7 +245,7 @@ test('the front desk runs the day from the calendar', async ({ page, baseURL }) 
     await panel.getByLabel('Time').fill(slot.startsAtLocal.time)
     await panel.getByLabel('Practitioner').selectOption(first)
     await panel.getByRole('button', { name: 'Book', exact: true }).click()
-    await expect(page.locator('.toast')).toHaveText(new RegExp(`^Booked ${anaName} .* with ${nameOf(first)}`))
+    await answered(page.locator('.toast')).toHaveText(new RegExp(`^Booked ${anaName} .* with ${nameOf(first)}`))
     // the calendar shows the booked day
     await expect(page.locator('.date-label')).toContainText(String(day.getUTCDate()))
 
@@ -250,7 +253,7 @@ test('the front desk runs the day from the calendar', async ({ page, baseURL }) 
     await page.getByRole('dialog').getByLabel('Practitioner').selectOption(second)
     await page.getByRole('dialog').getByLabel('Reason (kept in the history)').fill('Client prefers a colleague')
     await page.getByRole('dialog').getByRole('button', { name: 'Move', exact: true }).click()
-    await expect(page.locator('.toast')).toHaveText(new RegExp(`^Moved ${anaName} to .* with ${nameOf(second)}`))
+    await answered(page.locator('.toast')).toHaveText(new RegExp(`^Moved ${anaName} to .* with ${nameOf(second)}`))
     const columns = await page.locator('.cal-head').allTextContents()
     const event = page.getByRole('button', { name: new RegExp(`^${anaName}, `) })
     const eventBox = await event.boundingBox()
@@ -276,11 +279,11 @@ test('the front desk runs the day from the calendar', async ({ page, baseURL }) 
     await screenshot(page, 'front-desk-move-refused')
     const label = (await offered.first().textContent()) ?? ''
     await offered.first().click()
-    await expect(page.locator('.toast')).toHaveText(new RegExp(`^Moved ${anaName} to `))
+    await answered(page.locator('.toast')).toHaveText(new RegExp(`^Moved ${anaName} to `))
     // the time offered is the time it moved to
     const offeredWhen = /^Move (.*) with /.exec(label)?.[1] ?? ''
     expect(offeredWhen).not.toBe('')
-    await expect(page.locator('.toast')).toContainText(offeredWhen)
+    await answered(page.locator('.toast')).toContainText(offeredWhen)
   })
 
   await test.step('a course is booked from the plan, reached from the calendar', async () => {
@@ -310,11 +313,11 @@ test('the owner sets the travel time between two locations', async ({ page }) =>
   const field = page.getByLabel(/minutes of travel$/)
   await field.fill('300')
   await page.getByRole('button', { name: 'Save' }).click()
-  await expect(page.locator('.toast')).toHaveText(/set to 300 minutes\./)
+  await answered(page.locator('.toast')).toHaveText(/set to 300 minutes\./)
   await expectAccessible(page, 'locations')
   await screenshot(page, 'front-desk-travel-time')
   // back as the demo clinic had it: one location a day
   await page.getByRole('button', { name: 'Remove' }).click()
-  await expect(page.locator('.toast')).toHaveText(/removed: a practitioner works at one of them a day\./)
+  await answered(page.locator('.toast')).toHaveText(/removed: a practitioner works at one of them a day\./)
   await expect(field).toHaveValue('')
 })

@@ -35,6 +35,10 @@ import { type ClinicSetup, useClinicContext, useClinicSetup } from './clinic-con
 import { Toast, type ToastMessage } from './side-panel.tsx'
 
 type View = 'day' | 'week'
+
+/** The status for the event's name: words without "show", so the toolbar's "Show" stays the one field so named. */
+const statusWords = (a: Appointment) =>
+  a.status === 'booked' ? '' : a.status === 'no-show' ? ', did not come' : `, ${STATUS_LABELS[a.status]?.toLowerCase()}`
 type By = 'practitioner' | 'chair'
 
 export function CalendarPage() {
@@ -399,7 +403,7 @@ function Grid(props: {
                     props.onOpen(a)
                   }
                 }}
-                aria-label={`${whoLabel(a)}, ${kindLabel(a)}, ${spanLabel(a)}${a.status === 'booked' ? '' : `, ${STATUS_LABELS[a.status]?.toLowerCase() ?? a.status}`}`}
+                aria-label={`${whoLabel(a)}, ${kindLabel(a)}, ${spanLabel(a)}${statusWords(a)}`}
               >
                 <strong>{formatLocalTime(a.startsAtLocal.time)}</strong> {whoLabel(a)}
                 <span>
