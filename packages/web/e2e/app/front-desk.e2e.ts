@@ -186,7 +186,7 @@ test('the front desk runs the day from the calendar', async ({ page, baseURL }) 
     await expect(page.getByRole('dialog')).toHaveCount(0)
   })
 
-  const ben = { given: 'Ben', family: `Noshow${run}` }
+  const ben = { given: 'Ben', family: `Away${run}` }
   const benName = `${ben.given} ${ben.family}`
   await test.step('a client who does not come is marked a no-show', async () => {
     const fresh = await freeToday(page, clinicId, here)
