@@ -24,17 +24,25 @@ export class AppError extends Error {
   readonly problems: readonly FieldProblem[]
   /** Seconds until a rate-limited caller may retry. */
   readonly retryAfterSeconds: number | undefined
+  /** More members of the problem body (RFC 9457 extensions), e.g. the free times offered after a booking refusal. */
+  readonly extensions: Readonly<Record<string, unknown>>
 
   constructor(
     code: AppErrorCode,
     message: string,
-    options: { cause?: unknown; problems?: readonly FieldProblem[]; retryAfterSeconds?: number } = {}
+    options: {
+      cause?: unknown
+      problems?: readonly FieldProblem[]
+      retryAfterSeconds?: number
+      extensions?: Record<string, unknown>
+    } = {}
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause })
     this.name = 'AppError'
     this.code = code
     this.problems = options.problems ?? []
     this.retryAfterSeconds = options.retryAfterSeconds
+    this.extensions = options.extensions ?? {}
   }
 }
 

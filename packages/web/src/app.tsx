@@ -28,6 +28,7 @@ const CredentialsPage = lazy(() =>
   import('./dashboard/credentials-page.tsx').then((m) => ({ default: m.CredentialsPage }))
 )
 const IntakeNewPage = lazy(() => import('./dashboard/intake-new-page.tsx').then((m) => ({ default: m.IntakeNewPage })))
+const LocationsPage = lazy(() => import('./dashboard/locations-page.tsx').then((m) => ({ default: m.LocationsPage })))
 const LotRecallPage = lazy(() => import('./dashboard/lot-recall-page.tsx').then((m) => ({ default: m.LotRecallPage })))
 const OutboxPage = lazy(() => import('./dashboard/outbox-page.tsx').then((m) => ({ default: m.OutboxPage })))
 const PortalConsentsPage = lazy(() =>
@@ -66,6 +67,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <TodayPage /> },
           { path: 'calendar', element: <CalendarPage /> },
+          { path: 'locations', element: <LocationsPage /> },
           { path: 'clients', element: <ClientsPage /> },
           { path: 'clients/:clientId', element: <ClientFilePage /> },
           { path: 'clients/:clientId/intake', element: <IntakeNewPage /> },

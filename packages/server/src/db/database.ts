@@ -335,7 +335,7 @@ interface AuthTotpChallengesTable {
 // Scheduling (0004-scheduling.sql). A tstzrange is written as '[start,end)' text and read back as text.
 type TimeRange = ColumnType<string, string, string>
 export type AppointmentKindId = 'consultation' | 'smp-session' | 'touch-up' | 'laser-removal'
-export type AppointmentStatus = 'booked' | 'completed' | 'no-show' | 'cancelled'
+export type AppointmentStatus = 'booked' | 'arrived' | 'completed' | 'no-show' | 'cancelled'
 
 interface ChairsTable {
   id: Generated<string>
@@ -398,6 +398,8 @@ interface AppointmentsTable {
   cancelled_at: Timestamp | null
   cancel_reason: string | null
   no_show_at: Timestamp | null
+  /** When the client was checked in at the front desk (0009-front-desk.sql). */
+  arrived_at: Timestamp | null
   created_at: CreatedAt
   updated_at: CreatedAt
 }
@@ -406,12 +408,33 @@ interface AppointmentChangesTable {
   id: Generated<string>
   clinic_id: string
   appointment_id: string
-  change: 'booked' | 'rescheduled' | 'cancelled' | 'no-show' | 'completed'
+  change: AppointmentChangeKind
   from_starts_at: Timestamp | null
   to_starts_at: Timestamp | null
   reason: string | null
   changed_by: string | null
   changed_at: CreatedAt
+  /** What else moved or was linked (0009-front-desk.sql). */
+  detail: Json<Record<string, string>> | null
+}
+
+export type AppointmentChangeKind =
+  | 'booked'
+  | 'arrived'
+  | 'rescheduled'
+  | 'cancelled'
+  | 'no-show'
+  | 'completed'
+  | 'linked'
+
+// Travel time between two locations, stored once per pair (0009-front-desk.sql).
+interface LocationTravelTimesTable {
+  clinic_id: string
+  location_a: string
+  location_b: string
+  minutes: number
+  updated_by: string | null
+  updated_at: CreatedAt
 }
 
 // Per-installation secrets (0007-booking.sql), 32 bytes as hex.
@@ -493,6 +516,7 @@ export interface Database {
   courses: CoursesTable
   appointments: AppointmentsTable
   appointment_changes: AppointmentChangesTable
+  location_travel_times: LocationTravelTimesTable
   installation_secrets: InstallationSecretsTable
   outbox_messages: OutboxMessagesTable
   calendar_feeds: CalendarFeedsTable

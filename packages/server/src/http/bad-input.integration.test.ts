@@ -167,8 +167,14 @@ describeEachDatabase('bad input on every write route', (database) => {
    * Booking: a practitioner working every day at the clinic's location with a chair, a course to move a session of,
    * an appointment to reschedule, and appointments each accepted cancel, no-show or complete uses up.
    */
-  const booking = { chairId: '', planId: '', courseId: '', moveTo: '', rescheduleId: '' }
-  const bookingTargets: Record<string, string[]> = { cancelAppointment: [], markNoShow: [], completeAppointment: [] }
+  const booking = { chairId: '', planId: '', courseId: '', moveTo: '', rescheduleId: '', secondLocationId: '' }
+  const bookingTargets: Record<string, string[]> = {
+    cancelAppointment: [],
+    markNoShow: [],
+    completeAppointment: [],
+    markArrived: [],
+    linkAppointmentClient: [],
+  }
   beforeAll(async () => {
     const owner = as(server, clinic.users.owner)
     const base = `/api/v1/clinics/${clinic.clinicId}`
@@ -251,7 +257,34 @@ describeEachDatabase('bad input on every write route', (database) => {
       bookingTargets.cancelAppointment?.push(await appointment(`2027-08-${String(i + 2).padStart(2, '0')}T15:00:00Z`))
       bookingTargets.markNoShow?.push(await appointment(`2025-01-${String(i + 2).padStart(2, '0')}T15:00:00Z`))
       bookingTargets.completeAppointment?.push(await appointment(`2025-02-${String(i + 2).padStart(2, '0')}T15:00:00Z`))
+      bookingTargets.markArrived?.push(await appointment(`2025-03-${String(i + 2).padStart(2, '0')}T15:00:00Z`))
+      // a website booking without a client file yet
+      const website = await appointment(`2025-04-${String(i + 2).padStart(2, '0')}T15:00:00Z`)
+      await server.db
+        .updateTable('appointments')
+        .set({
+          client_id: null,
+          source: 'public',
+          contact: JSON.stringify({ name: 'Web Visitor', email: 'web@example.test', phone: '+1 416 555 0100' }),
+        })
+        .where('id', '=', website)
+        .execute()
+      bookingTargets.linkAppointmentClient?.push(website)
     }
+    booking.secondLocationId = (
+      await server.db
+        .insertInto('locations')
+        .values({
+          clinic_id: clinic.clinicId,
+          name: 'Second location',
+          address: JSON.stringify({ line1: '2 Main St', city: 'Toronto', country: 'CA' }),
+          time_zone: 'America/Toronto',
+          opening_hours: JSON.stringify(week),
+          price_list_id: 'toronto',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id
   })
   /** After an accepted booking write: free the time it took again, or use up the appointment it changed. */
   const afterBooking = async (operationId: string, response: { id?: string }) => {
@@ -508,6 +541,17 @@ describeEachDatabase('bad input on every write route', (database) => {
         body: { startsAt: '2027-03-03T16:00:00.000Z', reason: 'Asked for the afternoon', chairId: booking.chairId },
       },
       markNoShow: { method: 'POST', url: `${base}/appointments/${bookingTargets.markNoShow?.[0]}/no-show`, body: {} },
+      markArrived: { method: 'POST', url: `${base}/appointments/${bookingTargets.markArrived?.[0]}/arrive`, body: {} },
+      linkAppointmentClient: {
+        method: 'POST',
+        url: `${base}/appointments/${bookingTargets.linkAppointmentClient?.[0]}/link-client`,
+        body: { clientId },
+      },
+      setTravelTime: {
+        method: 'PUT',
+        url: `${base}/travel-times`,
+        body: { locationAId: clinic.locationId, locationBId: booking.secondLocationId, minutes: 45 },
+      },
       completeAppointment: {
         method: 'POST',
         url: `${base}/appointments/${bookingTargets.completeAppointment?.[0]}/complete`,
@@ -594,6 +638,9 @@ describeEachDatabase('bad input on every write route', (database) => {
     'cancelAppointment',
     'rescheduleAppointment',
     'markNoShow',
+    'markArrived',
+    'linkAppointmentClient',
+    'setTravelTime',
     'completeAppointment',
     'bookCourse',
     'moveCourseSession',

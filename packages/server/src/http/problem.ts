@@ -10,6 +10,8 @@ export interface Problem {
   errors: FieldProblem[]
   /** The request's id: on every log line of the request, so a reported problem finds its lines. */
   requestId?: string
+  /** Offered with a refused booking or move: the next free times that would work. */
+  alternatives?: unknown
 }
 
 const TITLES: Record<AppErrorCode, string> = {
@@ -61,6 +63,7 @@ export function toProblem(error: unknown, requestId?: string): { problem: Proble
       detail: appError.message,
       errors: [...appError.problems],
       ...(requestId === undefined ? {} : { requestId }),
+      ...(appError.extensions.alternatives === undefined ? {} : { alternatives: appError.extensions.alternatives }),
     },
   }
 }

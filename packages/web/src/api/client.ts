@@ -12,13 +12,22 @@ export class ApiError extends Error {
   readonly status: number
   readonly code: string
   readonly problems: readonly FieldProblem[]
+  /** What else the problem carried (e.g. `alternatives`: free times offered with a refused booking). */
+  readonly extensions: Readonly<Record<string, unknown>>
 
-  constructor(status: number, code: string, message: string, problems: readonly FieldProblem[] = []) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    problems: readonly FieldProblem[] = [],
+    extensions: Record<string, unknown> = {}
+  ) {
     super(message)
     this.name = 'ApiError'
     this.status = status
     this.code = code
     this.problems = problems
+    this.extensions = extensions
   }
 
   /** Field messages by the field's path within the body or query (`body.givenName` → `givenName`). */
@@ -88,7 +97,9 @@ async function problemOf(response: Response): Promise<ApiError> {
     return new ApiError(404, 'not_found', UNAVAILABLE_MESSAGE)
   if (isProblem(body)) {
     const errors = Array.isArray(body.errors) ? body.errors : []
-    return new ApiError(response.status, String(body.code), body.detail, errors)
+    const known = new Set(['type', 'title', 'status', 'code', 'detail', 'errors'])
+    const extensions = Object.fromEntries(Object.entries(body).filter(([key]) => !known.has(key)))
+    return new ApiError(response.status, String(body.code), body.detail, errors, extensions)
   }
   return new ApiError(
     response.status,

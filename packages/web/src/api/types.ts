@@ -58,7 +58,14 @@ export interface PublicBooking {
   manageUrl: string
 }
 
-type AppointmentStatus = 'booked' | 'completed' | 'no-show' | 'cancelled'
+type AppointmentStatus = 'booked' | 'arrived' | 'completed' | 'no-show' | 'cancelled'
+
+/** An instant on the location's wall clock, as the server computed it (domain `localTime`). */
+export interface LocalTime {
+  date: string
+  time: string
+  offsetMinutes: number
+}
 
 export interface Appointment {
   id: string
@@ -66,6 +73,8 @@ export interface Appointment {
   status: AppointmentStatus
   startsAt: string
   endsAt: string
+  startsAtLocal: LocalTime
+  endsAtLocal: LocalTime
   locationId: string
   practitionerId: string
   chairId: string
@@ -76,6 +85,58 @@ export interface Appointment {
   courseId?: string | null
   courseIndex?: number | null
   source?: string
+  cancelReason?: string | null
+}
+
+/** One change in an appointment's history, oldest first. */
+export interface AppointmentChange {
+  change: 'booked' | 'arrived' | 'rescheduled' | 'cancelled' | 'no-show' | 'completed' | 'linked'
+  at: string
+  atLocal: LocalTime
+  by: string
+  reason: string | null
+  fromStartsAtLocal: LocalTime | null
+  toStartsAtLocal: LocalTime | null
+  detail: Record<string, string>
+}
+
+export interface AppointmentDetail {
+  appointment: Appointment
+  history: AppointmentChange[]
+  /** For a website booking without a client file: clients whose email or phone match the visitor's. */
+  matchingClients: { id: string; name: string; email: string | null; phone: string | null }[]
+}
+
+/** A free time the server offers after refusing a booking or a move. */
+export interface FreeTime {
+  startsAt: string
+  endsAt: string
+  startsAtLocal: LocalTime
+  endsAtLocal: LocalTime
+  locationId: string
+  locationName: string
+  practitionerId: string
+  practitionerName: string
+  chairId: string
+  chairName: string
+}
+
+export interface AvailabilitySlot {
+  startsAt: string
+  endsAt: string
+  startsAtLocal: LocalTime
+  endsAtLocal: LocalTime
+  date: string
+  practitionerId: string
+  chairId: string
+}
+
+export interface TravelTime {
+  locationAId: string
+  locationAName: string
+  locationBId: string
+  locationBName: string
+  minutes: number
 }
 
 export interface Chair {
@@ -94,6 +155,8 @@ export interface ClinicLocation {
   id: string
   name: string
   timeZone: string
+  /** The date and time at the location now, from the server. */
+  now: LocalTime
   chairs: Chair[]
   practitioners: StaffMember[]
 }
@@ -112,7 +175,7 @@ export interface Course {
 export interface MoveProposal {
   ok: true
   applied: boolean
-  proposal: { index: number; startsAt: string; endsAt: string; moved: boolean }[]
+  proposal: { index: number; startsAt: string; endsAt: string; startsAtLocal: LocalTime; moved: boolean }[]
 }
 
 interface DesignApproval {

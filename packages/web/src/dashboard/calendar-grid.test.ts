@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import type { Appointment } from '../api/types.ts'
-import { type Column, DAY_START_MIN, dropTarget, PX_PER_MIN, place } from './calendar-grid.ts'
+import { type Column, DAY_START_MIN, dropTarget, PX_PER_MIN, place, timeAt } from './calendar-grid.ts'
 
-const TZ = 'America/Toronto'
 const appt = (over: Partial<Appointment> = {}): Appointment => ({
   id: 'a1',
   kind: 'smp-session',
   status: 'booked',
-  // 10:00–13:00 in Toronto (EST, UTC−5) on 2026-11-24
+  // 10:00–13:00 in Toronto (EST, UTC−5) on 2026-11-24, as the server describes it
   startsAt: '2026-11-24T15:00:00.000Z',
   endsAt: '2026-11-24T18:00:00.000Z',
+  startsAtLocal: { date: '2026-11-24', time: '10:00', offsetMinutes: -300 },
+  endsAtLocal: { date: '2026-11-24', time: '13:00', offsetMinutes: -300 },
   locationId: 'l1',
   practitionerId: 'p1',
   chairId: 'c1',
@@ -22,35 +23,53 @@ const columns: Column[] = [
 ]
 
 describe('calendar geometry', () => {
-  it("places an appointment in its practitioner's column at its local time", () => {
-    const [p] = place(columns, [appt()], TZ)
+  it("places an appointment in its practitioner's column at the local time the server gave", () => {
+    const [p] = place(columns, [appt()])
     expect(p?.column).toBe(0)
     expect(p?.top).toBeCloseTo((10 * 60 - DAY_START_MIN) * PX_PER_MIN)
     expect(p?.height).toBeCloseTo(180 * PX_PER_MIN)
   })
 
+  it('uses the local time as given, whatever zone the browser is in', () => {
+    // the same instant, described by the server in Vancouver: 07:00 local
+    const [p] = place(columns, [
+      appt({
+        startsAtLocal: { date: '2026-11-24', time: '09:00', offsetMinutes: -480 },
+        endsAtLocal: { date: '2026-11-24', time: '09:45', offsetMinutes: -480 },
+      }),
+    ])
+    expect(p?.top).toBeCloseTo(60 * PX_PER_MIN)
+    expect(p?.height).toBeCloseTo(45 * PX_PER_MIN)
+  })
+
   it('leaves out cancelled appointments and those of other days or people', () => {
     expect(
-      place(
-        columns,
-        [appt({ status: 'cancelled' }), appt({ practitionerId: 'p9' }), appt({ startsAt: '2026-11-25T15:00:00Z' })],
-        TZ
-      )
+      place(columns, [
+        appt({ status: 'cancelled' }),
+        appt({ practitionerId: 'p9' }),
+        appt({ startsAtLocal: { date: '2026-11-25', time: '10:00', offsetMinutes: -300 } }),
+      ])
     ).toEqual([])
   })
 
-  it('turns a drag into a new start snapped to 15 minutes and a new column', () => {
-    const [p] = place(columns, [appt()], TZ)
+  it('turns a drag into a new local start snapped to 15 minutes and a new column', () => {
+    const [p] = place(columns, [appt()])
     if (p === undefined) throw new Error('not placed')
     // 40 min down snaps to 45; one column right
-    const drop = dropTarget(columns, p, 210, 40 * PX_PER_MIN, 200, TZ)
+    const drop = dropTarget(columns, p, 210, 40 * PX_PER_MIN, 200)
     expect(drop?.column.practitionerId).toBe('p2')
-    expect(drop?.startsAt).toBe('2026-11-24T15:45:00.000Z')
+    expect(drop?.startsAtLocal).toEqual({ date: '2026-11-24', time: '10:45' })
   })
 
   it('treats a small wobble as no move', () => {
-    const [p] = place(columns, [appt()], TZ)
+    const [p] = place(columns, [appt()])
     if (p === undefined) throw new Error('not placed')
-    expect(dropTarget(columns, p, 20, 3, 200, TZ)).toBeNull()
+    expect(dropTarget(columns, p, 20, 3, 200)).toBeNull()
+  })
+
+  it('reads a click on an empty part of a column as a time snapped down to 15 minutes', () => {
+    expect(timeAt(0)).toBe('08:00')
+    expect(timeAt((2 * 60 + 20) * PX_PER_MIN)).toBe('10:15')
+    expect(timeAt(99_999)).toBe('20:45')
   })
 })

@@ -1,14 +1,25 @@
-// A calendar per practitioner or chair, day or week, at one location. Drag an appointment (mouse, pen or finger) to
-// move it, or open it and pick a new time from the keyboard; the server keeps the spacing and overlap rules and a
-// refusal is shown with its reason.
-import { instantToZoned, zonedToInstant } from '@stipple/domain'
-import { type PointerEvent, useRef, useState } from 'react'
-import { ApiError } from '../api/client.ts'
-import type { Appointment } from '../api/types.ts'
+// The calendar where the front desk runs the day: per practitioner or chair, day or week, at one location. Click a
+// free part of a column to book there (or "New booking" / "Walk-in"), select an appointment to check the client in,
+// complete, mark a no-show, cancel or move it, and drag it to move it. Times are the location's wall clock as the
+// server computed them; the server keeps every rule and a refusal is shown with its reason and the next free times.
+import { type MouseEvent, type PointerEvent, useCallback, useRef, useState } from 'react'
+import type { Appointment, ClinicLocation } from '../api/types.ts'
 import { SelectField } from '../ui/field.tsx'
-import { addDays, formatDate, formatTime, todayIn } from '../ui/format.ts'
+import { addDays, formatLocalDate, formatLocalTime } from '../ui/format.ts'
 import { Empty, QueryView } from '../ui/states.tsx'
-import { DRAG_REASON, kindLabel, useAppointments, useReschedule, whoLabel } from './appointments.ts'
+import { AppointmentPanel } from './appointment-panel.tsx'
+import {
+  DRAG_REASON,
+  kindLabel,
+  refusalText,
+  STATUS_LABELS,
+  spanLabel,
+  useAppointments,
+  useReschedule,
+  whenLabel,
+  whoLabel,
+} from './appointments.ts'
+import { type BookingDraft, BookingPanel } from './booking-panel.tsx'
 import {
   type Column,
   DAY_END_MIN,
@@ -18,11 +29,16 @@ import {
   type Placed,
   PX_PER_MIN,
   place,
+  timeAt,
 } from './calendar-grid.ts'
 import { type ClinicSetup, useClinicContext, useClinicSetup } from './clinic-context.ts'
-import { NewClientForm } from './new-client-form.tsx'
+import { Toast, type ToastMessage } from './side-panel.tsx'
 
 type View = 'day' | 'week'
+
+/** The status for the event's name: words without "show", so the toolbar's "Show" stays the one field so named. */
+const statusWords = (a: Appointment) =>
+  a.status === 'booked' ? '' : a.status === 'no-show' ? ', did not come' : `, ${STATUS_LABELS[a.status]?.toLowerCase()}`
 type By = 'practitioner' | 'chair'
 
 export function CalendarPage() {
@@ -51,21 +67,33 @@ function mondayOf(date: string): string {
   return addDays(date, -((day + 6) % 7))
 }
 
+/** "Mon, Dec 7" of a calendar date. */
+const shortDate = (date: string) => formatLocalDate(date).replace(/, \d{4}$/, '')
+
+type Open = { kind: 'booking'; draft: BookingDraft } | { kind: 'appointment'; appointment: Appointment } | null
+
 function Calendar({ clinicId, setup }: { clinicId: string; setup: ClinicSetup }) {
   const [locationId, setLocationId] = useState(setup.locations[0]?.id ?? '')
-  const location = setup.locations.find((l) => l.id === locationId) ?? setup.locations[0]
-  const timeZone = location?.timeZone ?? 'UTC'
+  const location = (setup.locations.find((l) => l.id === locationId) ?? setup.locations[0]) as ClinicLocation
   const [view, setView] = useState<View>('day')
   const [by, setBy] = useState<By>('practitioner')
-  const [date, setDate] = useState(() => todayIn(timeZone))
-  const chairs = setup.chairs.filter((c) => c.locationId === location?.id)
-  const staffHere = (location?.practitioners ?? []).map((p) => ({ id: p.membershipId, label: p.displayName }))
+  // "today" is the location's date as the server sees it now
+  const [date, setDate] = useState(() => location.now.date)
+  const chairs = location.chairs
+  const staffHere = location.practitioners.map((p) => ({ id: p.membershipId, label: p.displayName }))
   const [resourceId, setResourceId] = useState<string>('')
   const first = view === 'day' ? date : mondayOf(date)
   const days = view === 'day' ? 1 : 7
-  const from = first
-  const to = addDays(first, days - 1)
-  const appointments = useAppointments(clinicId, from, to, location?.id)
+  const appointments = useAppointments(clinicId, first, addDays(first, days - 1), location.id)
+  const [open, setOpen] = useState<Open>(null)
+  const [toast, setToast] = useState<ToastMessage | null>(null)
+  const say = useCallback((ok: boolean, text: string) => setToast((t) => ({ ok, text, id: (t?.id ?? 0) + 1 })), [])
+  const close = useCallback(() => setOpen(null), [])
+  // a panel holds the eye: what it says is said inside it, and the last message goes
+  const show = (next: Open) => {
+    setToast(null)
+    setOpen(next)
+  }
 
   const key = (id: string) => (by === 'practitioner' ? { practitionerId: id } : { chairId: id })
   // the people who work here, and anyone else with an appointment here in the range shown
@@ -77,26 +105,46 @@ function Calendar({ clinicId, setup }: { clinicId: string; setup: ClinicSetup })
         out.push({ id: a.practitionerId, label: a.practitionerName ?? 'Practitioner' })
     return out
   }
-  const columnsFor = (resources: { id: string; label: string }[], resource: { id: string } | undefined): Column[] =>
+  const resources = resourcesFor(appointments.data ?? [])
+  const resource = resources.find((r) => r.id === resourceId) ?? resources[0]
+  const columns: Column[] =
     view === 'day'
       ? resources.map((r) => ({ key: r.id, label: r.label, date: first, ...key(r.id) }))
       : resource === undefined
         ? []
         : Array.from({ length: 7 }, (_, i) => {
             const d = addDays(first, i)
-            return { key: d, label: formatDate(d).replace(/, \d{4}$/, ''), date: d, ...key(resource.id) }
+            return { key: d, label: shortDate(d), date: d, ...key(resource.id) }
           })
-  const resources = resourcesFor(appointments.data ?? [])
-  const resource = resources.find((r) => r.id === resourceId) ?? resources[0]
-  const columns = columnsFor(resources, resource)
+
+  const newBooking = (draft: Partial<BookingDraft> = {}) =>
+    show({
+      kind: 'booking',
+      draft: {
+        locationId: location.id,
+        date: first,
+        // the next quarter hour when booking for today, else the morning
+        time:
+          first === location.now.date
+            ? `${location.now.time.slice(0, 3)}${String(Math.min(45, Math.ceil(Number(location.now.time.slice(3)) / 15) * 15)).padStart(2, '0')}`
+            : '10:00',
+        practitionerId: location.practitioners[0]?.membershipId ?? '',
+        chairId: '',
+        ...draft,
+      },
+    })
 
   return (
     <>
+      <Toast message={toast} focus={open === null} onDismiss={() => setToast(null)} />
       <div className="toolbar">
         <SelectField
           label="Location"
-          value={location?.id ?? ''}
-          onChange={(e) => setLocationId(e.target.value)}
+          value={location.id}
+          onChange={(e) => {
+            setLocationId(e.target.value)
+            setOpen(null)
+          }}
           options={setup.locations.map((l) => ({ value: l.id, label: l.name }))}
         />
         <SelectField
@@ -134,7 +182,7 @@ function Calendar({ clinicId, setup }: { clinicId: string; setup: ClinicSetup })
           >
             ‹
           </button>
-          <button type="button" className="button button-secondary" onClick={() => setDate(todayIn(timeZone))}>
+          <button type="button" className="button button-secondary" onClick={() => setDate(location.now.date)}>
             Today
           </button>
           <button
@@ -145,7 +193,21 @@ function Calendar({ clinicId, setup }: { clinicId: string; setup: ClinicSetup })
           >
             ›
           </button>
-          <span className="date-label">{view === 'day' ? formatDate(first) : `Week of ${formatDate(first)}`}</span>
+          <span className="date-label">
+            {view === 'day' ? formatLocalDate(first) : `Week of ${formatLocalDate(first)}`}
+          </span>
+        </div>
+        <div className="button-row">
+          <button type="button" className="button" onClick={() => newBooking()}>
+            New booking
+          </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => newBooking({ date: location.now.date, walkIn: true })}
+          >
+            Walk-in
+          </button>
         </div>
       </div>
       <QueryView query={appointments} what="appointments">
@@ -159,10 +221,51 @@ function Calendar({ clinicId, setup }: { clinicId: string; setup: ClinicSetup })
               </p>
             </Empty>
           ) : (
-            <Grid clinicId={clinicId} columns={columns} items={items} timeZone={timeZone} setup={setup} />
+            <Grid
+              clinicId={clinicId}
+              columns={columns}
+              items={items}
+              location={location}
+              onOpen={(a) => show({ kind: 'appointment', appointment: a })}
+              onFree={(column, time) =>
+                newBooking({
+                  date: column.date,
+                  time,
+                  ...(column.practitionerId ? { practitionerId: column.practitionerId } : {}),
+                  ...(column.chairId ? { chairId: column.chairId } : {}),
+                })
+              }
+              say={say}
+            />
           )
         }
       </QueryView>
+      {open?.kind === 'booking' ? (
+        <BookingPanel
+          key={`${open.draft.date}-${open.draft.time}-${open.draft.practitionerId}-${open.draft.chairId}-${open.draft.walkIn}`}
+          clinicId={clinicId}
+          locations={setup.locations}
+          draft={open.draft}
+          onClose={close}
+          onBooked={(a, text) => {
+            setOpen(null)
+            if (a.startsAtLocal.date !== first && view === 'day') setDate(a.startsAtLocal.date)
+            say(true, text)
+          }}
+        />
+      ) : open?.kind === 'appointment' ? (
+        <AppointmentPanel
+          key={open.appointment.id}
+          clinicId={clinicId}
+          appointment={open.appointment}
+          locations={setup.locations}
+          onClose={close}
+          onDone={(text) => {
+            setOpen(null)
+            say(true, text)
+          }}
+        />
+      ) : null}
     </>
   )
 }
@@ -180,43 +283,36 @@ function Grid(props: {
   clinicId: string
   columns: Column[]
   items: Appointment[]
-  timeZone: string
-  setup: ClinicSetup
+  location: ClinicLocation
+  onOpen: (a: Appointment) => void
+  onFree: (column: Column, time: string) => void
+  say: (ok: boolean, text: string) => void
 }) {
-  const { clinicId, columns, items, timeZone } = props
+  const { clinicId, columns, items, say } = props
   const reschedule = useReschedule(clinicId)
   const [drag, setDrag] = useState<Drag | null>(null)
-  const [open, setOpen] = useState<Appointment | null>(null)
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
-  const placed = place(columns, items, timeZone)
+  const placed = place(columns, items)
   const height = (DAY_END_MIN - DAY_START_MIN) * PX_PER_MIN
 
-  const move = (a: Appointment, startsAt: string, column: Column, reason = DRAG_REASON) => {
-    setNotice(null)
-    // a booking keeps its practitioner: giving it to someone else is a new booking, not a move
-    if (column.practitionerId !== undefined && column.practitionerId !== a.practitionerId) {
-      setNotice({
-        ok: false,
-        text: `${whoLabel(a)} stays with ${a.practitionerName ?? 'the same practitioner'}: to change practitioner, cancel and book again. Drag up or down to change the time.`,
-      })
-      return
-    }
+  const move = (a: Appointment, target: NonNullable<ReturnType<typeof dropTarget>>) => {
+    const { column } = target
     reschedule.mutate(
-      { appointment: a, startsAt, reason, ...(column.chairId ? { chairId: column.chairId } : {}) },
       {
-        onSuccess: () => {
-          setOpen(null)
-          setNotice({
-            ok: true,
-            text: `Moved ${whoLabel(a)} to ${formatDate(startsAt, timeZone)}, ${formatTime(startsAt, timeZone)}${column.chairId ? ` (${column.label})` : ''}`,
-          })
-        },
-        onError: (error) => {
-          const reasons =
-            error instanceof ApiError ? [error.message, ...error.problems.map((p) => p.message)] : [String(error)]
-          setNotice({ ok: false, text: `Could not move ${whoLabel(a)}: ${[...new Set(reasons)].join(' ')}` })
-        },
+        appointment: a,
+        startsAtLocal: target.startsAtLocal,
+        reason: DRAG_REASON,
+        ...(column.chairId ? { chairId: column.chairId } : {}),
+        ...(column.practitionerId ? { practitionerId: column.practitionerId } : {}),
+      },
+      {
+        onSuccess: (next) =>
+          say(
+            true,
+            `Moved ${whoLabel(a)} to ${whenLabel(next.startsAtLocal)} with ${next.practitionerName ?? 'the practitioner'}${column.chairId ? ` (${column.label})` : ''}.`
+          ),
+        onError: (error) =>
+          say(false, `Could not move ${whoLabel(a)}: ${refusalText(error)}. Select it to see free times.`),
       }
     )
   }
@@ -233,23 +329,27 @@ function Grid(props: {
   const onPointerUp = (e: PointerEvent<HTMLButtonElement>, p: Placed) => {
     if (drag === null || e.pointerId !== drag.pointerId) return
     const width = (bodyRef.current?.getBoundingClientRect().width ?? 0) / columns.length
-    const target = dropTarget(columns, p, drag.dx, drag.dy, width, timeZone)
+    const target = dropTarget(columns, p, drag.dx, drag.dy, width)
     setDrag(null)
-    if (target === null) setOpen(p.appointment)
-    else move(p.appointment, target.startsAt, target.column)
+    if (target === null) props.onOpen(p.appointment)
+    else move(p.appointment, target)
+  }
+  // a click on an empty part of a column books there
+  const onBodyClick = (e: MouseEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget && !(e.target as HTMLElement).classList.contains('cal-col')) return
+    const box = e.currentTarget.getBoundingClientRect()
+    const index = Math.floor(((e.clientX - box.left) / box.width) * columns.length)
+    const column = columns[Math.min(columns.length - 1, Math.max(0, index))]
+    if (column !== undefined) props.onFree(column, timeAt(e.clientY - box.top))
   }
 
   return (
     <div className="calendar">
-      <div
-        aria-live="polite"
-        className={notice === null ? 'sr-only' : notice.ok ? 'notice notice-ok' : 'notice notice-error'}
-        role={notice?.ok === false ? 'alert' : undefined}
-      >
-        {notice?.text ?? ''}
-      </div>
-      <p className="muted">Drag an appointment to move it, or select it to choose a new time.</p>
-      <div className="cal" style={{ gridTemplateColumns: `4rem repeat(${columns.length}, minmax(8rem, 1fr))` }}>
+      <p className="muted">
+        Click a free time to book it. Select an appointment to check the client in, complete, cancel or move it; or drag
+        it to another time{columns[0]?.practitionerId ? ' or practitioner' : ' or chair'}.
+      </p>
+      <div className="cal" style={{ gridTemplateColumns: `5.5rem repeat(${columns.length}, minmax(8rem, 1fr))` }}>
         <div className="cal-corner" />
         {columns.map((c) => (
           <div key={c.key} className="cal-head">
@@ -259,13 +359,16 @@ function Grid(props: {
         <div className="cal-hours" style={{ height }}>
           {hourLabels().map((h) => (
             <span key={h.label} style={{ top: h.top }}>
-              {h.label}
+              {formatLocalTime(h.label)}
             </span>
           ))}
         </div>
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: the pointer shortcut for booking; "New booking" does the same from the keyboard */}
         <div
           ref={bodyRef}
           className="cal-body"
+          data-testid="calendar-body"
+          onClick={onBodyClick}
           style={{
             height,
             gridColumn: `2 / span ${columns.length}`,
@@ -276,12 +379,13 @@ function Grid(props: {
             <div key={c.key} className="cal-col" />
           ))}
           {placed.map((p) => {
-            const dragging = drag?.id === p.appointment.id
+            const a = p.appointment
+            const dragging = drag?.id === a.id
             return (
               <button
-                key={p.appointment.id}
+                key={a.id}
                 type="button"
-                className={`cal-event kind-${p.appointment.kind}${dragging ? ' cal-event-dragging' : ''}`}
+                className={`cal-event kind-${a.kind} status-${a.status}${dragging ? ' cal-event-dragging' : ''}`}
                 style={{
                   top: p.top,
                   height: p.height,
@@ -296,133 +400,21 @@ function Grid(props: {
                 onKeyDown={(e) => {
                   if (e.key === 'Enter' || e.key === ' ') {
                     e.preventDefault()
-                    setOpen(p.appointment)
+                    props.onOpen(a)
                   }
                 }}
-                aria-label={`${whoLabel(p.appointment)}, ${kindLabel(p.appointment)}, ${formatTime(p.appointment.startsAt, timeZone)} to ${formatTime(p.appointment.endsAt, timeZone)}`}
+                aria-label={`${whoLabel(a)}, ${kindLabel(a)}, ${spanLabel(a)}${statusWords(a)}`}
               >
-                <strong>{formatTime(p.appointment.startsAt, timeZone)}</strong> {whoLabel(p.appointment)}
-                <span>{kindLabel(p.appointment)}</span>
+                <strong>{formatLocalTime(a.startsAtLocal.time)}</strong> {whoLabel(a)}
+                <span>
+                  {kindLabel(a)}
+                  {a.status === 'booked' ? '' : ` · ${STATUS_LABELS[a.status] ?? a.status}`}
+                </span>
               </button>
             )
           })}
         </div>
       </div>
-      {open === null ? null : (
-        <MovePanel
-          clinicId={clinicId}
-          appointment={open}
-          columns={columns}
-          timeZone={timeZone}
-          pending={reschedule.isPending}
-          onCancel={() => setOpen(null)}
-          onMove={(startsAt, column, reason) => move(open, startsAt, column, reason)}
-        />
-      )}
     </div>
-  )
-}
-
-function MovePanel(props: {
-  clinicId: string
-  appointment: Appointment
-  columns: Column[]
-  timeZone: string
-  pending: boolean
-  onCancel: () => void
-  onMove: (startsAt: string, column: Column, reason: string) => void
-}) {
-  const { appointment, timeZone } = props
-  const here = instantToZoned(Date.parse(appointment.startsAt), timeZone)
-  const [date, setDate] = useState(here.date)
-  const [time, setTime] = useState(
-    `${String(Math.floor(here.minutes / 60)).padStart(2, '0')}:${String(here.minutes % 60).padStart(2, '0')}`
-  )
-  const resources = props.columns.filter(
-    (c, i, all) => all.findIndex((o) => (o.practitionerId ?? o.chairId) === (c.practitionerId ?? c.chairId)) === i
-  )
-  const current = resources.find(
-    (c) => c.practitionerId === appointment.practitionerId || c.chairId === appointment.chairId
-  )
-  const [resourceKey, setResourceKey] = useState(current?.key ?? resources[0]?.key ?? '')
-  const [reason, setReason] = useState('')
-  // chairs can be swapped here; a practitioner stays with the booking
-  const byChair = resources[0]?.chairId !== undefined
-  const submit = () => {
-    const [h, m] = time.split(':').map(Number)
-    const column = resources.find((c) => c.key === resourceKey) ?? current
-    if (column === undefined || h === undefined || m === undefined || Number.isNaN(h) || Number.isNaN(m)) return
-    props.onMove(
-      new Date(zonedToInstant(date, h * 60 + m, timeZone)).toISOString(),
-      { ...column, date },
-      reason.trim() || DRAG_REASON
-    )
-  }
-  return (
-    <section className="card move-panel" aria-labelledby="move-title">
-      <h2 id="move-title">
-        Move {whoLabel(appointment)} · {kindLabel(appointment)}
-      </h2>
-      {appointment.clientId === null && appointment.contact ? (
-        <div className="stack">
-          <p>
-            Booked on the website by {appointment.contact.name} ({appointment.contact.email},{' '}
-            {appointment.contact.phone}).
-          </p>
-          <NewClientForm clinicId={props.clinicId} appointment={appointment} />
-        </div>
-      ) : null}
-      <p>
-        Now {formatDate(appointment.startsAt, timeZone)}, {formatTime(appointment.startsAt, timeZone)}–
-        {formatTime(appointment.endsAt, timeZone)}
-      </p>
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault()
-          submit()
-        }}
-      >
-        <div className="field">
-          <label htmlFor="move-date">New date</label>
-          <input id="move-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} required />
-        </div>
-        <div className="field">
-          <label htmlFor="move-time">New time</label>
-          <input
-            id="move-time"
-            type="time"
-            step={900}
-            value={time}
-            onChange={(e) => setTime(e.target.value)}
-            required
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="move-reason">Reason (kept with the change)</label>
-          <input
-            id="move-reason"
-            value={reason}
-            placeholder={DRAG_REASON}
-            onChange={(e) => setReason(e.target.value)}
-            maxLength={500}
-          />
-        </div>
-        {byChair && resources.length > 1 && resources[0]?.date === resources[1]?.date ? (
-          <SelectField
-            label="Chair"
-            value={resourceKey}
-            onChange={(e) => setResourceKey(e.target.value)}
-            options={resources.map((r) => ({ value: r.key, label: r.label }))}
-          />
-        ) : null}
-        <button type="submit" className="button" disabled={props.pending}>
-          {props.pending ? 'Moving…' : 'Move'}
-        </button>
-        <button type="button" className="button button-secondary" onClick={props.onCancel}>
-          Close
-        </button>
-      </form>
-    </section>
   )
 }

@@ -1,21 +1,16 @@
 // Book a course: the plan's sessions booked together, 7–14 days apart (DOMAIN §0 [DEL], [TOR]). Moving a session
 // shows what it does to the later ones before anything changes; a date too close to the session before is refused
 // with the reason (checked here at once, and always by the server).
-import {
-  DEFAULT_MAX_GAP_DAYS,
-  DEFAULT_MIN_GAP_DAYS,
-  instantToZoned,
-  spacingProblems,
-  zonedToInstant,
-} from '@stipple/domain'
+import { DEFAULT_MAX_GAP_DAYS, DEFAULT_MIN_GAP_DAYS, spacingProblems } from '@stipple/domain'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { ApiError, api, messageOf } from '../api/client.ts'
 import type { Appointment, Course, MoveProposal } from '../api/types.ts'
 import { FormErrors, SelectField, TextField } from '../ui/field.tsx'
-import { addDays, formatDateTime, todayIn } from '../ui/format.ts'
+import { addDays, todayIn } from '../ui/format.ts'
 import { Empty, QueryView } from '../ui/states.tsx'
+import { whenLabel } from './appointments.ts'
 import { clientPath, useClientFile, usePlans } from './client-api.ts'
 import { clinicPath, useClinicContext, useClinicSetup } from './clinic-context.ts'
 
@@ -54,7 +49,7 @@ export function CourseNewPage() {
       <QueryView query={courses} what="booked courses">
         {(items) =>
           items.length === 0 ? (
-            <BookCourse clinicId={clinicId} clientId={clientId} />
+            <BookCourse clinicId={clinicId} clientId={clientId} home={file.data?.client.homeLocationId ?? null} />
           ) : (
             items.map((c) => <CourseView key={c.id} clinicId={clinicId} course={c} />)
           )
@@ -64,15 +59,23 @@ export function CourseNewPage() {
   )
 }
 
-function BookCourse({ clinicId, clientId }: { clinicId: string; clientId: string }) {
+function BookCourse({ clinicId, clientId, home }: { clinicId: string; clientId: string; home: string | null }) {
   const setup = useClinicSetup(clinicId)
   const plans = usePlans(clinicId, clientId)
   const queryClient = useQueryClient()
   const locations = setup.data?.locations ?? []
   const [form, setForm] = useState({ locationId: '', practitionerId: '', earliestDate: '' })
-  const locationId = form.locationId || locations[0]?.id || ''
+  // the client's own location unless another is chosen
+  const locationId =
+    form.locationId || (home !== null && locations.some((l) => l.id === home) ? home : '') || locations[0]?.id || ''
   const location = locations.find((l) => l.id === locationId)
   const plan = plans.data?.[plans.data.length - 1]
+  // the plan's spacing, kept within the healing window (DOMAIN §0 [DEL], [TOR]), as the server books it
+  const planSpacing = (plan?.plan as { spacingDays?: unknown } | undefined)?.spacingDays
+  const spacing =
+    typeof planSpacing === 'number'
+      ? Math.min(DEFAULT_MAX_GAP_DAYS, Math.max(DEFAULT_MIN_GAP_DAYS, Math.round(planSpacing)))
+      : undefined
   const book = useMutation({
     mutationFn: () =>
       api<Course>(clientPath(clinicId, clientId, '/courses'), {
@@ -105,7 +108,10 @@ function BookCourse({ clinicId, clientId }: { clinicId: string; clientId: string
       <h2>Book the course</h2>
       <p>
         Stipple finds free times for every session of the plan{plan ? ` (${plan.plan.sessions.length} sessions)` : ''},{' '}
-        {DEFAULT_MIN_GAP_DAYS} to {DEFAULT_MAX_GAP_DAYS} days apart, with the same practitioner where possible.
+        {spacing === undefined
+          ? `${DEFAULT_MIN_GAP_DAYS} to ${DEFAULT_MAX_GAP_DAYS} days apart`
+          : `${spacing} days apart as the plan says (never more than ${Math.max(DEFAULT_MAX_GAP_DAYS, spacing)})`}
+        , with the same practitioner where possible.
       </p>
       <div className="row">
         <SelectField
@@ -149,8 +155,6 @@ function BookCourse({ clinicId, clientId }: { clinicId: string; clientId: string
 }
 
 function CourseView({ clinicId, course }: { clinicId: string; course: Course }) {
-  const setup = useClinicSetup(clinicId)
-  const timeZone = setup.data?.locations.find((l) => l.id === course.locationId)?.timeZone ?? 'UTC'
   const sessions = [...course.sessions]
     .filter((s) => s.status !== 'cancelled')
     .sort((a, b) => (a.courseIndex ?? 0) - (b.courseIndex ?? 0))
@@ -158,22 +162,18 @@ function CourseView({ clinicId, course }: { clinicId: string; course: Course }) 
     <div className="card">
       <h2>Booked sessions</h2>
       <p className="muted">
-        Sessions stay {course.minGapDays} to {course.maxGapDays} days apart so the skin heals and the layers build
-        evenly.
+        Sessions stay{' '}
+        {course.minGapDays === course.maxGapDays
+          ? `${course.minGapDays} days`
+          : `${course.minGapDays} to ${course.maxGapDays} days`}{' '}
+        apart so the skin heals and the layers build evenly.
       </p>
       {sessions.length === 0 ? (
         <p>This course has no sessions booked.</p>
       ) : (
         <ol className="stack">
           {sessions.map((s, i) => (
-            <SessionRow
-              key={s.id}
-              clinicId={clinicId}
-              course={course}
-              sessions={sessions}
-              index={i}
-              timeZone={timeZone}
-            />
+            <SessionRow key={s.id} clinicId={clinicId} course={course} sessions={sessions} index={i} />
           ))}
         </ol>
       )}
@@ -181,23 +181,17 @@ function CourseView({ clinicId, course }: { clinicId: string; course: Course }) 
   )
 }
 
-function SessionRow(props: {
-  clinicId: string
-  course: Course
-  sessions: Appointment[]
-  index: number
-  timeZone: string
-}) {
-  const { clinicId, course, sessions, index, timeZone } = props
+function SessionRow(props: { clinicId: string; course: Course; sessions: Appointment[]; index: number }) {
+  const { clinicId, course, sessions, index } = props
   const session = sessions[index]
   const queryClient = useQueryClient()
-  const here = session ? instantToZoned(Date.parse(session.startsAt), timeZone) : { date: '', minutes: 600 }
+  const here = session?.startsAtLocal ?? { date: '', time: '10:00' }
   const [date, setDate] = useState(here.date)
   const [problem, setProblem] = useState<string | null>(null)
   const [proposal, setProposal] = useState<MoveProposal | null>(null)
   const number = session?.courseIndex ?? index + 1
   const move = useMutation({
-    mutationFn: (body: { startsAt: string; apply?: boolean }) =>
+    mutationFn: (body: { startsAtLocal: { date: string; time: string }; apply?: boolean }) =>
       api<MoveProposal>(clinicPath(clinicId, `/courses/${course.id}/sessions/${number}/move`), {
         method: 'POST',
         body,
@@ -217,10 +211,11 @@ function SessionRow(props: {
     },
   })
   if (session === undefined) return null
-  const startsAt = () => new Date(zonedToInstant(date, here.minutes, timeZone)).toISOString()
+  // the same wall-clock time on the new date, read by the server in the course location's zone
+  const startsAt = () => ({ date, time: here.time })
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    const dates = sessions.map((s, i) => (i === index ? date : instantToZoned(Date.parse(s.startsAt), timeZone).date))
+    const dates = sessions.map((s, i) => (i === index ? date : s.startsAtLocal.date))
     // too close to the session before: refused at once (later sessions shift, which the server works out)
     const tooClose = spacingProblems(dates, course.minGapDays, course.maxGapDays).find(
       (p) => p.index === index && p.message.includes('at least')
@@ -230,12 +225,12 @@ function SessionRow(props: {
       setProblem(`Refused: ${tooClose.message}.`)
       return
     }
-    move.mutate({ startsAt: startsAt() })
+    move.mutate({ startsAtLocal: startsAt() })
   }
   return (
     <li className="course-session">
       <p>
-        <strong>Session {number}</strong>: {formatDateTime(session.startsAt, timeZone)}
+        <strong>Session {number}</strong>: {whenLabel(session.startsAtLocal)}
         {session.practitionerName ? ` with ${session.practitionerName}` : ''}
       </p>
       <form className="inline-form" onSubmit={submit} noValidate>
@@ -256,7 +251,7 @@ function SessionRow(props: {
           <ul>
             {proposal.proposal.map((p) => (
               <li key={p.index}>
-                Session {p.index}: {formatDateTime(p.startsAt, timeZone)}
+                Session {p.index}: {whenLabel(p.startsAtLocal)}
                 {p.moved ? ' (moved)' : ''}
               </li>
             ))}
@@ -265,7 +260,7 @@ function SessionRow(props: {
             type="button"
             className="button"
             disabled={move.isPending}
-            onClick={() => move.mutate({ startsAt: startsAt(), apply: true })}
+            onClick={() => move.mutate({ startsAtLocal: startsAt(), apply: true })}
           >
             Move the sessions
           </button>{' '}

@@ -1,4 +1,5 @@
 // The clinic dashboard's frame: who is signed in, the clinic's screens (the audit log for owners only), and the screen.
+import { useEffect } from 'react'
 import { Link, Navigate, NavLink, useLocation, useParams } from 'react-router'
 import { useSession } from '../api/session.ts'
 import { ScreenOutlet, SignedInAs } from '../ui/signed-in-frame.tsx'
@@ -9,6 +10,10 @@ export function DashboardLayout() {
   const { clinicId = '' } = useParams()
   const session = useSession()
   const here = useLocation()
+  // the front desk lives in the calendar: its code is fetched while the first screen shows, not on the first click
+  useEffect(() => {
+    void import('./calendar-page.tsx')
+  }, [])
   if (session.isPending) return <Loading what="your clinic" />
   if (session.isError) return <ErrorNote error={session.error} retry={() => void session.refetch()} />
   if (session.data === null)
@@ -30,6 +35,7 @@ export function DashboardLayout() {
     { to: base, label: 'Today', end: true },
     { to: `${base}/calendar`, label: 'Calendar' },
     { to: `${base}/clients`, label: 'Clients' },
+    { to: `${base}/locations`, label: 'Locations' },
     ...(membership.role === 'front_desk' ? [] : [{ to: `${base}/lots`, label: 'Lot recall' }]),
     { to: `${base}/credentials`, label: 'Credentials' },
     { to: `${base}/outbox`, label: 'Messages' },

@@ -1,4 +1,5 @@
-// A client file from a website booking: the visitor's details filled in, for the front desk to check and save.
+// A client file from a website booking: the visitor's details filled in, for the front desk to check and save; the
+// booking is linked to the new file, so it no longer waits for one.
 import type { Client } from '@stipple/domain'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
@@ -23,8 +24,8 @@ export function NewClientForm({ clinicId, appointment }: { clinicId: string; app
   const [careEmail, setCareEmail] = useState(false)
   const [marketingEmail, setMarketingEmail] = useState(false)
   const create = useMutation({
-    mutationFn: () =>
-      api<Client>(clinicPath(clinicId, '/clients'), {
+    mutationFn: async () => {
+      const client = await api<Client>(clinicPath(clinicId, '/clients'), {
         method: 'POST',
         body: {
           givenName: form.givenName,
@@ -35,9 +36,16 @@ export function NewClientForm({ clinicId, appointment }: { clinicId: string; app
           homeLocationId: appointment.locationId,
           consents: { careEmail, careSms: false, marketingEmail, marketingSms: false },
         },
-      }),
+      })
+      await api(clinicPath(clinicId, `/appointments/${appointment.id}/link-client`), {
+        method: 'POST',
+        body: { clientId: client.id },
+      })
+      return client
+    },
     onSuccess: async (client) => {
       await queryClient.invalidateQueries({ queryKey: ['clinic', clinicId, 'clients'] })
+      await queryClient.invalidateQueries({ queryKey: ['clinic', clinicId, 'appointments'] })
       void navigate(`/clinic/${clinicId}/clients/${client.id}`)
     },
   })

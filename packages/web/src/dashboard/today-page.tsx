@@ -1,11 +1,22 @@
-// Today at each location: who comes in, when, for what and with whom; new requests from the website stand out.
+// Today at each location: who comes in, when, for what and with whom, checked in with one click as they arrive; new
+// requests from the website stand out. Each location's day and times are its own, as the server computed them.
+import { useState } from 'react'
 import { Link } from 'react-router'
 import type { Appointment, ClinicLocation } from '../api/types.ts'
-import { addDays, formatDate, formatTime, todayIn } from '../ui/format.ts'
+import { formatLocalDate } from '../ui/format.ts'
 import { Empty, QueryView } from '../ui/states.tsx'
-import { kindLabel, useAppointments, whoLabel } from './appointments.ts'
+import {
+  kindLabel,
+  refusalText,
+  STATUS_LABELS,
+  spanLabel,
+  useAppointments,
+  useStatusChange,
+  whoLabel,
+} from './appointments.ts'
 import { type ClinicSetup, useClinicContext, useClinicSetup } from './clinic-context.ts'
 import { NewClientForm } from './new-client-form.tsx'
+import { Toast, type ToastMessage } from './side-panel.tsx'
 
 export function TodayPage() {
   const { clinicId, membership } = useClinicContext()
@@ -22,25 +33,23 @@ export function TodayPage() {
 }
 
 function TodayAt({ clinicId, setup }: { clinicId: string; setup: ClinicSetup }) {
-  const zone = setup.locations[0]?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone
-  // a day wide enough for every location's time zone; each location's own day is picked out below
-  const today = todayIn(zone)
-  const from = addDays(today, -1)
-  const to = addDays(today, 1)
+  // each location's own date now, from the server; a range wide enough for all of them
+  const dates = setup.locations.map((l) => l.now.date).sort()
+  const from = dates[0] ?? ''
+  const to = dates.at(-1) ?? ''
   const appointments = useAppointments(clinicId, from, to)
+  const [toast, setToast] = useState<ToastMessage | null>(null)
+  const say = (ok: boolean, text: string) => setToast((t) => ({ ok, text, id: (t?.id ?? 0) + 1 }))
+  if (setup.locations.length === 0)
+    return (
+      <Empty>
+        <p>No locations are set up for this clinic yet.</p>
+      </Empty>
+    )
   return (
     <QueryView query={appointments} what="today's appointments">
       {(items) => {
-        const locations: ClinicLocation[] =
-          setup.locations.length > 0
-            ? setup.locations
-            : [...new Set(items.map((a) => a.locationId))].map((id) => ({
-                id,
-                name: 'Location',
-                timeZone: zone,
-                chairs: [],
-                practitioners: [],
-              }))
+        const locations: ClinicLocation[] = setup.locations
         if (locations.length === 0)
           return (
             <Empty>
@@ -49,27 +58,23 @@ function TodayAt({ clinicId, setup }: { clinicId: string; setup: ClinicSetup }) 
           )
         return (
           <div className="columns">
+            <Toast message={toast} focus={true} onDismiss={() => setToast(null)} />
             {locations.map((l) => {
-              const day = todayIn(l.timeZone)
+              const day = l.now.date
               const here = items
-                .filter(
-                  (a) =>
-                    a.locationId === l.id &&
-                    a.status !== 'cancelled' &&
-                    todayIn(l.timeZone, new Date(a.startsAt)) === day
-                )
+                .filter((a) => a.locationId === l.id && a.status !== 'cancelled' && a.startsAtLocal.date === day)
                 .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
               return (
                 <section key={l.id} className="card" aria-labelledby={`loc-${l.id}`}>
                   <h2 id={`loc-${l.id}`}>
-                    {l.name} <span className="muted">· {formatDate(day)}</span>
+                    {l.name} <span className="muted">· {formatLocalDate(day)}</span>
                   </h2>
                   {here.length === 0 ? (
                     <p className="state-empty">Nothing booked here today.</p>
                   ) : (
                     <ol className="agenda">
                       {here.map((a) => (
-                        <AgendaItem key={a.id} clinicId={clinicId} a={a} timeZone={l.timeZone} setup={setup} />
+                        <AgendaItem key={a.id} clinicId={clinicId} a={a} setup={setup} say={say} />
                       ))}
                     </ol>
                   )}
@@ -86,22 +91,33 @@ function TodayAt({ clinicId, setup }: { clinicId: string; setup: ClinicSetup }) 
 function AgendaItem({
   clinicId,
   a,
-  timeZone,
   setup,
+  say,
 }: {
   clinicId: string
   a: Appointment
-  timeZone: string
   setup: ClinicSetup
+  say: (ok: boolean, text: string) => void
 }) {
+  const change = useStatusChange(clinicId)
+  const act = (action: 'arrive' | 'complete') =>
+    change.mutate(
+      { id: a.id, action },
+      {
+        onSuccess: (next) =>
+          say(
+            true,
+            `${whoLabel(next)} ${action === 'arrive' ? 'is checked in' : 'is done'} (${kindLabel(next).toLowerCase()}, ${spanLabel(next)}).`
+          ),
+        onError: (error) => say(false, `${whoLabel(a)}: ${refusalText(error)}`),
+      }
+    )
   const practitioner =
     a.practitionerName ?? setup.practitioners.find((p) => p.membershipId === a.practitionerId)?.displayName
   const chair = setup.chairs.find((c) => c.id === a.chairId)?.name
   return (
     <li className={`agenda-item status-${a.status}`}>
-      <span className="agenda-time">
-        {formatTime(a.startsAt, timeZone)}–{formatTime(a.endsAt, timeZone)}
-      </span>
+      <span className="agenda-time">{spanLabel(a)}</span>
       <span className="agenda-what">
         {a.clientId === null ? (
           whoLabel(a)
@@ -110,8 +126,21 @@ function AgendaItem({
         )}{' '}
         · {kindLabel(a)}
         {a.source === 'public' ? <span className="badge">New from the website</span> : null}
-        {a.status !== 'booked' ? <span className="badge">{a.status.replace('-', ' ')}</span> : null}
+        {a.status !== 'booked' ? <span className="badge">{STATUS_LABELS[a.status] ?? a.status}</span> : null}
       </span>
+      {a.status === 'booked' || a.status === 'arrived' ? (
+        <span className="agenda-who">
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={change.isPending}
+            onClick={() => act(a.status === 'booked' ? 'arrive' : 'complete')}
+            aria-label={`${a.status === 'booked' ? 'Check in' : 'Mark completed'}: ${whoLabel(a)}, ${spanLabel(a)}`}
+          >
+            {a.status === 'booked' ? 'Check in' : 'Mark completed'}
+          </button>
+        </span>
+      ) : null}
       <span className="agenda-who muted">{[practitioner, chair].filter(Boolean).join(' · ')}</span>
       {a.clientId === null && a.contact ? (
         <span className="agenda-who">

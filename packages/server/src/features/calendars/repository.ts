@@ -15,7 +15,7 @@ export interface FeedRow {
 export interface FeedAppointment {
   id: string
   kind: 'consultation' | 'smp-session' | 'touch-up' | 'laser-removal'
-  status: 'booked' | 'completed' | 'no-show' | 'cancelled'
+  status: 'booked' | 'arrived' | 'completed' | 'no-show' | 'cancelled'
   startsAt: Date
   endsAt: Date
   updatedAt: Date

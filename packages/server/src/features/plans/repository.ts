@@ -20,7 +20,7 @@ export interface CourseVisit {
   /** 1-based, as the plan's session `index`. */
   index: number
   startsAt: Date
-  status: 'booked' | 'completed' | 'no-show'
+  status: 'booked' | 'arrived' | 'completed' | 'no-show'
   locationName: string
   timeZone: string
 }

@@ -90,20 +90,56 @@ export const PublicAvailabilityQuerySchema = z
   .strictObject({ locationId: Uuid, ...DateRange })
   .refine(rangeWithin(31), { path: ['to'], message: 'search at most 31 days, with to on or after from' })
 
-export const AppointmentCreateSchema = z.strictObject({
-  locationId: Uuid,
-  practitionerId: Uuid,
-  chairId: Uuid.optional(),
-  clientId: Uuid,
-  kind: z.enum(KINDS),
-  startsAt: Instant,
-  durationMin: z.number().int().min(15).max(480).optional(),
-  notes: z.string().max(2000).optional(),
-})
+/** A date and wall-clock time at the location, read by the server in the location's time zone. */
+const LocalStart = z.strictObject({ date: IsoDate, time: Time })
+const oneStart = (v: { startsAt?: unknown; startsAtLocal?: unknown }) =>
+  (v.startsAt === undefined) !== (v.startsAtLocal === undefined)
+const ONE_START = {
+  path: ['startsAt'],
+  message: 'give the start as startsAt (an instant) or startsAtLocal ({ date, time } at the location), one of them',
+}
+
+export const AppointmentCreateSchema = z
+  .strictObject({
+    locationId: Uuid,
+    practitionerId: Uuid,
+    chairId: Uuid.optional(),
+    clientId: Uuid,
+    kind: z.enum(KINDS),
+    startsAt: Instant.optional(),
+    startsAtLocal: LocalStart.optional(),
+    durationMin: z.number().int().min(15).max(480).optional(),
+    notes: z.string().max(2000).optional(),
+  })
+  .refine(oneStart, ONE_START)
 export type AppointmentCreate = z.output<typeof AppointmentCreateSchema>
 export const CancelSchema = z.strictObject({ reason: Reason })
-export const RescheduleSchema = z.strictObject({ startsAt: Instant, reason: Reason, chairId: Uuid.optional() })
+/** A move: a new time (instant or local), practitioner, chair or location, any of them; the reason is kept. */
+export const RescheduleSchema = z
+  .strictObject({
+    startsAt: Instant.optional(),
+    startsAtLocal: LocalStart.optional(),
+    reason: Reason,
+    chairId: Uuid.optional(),
+    practitionerId: Uuid.optional(),
+    locationId: Uuid.optional(),
+  })
+  .refine((v) => !(v.startsAt !== undefined && v.startsAtLocal !== undefined), ONE_START)
+export type MoveInput = z.output<typeof RescheduleSchema>
 export const EmptySchema = z.strictObject({})
+export const LinkClientSchema = z.strictObject({ clientId: Uuid })
+export const TravelTimeSchema = z
+  .strictObject({
+    locationAId: Uuid,
+    locationBId: Uuid,
+    /** Null removes it: a practitioner may then not work at both on one day. */
+    minutes: z.number().int().min(0, 'at least 0 minutes').max(1440, 'at most 1440 minutes (a day)').nullable(),
+  })
+  .refine((t) => t.locationAId !== t.locationBId, {
+    path: ['locationBId'],
+    message: 'choose two different locations',
+  })
+export type TravelTimeInput = z.output<typeof TravelTimeSchema>
 
 export const CourseCreateSchema = z
   .strictObject({
@@ -119,7 +155,9 @@ export const CourseCreateSchema = z
     message: 'the longest gap must be at least the shortest gap',
   })
 export type CourseCreate = z.output<typeof CourseCreateSchema>
-export const SessionMoveSchema = z.strictObject({ startsAt: Instant, apply: z.boolean().optional() })
+export const SessionMoveSchema = z
+  .strictObject({ startsAt: Instant.optional(), startsAtLocal: LocalStart.optional(), apply: z.boolean().optional() })
+  .refine(oneStart, ONE_START)
 
 const Email = z.email().max(254)
 export const PublicConsultationSchema = z.strictObject({
@@ -142,6 +180,10 @@ export const PublicRescheduleSchema = z.strictObject({ startsAt: Instant })
 
 // Responses
 
+/** An instant as the location's wall clock shows it, computed by the server (domain `localTime`). */
+const LocalTimeSchema = z.object({ date: z.string(), time: z.string(), offsetMinutes: z.number() })
+const STATUSES = ['booked', 'arrived', 'completed', 'no-show', 'cancelled'] as const
+
 const Hours = z.record(z.string(), z.array(z.tuple([z.string(), z.string()])))
 export const ChairSchema = z.object({ id: Uuid, locationId: Uuid, name: z.string(), active: z.boolean() })
 export const LocationListSchema = z.object({
@@ -152,6 +194,8 @@ export const LocationListSchema = z.object({
       timeZone: z.string(),
       address: z.record(z.string(), z.string()),
       openingHours: Hours,
+      /** The location's date and time now. */
+      now: LocalTimeSchema,
       chairs: z.array(ChairSchema),
       practitioners: z.array(z.object({ membershipId: Uuid, displayName: z.string(), workingHours: Hours })),
     })
@@ -168,6 +212,8 @@ export const TimeOffSchema = z.object({
 const SlotSchema = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
+  startsAtLocal: LocalTimeSchema,
+  endsAtLocal: LocalTimeSchema,
   date: z.string(),
   practitionerId: Uuid,
   chairId: Uuid,
@@ -186,9 +232,11 @@ export const AppointmentSchema = z.object({
   practitionerName: z.string(),
   chairId: Uuid,
   kind: z.enum(KINDS),
-  status: z.enum(['booked', 'completed', 'no-show', 'cancelled']),
+  status: z.enum(STATUSES),
   startsAt: z.string(),
   endsAt: z.string(),
+  startsAtLocal: LocalTimeSchema,
+  endsAtLocal: LocalTimeSchema,
   source: z.enum(['clinic', 'public', 'portal']),
   courseId: Uuid.nullable(),
   courseIndex: z.number().nullable(),
@@ -200,13 +248,44 @@ export const AppointmentSchema = z.object({
 /** An appointment after a change, with the change as recorded in its history. */
 export const ChangedAppointmentSchema = AppointmentSchema.extend({
   change: z.object({
-    change: z.enum(['rescheduled', 'cancelled', 'no-show', 'completed']),
+    change: z.enum(['rescheduled', 'arrived', 'cancelled', 'no-show', 'completed']),
     fromStartsAt: z.string(),
     toStartsAt: z.string().nullable(),
     reason: z.string().nullable(),
   }),
 })
 export const AppointmentListSchema = z.object({ items: z.array(AppointmentSchema) })
+export const AppointmentDetailSchema = z.object({
+  appointment: AppointmentSchema,
+  /** Oldest first; `by` is the member's name, or who else made the change. */
+  history: z.array(
+    z.object({
+      change: z.enum(['booked', 'arrived', 'rescheduled', 'cancelled', 'no-show', 'completed', 'linked']),
+      at: z.string(),
+      atLocal: LocalTimeSchema,
+      by: z.string(),
+      reason: z.string().nullable(),
+      fromStartsAtLocal: LocalTimeSchema.nullable(),
+      toStartsAtLocal: LocalTimeSchema.nullable(),
+      detail: z.record(z.string(), z.string()),
+    })
+  ),
+  /** For a website booking without a client file: clients whose email or phone match the visitor's. */
+  matchingClients: z.array(
+    z.object({ id: Uuid, name: z.string(), email: z.string().nullable(), phone: z.string().nullable() })
+  ),
+})
+export const TravelTimesSchema = z.object({
+  items: z.array(
+    z.object({
+      locationAId: Uuid,
+      locationAName: z.string(),
+      locationBId: Uuid,
+      locationBName: z.string(),
+      minutes: z.number(),
+    })
+  ),
+})
 export const CourseSchema = z.object({
   id: Uuid,
   clientId: Uuid,
@@ -225,6 +304,8 @@ export const MoveResultSchema = z.object({
       index: z.number(),
       startsAt: z.string(),
       endsAt: z.string(),
+      startsAtLocal: LocalTimeSchema,
+      endsAtLocal: LocalTimeSchema,
       practitionerId: Uuid,
       chairId: Uuid,
       moved: z.boolean(),
@@ -282,7 +363,7 @@ export const PublicAvailabilitySchema = z.object({
   times: z.array(z.object({ startsAt: z.string(), endsAt: z.string() })),
 })
 export const PublicBookingSchema = z.object({
-  status: z.enum(['booked', 'completed', 'no-show', 'cancelled']),
+  status: z.enum(STATUSES),
   kind: z.enum(KINDS),
   startsAt: z.string(),
   endsAt: z.string(),

@@ -1,7 +1,8 @@
 // Scheduling rows: locations' chairs, where and when practitioners work, time off, appointments, courses and the
 // append-only appointment changes. Row types stay here; the service gets plain DTOs.
+import { type LocalTime, localTime } from '@stipple/domain'
 import { type Kysely, sql } from 'kysely'
-import type { AppointmentKindId, AppointmentStatus, Database } from '../../db/database.ts'
+import type { AppointmentChangeKind, AppointmentKindId, AppointmentStatus, Database } from '../../db/database.ts'
 
 export type Hours = Record<string, [string, string][]>
 
@@ -25,6 +26,9 @@ export interface AppointmentDto {
   status: AppointmentStatus
   startsAt: string
   endsAt: string
+  /** The start and end on the location's wall clock, computed here in its zone. */
+  startsAtLocal: LocalTime
+  endsAtLocal: LocalTime
   source: 'clinic' | 'public' | 'portal'
   courseId: string | null
   courseIndex: number | null
@@ -36,6 +40,7 @@ export interface AppointmentDto {
 export interface BlockRow {
   practitionerId: string
   chairId: string
+  locationId: string
   start: number
   end: number
   appointmentId: string
@@ -82,6 +87,7 @@ interface JoinedAppointment {
   contact: { name: string; email: string; phone: string } | null
   notes: string | null
   cancel_reason: string | null
+  time_zone: string
 }
 
 const range = (from: Date, to: Date) => `[${from.toISOString()},${to.toISOString()})`
@@ -240,6 +246,7 @@ export class SchedulingRepository {
         'id',
         'practitioner_id',
         'chair_id',
+        'location_id',
         sql<Date>`lower(blocks)`.as('from'),
         sql<Date>`upper(blocks)`.as('to'),
       ])
@@ -256,6 +263,7 @@ export class SchedulingRepository {
       appointmentId: r.id,
       practitionerId: r.practitioner_id,
       chairId: r.chair_id,
+      locationId: r.location_id,
       start: r.from.getTime(),
       end: r.to.getTime(),
     }))
@@ -329,11 +337,12 @@ export class SchedulingRepository {
   async recordChange(
     clinicId: string,
     appointmentId: string,
-    change: 'booked' | 'rescheduled' | 'cancelled' | 'no-show' | 'completed',
+    change: AppointmentChangeKind,
     from: Date | null,
     to: Date | null,
     reason: string | null,
-    changedBy: string | null
+    changedBy: string | null,
+    detail: Record<string, string> | null = null
   ): Promise<void> {
     await this.#db
       .insertInto('appointment_changes')
@@ -345,6 +354,7 @@ export class SchedulingRepository {
         to_starts_at: to,
         reason,
         changed_by: changedBy,
+        detail: detail === null ? null : JSON.stringify(detail),
       })
       .execute()
   }
@@ -357,6 +367,139 @@ export class SchedulingRepository {
       .where('appointment_id', '=', appointmentId)
       .orderBy('id')
       .execute()
+  }
+
+  /** An appointment's history, oldest first, with who made each change (null: the client through a link). */
+  async history(clinicId: string, appointmentId: string) {
+    const rows = await this.#db
+      .selectFrom('appointment_changes as h')
+      .leftJoin('memberships as m', 'm.id', 'h.changed_by')
+      .select([
+        'h.change',
+        'h.from_starts_at',
+        'h.to_starts_at',
+        'h.reason',
+        'h.changed_at',
+        'h.detail',
+        'm.display_name',
+      ])
+      .where('h.clinic_id', '=', clinicId)
+      .where('h.appointment_id', '=', appointmentId)
+      .orderBy('h.id')
+      .limit(500)
+      .execute()
+    return rows.map((r) => ({
+      change: r.change,
+      fromStartsAt: r.from_starts_at,
+      toStartsAt: r.to_starts_at,
+      reason: r.reason,
+      at: r.changed_at,
+      by: r.display_name,
+      detail: r.detail,
+    }))
+  }
+
+  /** The travel times set between this clinic's locations, each pair once (location a's id before b's). */
+  async travelTimes(clinicId: string) {
+    const rows = await this.#db
+      .selectFrom('location_travel_times')
+      .select(['location_a', 'location_b', 'minutes'])
+      .where('clinic_id', '=', clinicId)
+      .execute()
+    return rows.map((r) => ({ locationA: r.location_a, locationB: r.location_b, minutes: r.minutes }))
+  }
+
+  /** Sets (minutes) or removes (null) the travel time between two locations. */
+  async setTravelTime(clinicId: string, a: string, b: string, minutes: number | null, by: string): Promise<void> {
+    const [first, second] = a < b ? [a, b] : [b, a]
+    if (minutes === null) {
+      await this.#db
+        .deleteFrom('location_travel_times')
+        .where('clinic_id', '=', clinicId)
+        .where('location_a', '=', first)
+        .where('location_b', '=', second)
+        .execute()
+      return
+    }
+    await this.#db
+      .insertInto('location_travel_times')
+      .values({ clinic_id: clinicId, location_a: first, location_b: second, minutes, updated_by: by })
+      .onConflict((oc) =>
+        oc.columns(['location_a', 'location_b']).doUpdateSet({ minutes, updated_by: by, updated_at: new Date() })
+      )
+      .execute()
+  }
+
+  /** The practitioner's appointments (not cancelled) at other locations whose blocks touch [from, to). */
+  async elsewhere(
+    clinicId: string,
+    practitionerId: string,
+    locationId: string,
+    from: Date,
+    to: Date,
+    exclude: string | null
+  ) {
+    let q = this.#db
+      .selectFrom('appointments as a')
+      .innerJoin('locations as l', 'l.id', 'a.location_id')
+      .select([
+        'a.id',
+        'a.location_id',
+        'l.name',
+        sql<Date>`lower(a.blocks)`.as('from'),
+        sql<Date>`upper(a.blocks)`.as('to'),
+      ])
+      .where('a.clinic_id', '=', clinicId)
+      .where('a.practitioner_id', '=', practitionerId)
+      .where('a.location_id', '<>', locationId)
+      .where('a.status', '<>', 'cancelled')
+      .where(sql<boolean>`a.blocks && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)`)
+    if (exclude !== null) q = q.where('a.id', '<>', exclude)
+    const rows = await q.orderBy('a.starts_at').execute()
+    return rows.map((r) => ({
+      id: r.id,
+      locationId: r.location_id,
+      locationName: r.name,
+      start: r.from.getTime(),
+      end: r.to.getTime(),
+    }))
+  }
+
+  /** Links a website booking to a client file; false when it is linked already. */
+  async linkClient(clinicId: string, appointmentId: string, clientId: string, now: Date): Promise<boolean> {
+    const rows = await this.#db
+      .updateTable('appointments')
+      .set({ client_id: clientId, updated_at: now })
+      .where('clinic_id', '=', clinicId)
+      .where('id', '=', appointmentId)
+      .where('client_id', 'is', null)
+      .executeTakeFirst()
+    return Number(rows.numUpdatedRows) === 1
+  }
+
+  /** Clients (not erased) whose email (any case) or phone (digits only) is the one given; at most 10. */
+  async clientsMatching(clinicId: string, email: string, phone: string) {
+    const digits = phone.replace(/\D/g, '')
+    const rows = await this.#db
+      .selectFrom('clients')
+      .select(['id', 'given_name', 'family_name', 'email', 'phone'])
+      .where('clinic_id', '=', clinicId)
+      .where('erased_at', 'is', null)
+      .where((eb) =>
+        eb.or([
+          eb(sql`lower(coalesce(email, ''))`, '=', email.trim().toLowerCase()),
+          ...(digits.length >= 7 ? [eb(sql`regexp_replace(coalesce(phone, ''), '\\D', '', 'g')`, '=', digits)] : []),
+        ])
+      )
+      .orderBy('family_name')
+      .limit(10)
+      .execute()
+    return rows.map((r) => ({
+      id: r.id,
+      name: `${r.given_name} ${r.family_name}`.trim(),
+      email: r.email,
+      phone: r.phone,
+    }))
   }
 
   async byIdempotencyKey(clinicId: string, key: string) {
@@ -373,6 +516,7 @@ export class SchedulingRepository {
     return this.#db
       .selectFrom('appointments as a')
       .innerJoin('memberships as m', 'm.id', 'a.practitioner_id')
+      .innerJoin('locations as l', 'l.id', 'a.location_id')
       .leftJoin('clients as c', 'c.id', 'a.client_id')
       .select([
         'a.id',
@@ -394,6 +538,7 @@ export class SchedulingRepository {
         'a.contact',
         'a.notes',
         'a.cancel_reason',
+        'l.time_zone',
       ])
   }
 
@@ -416,6 +561,8 @@ export class SchedulingRepository {
       status: r.status,
       startsAt: r.starts_at.toISOString(),
       endsAt: r.ends_at.toISOString(),
+      startsAtLocal: localTime(r.starts_at.getTime(), r.time_zone),
+      endsAtLocal: localTime(r.ends_at.getTime(), r.time_zone),
       source: r.source,
       courseId: r.course_id,
       courseIndex: r.course_index,
@@ -479,6 +626,7 @@ export class SchedulingRepository {
       .set({
         status,
         updated_at: now,
+        ...(status === 'arrived' ? { arrived_at: now } : {}),
         ...(status === 'cancelled' ? { cancelled_at: now, cancel_reason: cancelReason ?? null } : {}),
         ...(status === 'no-show' ? { no_show_at: now } : {}),
       })
@@ -490,13 +638,22 @@ export class SchedulingRepository {
   async moveTo(
     clinicId: string,
     appointmentId: string,
-    t: { startsAt: Date; endsAt: Date; blocksFrom: Date; blocksTo: Date; chairId: string; practitionerId: string },
+    t: {
+      startsAt: Date
+      endsAt: Date
+      blocksFrom: Date
+      blocksTo: Date
+      chairId: string
+      practitionerId: string
+      locationId?: string
+    },
     now: Date
   ): Promise<void> {
     await this.lockTimes([t.practitionerId], [t.chairId])
     await this.#db
       .updateTable('appointments')
       .set({
+        ...(t.locationId === undefined ? {} : { location_id: t.locationId }),
         starts_at: t.startsAt,
         ends_at: t.endsAt,
         blocks: range(t.blocksFrom, t.blocksTo),

@@ -10,7 +10,9 @@ import {
   findAvailability,
   formatZoned,
   instantToZoned,
+  type LocalTime,
   type LocationHours,
+  localTime,
   moveSession,
   type PractitionerHours,
   planCourse,
@@ -26,7 +28,14 @@ import type { AppointmentKindId, Database } from '../../db/database.ts'
 import { repositoriesOver } from '../../db/unit-of-work.ts'
 import { AppError } from '../../errors.ts'
 import { audit } from '../audit/audit.ts'
-import type { AppointmentCreate, CourseCreate, PublicConsultation, WeeklyHoursInput } from './booking.schema.ts'
+import type {
+  AppointmentCreate,
+  CourseCreate,
+  MoveInput,
+  PublicConsultation,
+  TravelTimeInput,
+  WeeklyHoursInput,
+} from './booking.schema.ts'
 import { DAY_KEYS } from './booking.schema.ts'
 import type { BookingRateLimiter } from './booking-limiter.ts'
 import { linkSecret, manageBookingUrl, signBookingToken, verifyBookingToken } from './links.ts'
@@ -115,7 +124,7 @@ function fingerprint(value: unknown): string {
 
 type ChangedAppointment = AppointmentDto & {
   change: {
-    change: 'rescheduled' | 'cancelled' | 'no-show' | 'completed'
+    change: 'rescheduled' | 'arrived' | 'cancelled' | 'no-show' | 'completed'
     fromStartsAt: string
     toStartsAt: string | null
     reason: string | null
@@ -132,13 +141,50 @@ function blockOf(kind: Kind, start: number, end: number): Block {
   return { start: start - k.bufferBeforeMin * MINUTE, end: end + k.bufferAfterMin * MINUTE }
 }
 
-const slotDto = (s: Slot) => ({
+const slotDto = (s: Slot, timeZone: string) => ({
   startsAt: iso(s.start),
   endsAt: iso(s.end),
+  startsAtLocal: localTime(s.start, timeZone),
+  endsAtLocal: localTime(s.end, timeZone),
   date: s.date,
   practitionerId: s.practitionerId,
   chairId: s.chairId,
 })
+
+/** A start given as an instant, or as a date and wall-clock time at the location (the server reads it in its zone). */
+export type StartInput = { startsAt?: string | undefined; startsAtLocal?: { date: string; time: string } | undefined }
+
+function startOf(input: StartInput, timeZone: string): number {
+  if (input.startsAtLocal !== undefined) {
+    const { date, time } = input.startsAtLocal
+    return zonedToInstant(date, Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)), timeZone)
+  }
+  return Date.parse(input.startsAt ?? '')
+}
+
+/** A free time offered after a refusal: one click books or moves there. */
+export interface Alternative {
+  startsAt: string
+  endsAt: string
+  startsAtLocal: LocalTime
+  endsAtLocal: LocalTime
+  locationId: string
+  locationName: string
+  practitionerId: string
+  practitionerName: string
+  chairId: string
+  chairName: string
+}
+
+/** Minutes of travel between two locations, from the stored pairs; null when none is set. */
+function travelBetween(
+  times: readonly { locationA: string; locationB: string; minutes: number }[],
+  a: string,
+  b: string
+): number | null {
+  const [first, second] = a < b ? [a, b] : [b, a]
+  return times.find((t) => t.locationA === first && t.locationB === second)?.minutes ?? null
+}
 
 /** The search context of a location: its hours and chairs, its practitioners' hours and time off, booked blocks. */
 interface Context {
@@ -200,9 +246,12 @@ export class SchedulingService {
       repo.chairs(actor.clinicId),
       repo.practitionersAt(actor.clinicId),
     ])
+    const now = this.#now().getTime()
     return {
       items: locations.map((l) => ({
         ...l,
+        /** The date and time at the location now: the calendar's "today" without the browser's zone data. */
+        now: localTime(now, l.timeZone),
         chairs: chairs.filter((c) => c.locationId === l.id),
         practitioners: practitioners
           .filter((p) => p.locationId === l.id)
@@ -287,10 +336,25 @@ export class SchedulingService {
     const from = new Date((dayNumber(fromDate) - 1) * DAY)
     const to = new Date((dayNumber(toDate) + 2) * DAY)
     const ids = working.map((p) => p.membershipId)
-    const [timeOff, booked] = await Promise.all([
+    const [timeOff, booked, travel] = await Promise.all([
       repo.timeOff(clinicId, ids, from, to),
       repo.blocks(clinicId, locationId, ids, from, to),
+      repo.travelTimes(clinicId),
     ])
+    const tz = location.timeZone
+    // a practitioner's appointment at another location holds them here too: for the travel time either side, or for
+    // the whole local day when no travel time between the two locations is set
+    for (const b of booked) {
+      if (b.locationId === locationId) continue
+      const minutes = travelBetween(travel, b.locationId, locationId)
+      if (minutes === null) {
+        b.start = zonedToInstant(instantToZoned(b.start, tz).date, 0, tz)
+        b.end = zonedToInstant(dateOfDay(dayNumber(instantToZoned(b.end - 1, tz).date) + 1), 0, tz)
+      } else {
+        b.start -= minutes * MINUTE
+        b.end += minutes * MINUTE
+      }
+    }
     return {
       location,
       hours: {
@@ -335,7 +399,7 @@ export class SchedulingService {
     return {
       timeZone: ctx.location.timeZone,
       durationMin: q.durationMin ?? kind.durationMin,
-      slots: slots.slice(0, 5000).map(slotDto),
+      slots: slots.slice(0, 5000).map((s) => slotDto(s, ctx.location.timeZone)),
     }
   }
 
@@ -395,14 +459,37 @@ export class SchedulingService {
     input: AppointmentCreate,
     idempotencyKey: string | null
   ): Promise<{ appointment: AppointmentDto; replayed: boolean }> {
-    const repo = this.#repo()
     const print = idempotencyKey === null ? null : fingerprint(input)
     if (idempotencyKey !== null) {
       const replay = await this.#replay(actor, idempotencyKey, print)
       if (replay !== null) return { appointment: replay, replayed: true }
     }
-    const start = Date.parse(input.startsAt)
+    const location = await this.#repo().location(actor.clinicId, input.locationId)
+    const start = startOf(input, location?.timeZone ?? 'UTC')
     const duration = input.durationMin ?? APPOINTMENT_KINDS[input.kind].durationMin
+    try {
+      return await this.#book(actor, input, start, duration, idempotencyKey, print)
+    } catch (error) {
+      throw await this.#withAlternatives(error, actor.clinicId, {
+        locationId: input.locationId,
+        practitionerId: input.practitionerId,
+        kind: input.kind,
+        durationMin: duration,
+        after: start,
+        exclude: null,
+      })
+    }
+  }
+
+  async #book(
+    actor: Actor,
+    input: AppointmentCreate,
+    start: number,
+    duration: number,
+    idempotencyKey: string | null,
+    print: string | null
+  ): Promise<{ appointment: AppointmentDto; replayed: boolean }> {
+    const repo = this.#repo()
     const end = start + duration * MINUTE
     const block = blockOf(input.kind, start, end)
     const problems: { path: string; message: string }[] = []
@@ -444,7 +531,10 @@ export class SchedulingService {
     for (const chairId of chairs) {
       try {
         const id = await this.#transaction(async (trx) => {
-          const id = await this.#repo(trx).insertAppointment({
+          const r = this.#repo(trx)
+          await r.lockTimes([input.practitionerId], [chairId])
+          await this.#checkTravel(r, actor.clinicId, input.practitionerId, ctx, block, null)
+          const id = await r.insertAppointment({
             clinicId: actor.clinicId,
             locationId: input.locationId,
             clientId: input.clientId,
@@ -561,7 +651,7 @@ export class SchedulingService {
   async #changeStatus(
     actor: Actor,
     appointmentId: string,
-    to: 'cancelled' | 'no-show' | 'completed',
+    to: 'arrived' | 'cancelled' | 'no-show' | 'completed',
     reason: string | null
   ): Promise<ChangedAppointment> {
     const now = this.#now()
@@ -569,18 +659,9 @@ export class SchedulingService {
       const repo = this.#repo(trx)
       const a = await repo.appointment(actor.clinicId, appointmentId, true)
       if (a === null) throw new AppError('not_found', 'No such appointment in this clinic')
-      if (a.status !== 'booked') {
-        throw new AppError(
-          'conflict',
-          `This appointment is already ${a.status === 'no-show' ? 'marked as a no-show' : a.status}`
-        )
-      }
-      if (to !== 'cancelled' && Date.parse(a.startsAt) > now.getTime()) {
-        throw new AppError(
-          'conflict',
-          `This appointment has not started yet; it can be marked ${to === 'no-show' ? 'as a no-show' : 'completed'} from its start time`
-        )
-      }
+      const zone = (await repo.location(actor.clinicId, a.locationId))?.timeZone ?? 'UTC'
+      const refuse = this.#statusRefusal(a, to, now.getTime(), zone)
+      if (refuse !== null) throw new AppError('conflict', refuse)
       await repo.setStatus(actor.clinicId, appointmentId, to, now, reason)
       await repo.recordChange(actor.clinicId, appointmentId, to, new Date(a.startsAt), null, reason, actor.membershipId)
       await audit(repositoriesOver(trx), actor, {
@@ -596,6 +677,48 @@ export class SchedulingService {
     return { ...appointment, change: { change: to, fromStartsAt: from, toStartsAt: null, reason } }
   }
 
+  /**
+   * Why an appointment may not take this status now, or null. Arrived (checked in) and no-show from the start of the
+   * appointment's local day; completed once the client has arrived or the appointment has started; cancelled while
+   * booked or arrived.
+   */
+  #statusRefusal(
+    a: AppointmentDto,
+    to: 'arrived' | 'cancelled' | 'no-show' | 'completed',
+    now: number,
+    timeZone: string
+  ): string | null {
+    const state: Record<string, string> = {
+      booked: 'booked',
+      arrived: 'checked in',
+      completed: 'completed',
+      'no-show': 'marked as a no-show',
+      cancelled: 'cancelled',
+    }
+    const allowed: Record<typeof to, readonly string[]> = {
+      arrived: ['booked'],
+      'no-show': ['booked'],
+      completed: ['booked', 'arrived'],
+      cancelled: ['booked', 'arrived'],
+    }
+    if (!allowed[to].includes(a.status)) {
+      if (a.status === to) return `This appointment is already ${state[to]}`
+      return `This appointment is ${state[a.status] ?? a.status}; it cannot be ${to === 'arrived' ? 'checked in' : to === 'no-show' ? 'marked as a no-show' : to} now`
+    }
+    const localToday = localTime(now, timeZone).date
+    if ((to === 'arrived' || to === 'no-show') && localToday < a.startsAtLocal.date) {
+      return `This appointment is on ${a.startsAtLocal.date}; a client can be ${to === 'arrived' ? 'checked in' : 'marked as a no-show'} on the day`
+    }
+    if (to === 'completed' && a.status === 'booked' && Date.parse(a.startsAt) > now) {
+      return 'This appointment has not started yet; check the client in when they arrive, or mark it completed from its start time'
+    }
+    return null
+  }
+
+  arrive(actor: Actor, appointmentId: string) {
+    return this.#changeStatus(actor, appointmentId, 'arrived', null)
+  }
+
   cancel(actor: Actor, appointmentId: string, reason: string) {
     return this.#changeStatus(actor, appointmentId, 'cancelled', reason)
   }
@@ -608,65 +731,401 @@ export class SchedulingService {
     return this.#changeStatus(actor, appointmentId, 'completed', null)
   }
 
-  async reschedule(
-    actor: Actor,
-    appointmentId: string,
-    input: { startsAt: string; reason: string; chairId?: string | undefined }
-  ): Promise<ChangedAppointment> {
+  /** An appointment with its history (local times) and, for a website booking, the clients its details match. */
+  async appointmentDetail(actor: Actor, appointmentId: string) {
     const repo = this.#repo()
     const a = await repo.appointment(actor.clinicId, appointmentId)
     if (a === null) throw new AppError('not_found', 'No such appointment in this clinic')
-    if (a.status !== 'booked')
+    const location = await repo.location(actor.clinicId, a.locationId)
+    const tz = location?.timeZone ?? 'UTC'
+    const local = (d: Date | null) => (d === null ? null : localTime(d.getTime(), tz))
+    const history = (await repo.history(actor.clinicId, appointmentId)).map((h) => ({
+      change: h.change,
+      at: h.at.toISOString(),
+      atLocal: localTime(h.at.getTime(), tz),
+      by: h.by ?? (h.change === 'booked' && a.source === 'public' ? 'Website booking' : 'Client (booking link)'),
+      reason: h.reason,
+      fromStartsAtLocal: local(h.fromStartsAt),
+      toStartsAtLocal: local(h.toStartsAt),
+      detail: h.detail ?? {},
+    }))
+    const matches =
+      a.clientId === null && a.contact !== null
+        ? await repo.clientsMatching(actor.clinicId, a.contact.email, a.contact.phone)
+        : []
+    await this.#transaction((trx) =>
+      audit(repositoriesOver(trx), actor, {
+        action: 'read',
+        entity: 'appointment',
+        entityId: appointmentId,
+        clientId: a.clientId,
+        detail: { history: history.length },
+      })
+    )
+    return { appointment: this.#forRole(actor, a), history, matchingClients: matches }
+  }
+
+  /** Links a website booking (no client file yet) to a client file, recorded in its history. */
+  async linkClient(actor: Actor, appointmentId: string, clientId: string) {
+    const repo = this.#repo()
+    if (!(await repo.clientExists(actor.clinicId, clientId))) {
+      throw new AppError('invalid_input', 'No such client in this clinic', {
+        problems: [{ path: 'body.clientId', message: 'no such client in this clinic' }],
+      })
+    }
+    await this.#transaction(async (trx) => {
+      const r = this.#repo(trx)
+      const a = await r.appointment(actor.clinicId, appointmentId, true)
+      if (a === null) throw new AppError('not_found', 'No such appointment in this clinic')
+      if (a.clientId !== null) {
+        throw new AppError(
+          'conflict',
+          a.clientId === clientId
+            ? 'This booking is already linked to this client file'
+            : `This booking is already linked to ${a.clientName ?? 'another client'}'s file`
+        )
+      }
+      await r.linkClient(actor.clinicId, appointmentId, clientId, this.#now())
+      await r.recordChange(
+        actor.clinicId,
+        appointmentId,
+        'linked',
+        null,
+        null,
+        `linked to the client file of ${a.contact?.name ?? 'the visitor'}`,
+        actor.membershipId,
+        { clientId }
+      )
+      await audit(repositoriesOver(trx), actor, {
+        action: 'update',
+        entity: 'appointment',
+        entityId: appointmentId,
+        clientId,
+        detail: { linkedClient: clientId },
+      })
+    })
+    return this.#get(actor, appointmentId)
+  }
+
+  // Travel between locations
+
+  async travelTimes(actor: Actor) {
+    const repo = this.#repo()
+    const [locations, times] = await Promise.all([repo.locations(actor.clinicId), repo.travelTimes(actor.clinicId)])
+    const name = new Map(locations.map((l) => [l.id, l.name]))
+    return {
+      items: times.map((t) => ({
+        locationAId: t.locationA,
+        locationAName: name.get(t.locationA) ?? '',
+        locationBId: t.locationB,
+        locationBName: name.get(t.locationB) ?? '',
+        minutes: t.minutes,
+      })),
+    }
+  }
+
+  async setTravelTime(actor: Actor, input: TravelTimeInput) {
+    const repo = this.#repo()
+    const problems: { path: string; message: string }[] = []
+    if ((await repo.location(actor.clinicId, input.locationAId)) === null)
+      problems.push({ path: 'body.locationAId', message: 'no such location in this clinic' })
+    if ((await repo.location(actor.clinicId, input.locationBId)) === null)
+      problems.push({ path: 'body.locationBId', message: 'no such location in this clinic' })
+    if (problems.length > 0)
+      throw new AppError('invalid_input', 'The travel time names unknown locations', { problems })
+    await this.#transaction(async (trx) => {
+      await this.#repo(trx).setTravelTime(
+        actor.clinicId,
+        input.locationAId,
+        input.locationBId,
+        input.minutes,
+        actor.membershipId
+      )
+      await audit(repositoriesOver(trx), actor, {
+        action: 'update',
+        entity: 'travel-time',
+        entityId: null,
+        clientId: null,
+        detail: { locationAId: input.locationAId, locationBId: input.locationBId, minutes: input.minutes },
+      })
+    })
+    return this.travelTimes(actor)
+  }
+
+  /**
+   * Refuses a block for a practitioner at ctx's location that leaves too little time to travel from or to their
+   * appointments at other locations (none on the same local day when no travel time is set). Run inside the booking
+   * transaction after the practitioner's booking lock is taken, so two bookings at two locations cannot both pass.
+   */
+  async #checkTravel(
+    r: SchedulingRepository,
+    clinicId: string,
+    practitionerId: string,
+    ctx: Context,
+    block: Block,
+    exclude: string | null
+  ): Promise<void> {
+    const tz = ctx.location.timeZone
+    const elsewhere = await r.elsewhere(
+      clinicId,
+      practitionerId,
+      ctx.location.id,
+      new Date(block.start - 2 * DAY),
+      new Date(block.end + 2 * DAY),
+      exclude
+    )
+    if (elsewhere.length === 0) return
+    const travel = await r.travelTimes(clinicId)
+    const name =
+      ctx.practitioners.find((p) => p.id === practitionerId)?.displayName ??
+      (await r.practitioner(clinicId, practitionerId))?.displayName ??
+      'The practitioner'
+    const day = instantToZoned(block.start, tz).date
+    const hhmm = (t: number) => formatZoned(t, tz).slice(11)
+    for (const e of elsewhere) {
+      const minutes = travelBetween(travel, e.locationId, ctx.location.id)
+      const sameDay = instantToZoned(e.start, tz).date === day || instantToZoned(e.end - 1, tz).date === day
+      if (minutes === null) {
+        if (!sameDay) continue
+        const message = `${name} works at ${e.locationName} that day (${hhmm(e.start)}–${hhmm(e.end)}), and no travel time between ${e.locationName} and ${ctx.location.name} is set, so they cannot work at both on one day; the owner can set the travel time under Locations`
+        throw new AppError('conflict', message, { problems: [{ path: 'body.practitionerId', message }] })
+      }
+      if (e.end + minutes * MINUTE > block.start && block.end + minutes * MINUTE > e.start) {
+        const message =
+          e.start < block.start
+            ? `${name} is at ${e.locationName} until ${hhmm(e.end)} and needs ${minutes} minutes to travel to ${ctx.location.name}, so they can be booked here from ${hhmm(e.end + minutes * MINUTE)} (with preparation time)`
+            : `${name} is due at ${e.locationName} at ${hhmm(e.start)} and needs ${minutes} minutes to travel there from ${ctx.location.name}, so this appointment must end (with cleaning time) by ${hhmm(e.start - minutes * MINUTE)}`
+        throw new AppError('conflict', message, { problems: [{ path: 'body.startsAt', message }] })
+      }
+    }
+  }
+
+  /**
+   * A refusal of a booking or move with the next free times that would work (up to three, from the asked time on,
+   * over two weeks at the location): the same practitioner first, anyone there when they have none.
+   */
+  async #withAlternatives(
+    error: unknown,
+    clinicId: string,
+    q: {
+      locationId: string
+      practitionerId: string
+      kind: Kind
+      durationMin: number
+      after: number
+      exclude: string | null
+    }
+  ): Promise<unknown> {
+    if (!(error instanceof AppError) || (error.code !== 'conflict' && error.code !== 'unprocessable')) return error
+    if (error.extensions.alternatives !== undefined) return error
+    try {
+      const alternatives = await this.#nextFree(clinicId, q)
+      return new AppError(error.code, error.message, {
+        problems: error.problems,
+        extensions: { alternatives },
+      })
+    } catch {
+      return error
+    }
+  }
+
+  async #nextFree(
+    clinicId: string,
+    q: {
+      locationId: string
+      practitionerId: string
+      kind: Kind
+      durationMin: number
+      after: number
+      exclude: string | null
+    }
+  ): Promise<Alternative[]> {
+    const repo = this.#repo()
+    const location = await repo.location(clinicId, q.locationId)
+    if (location === null) return []
+    const tz = location.timeZone
+    const after = Math.max(Number.isFinite(q.after) ? q.after : 0, this.#now().getTime())
+    const from = instantToZoned(after, tz).date
+    const to = dateOfDay(dayNumber(from) + 13)
+    const ctx = await this.#context(repo, clinicId, q.locationId, from, to)
+    if (q.exclude !== null) ctx.booked = ctx.booked.filter((b) => b.appointmentId !== q.exclude)
+    const chairs = await repo.chairs(clinicId, q.locationId)
+    const search = (practitioners: Context['practitioners']) =>
+      findAvailability({
+        location: ctx.hours,
+        practitioners,
+        kind: APPOINTMENT_KINDS[q.kind],
+        fromDate: from,
+        toDate: to,
+        booked: ctx.booked,
+        durationMin: q.durationMin,
+        notBefore: after,
+      })
+    // where the appointment being moved already is, it is not a time to offer
+    const current = q.exclude === null ? null : await repo.appointment(clinicId, q.exclude)
+    const elsewhere = (s: Slot) =>
+      current === null ||
+      !(
+        s.start === Date.parse(current.startsAt) &&
+        s.practitionerId === current.practitionerId &&
+        current.locationId === q.locationId
+      )
+    const mine = search(ctx.practitioners.filter((p) => p.id === q.practitionerId)).filter(elsewhere)
+    const slots = mine.length > 0 ? mine : search(ctx.practitioners).filter(elsewhere)
+    const seen = new Set<number>()
+    return slots
+      .filter((s) => !seen.has(s.start) && seen.add(s.start))
+      .slice(0, 3)
+      .map((s) => ({
+        startsAt: iso(s.start),
+        endsAt: iso(s.end),
+        startsAtLocal: localTime(s.start, tz),
+        endsAtLocal: localTime(s.end, tz),
+        locationId: location.id,
+        locationName: location.name,
+        practitionerId: s.practitionerId,
+        practitionerName: ctx.practitioners.find((p) => p.id === s.practitionerId)?.displayName ?? '',
+        chairId: s.chairId,
+        chairName: chairs.find((c) => c.id === s.chairId)?.name ?? '',
+      }))
+  }
+
+  /**
+   * Moves an appointment to another time, day, practitioner, chair or location (any of them at once). A refusal
+   * says why and offers the next free times that would work.
+   */
+  async reschedule(actor: Actor, appointmentId: string, input: MoveInput): Promise<ChangedAppointment> {
+    const repo = this.#repo()
+    const a = await repo.appointment(actor.clinicId, appointmentId)
+    if (a === null) throw new AppError('not_found', 'No such appointment in this clinic')
+    const locationId = input.locationId ?? a.locationId
+    const practitionerId = input.practitionerId ?? a.practitionerId
+    const location = await repo.location(actor.clinicId, locationId)
+    if (location === null) {
+      throw new AppError('invalid_input', 'No such location in this clinic', {
+        problems: [{ path: 'body.locationId', message: 'no such location in this clinic' }],
+      })
+    }
+    const start =
+      input.startsAt === undefined && input.startsAtLocal === undefined
+        ? Date.parse(a.startsAt)
+        : startOf(input, location.timeZone)
+    const durationMin = Math.round((Date.parse(a.endsAt) - Date.parse(a.startsAt)) / MINUTE)
+    try {
+      return await this.#move(actor, a, { ...input, locationId, practitionerId }, start)
+    } catch (error) {
+      throw await this.#withAlternatives(error, actor.clinicId, {
+        locationId,
+        practitionerId,
+        kind: a.kind,
+        durationMin,
+        after: start,
+        exclude: a.id,
+      })
+    }
+  }
+
+  async #move(
+    actor: Actor,
+    a: AppointmentDto,
+    input: MoveInput & { locationId: string; practitionerId: string },
+    start: number
+  ): Promise<ChangedAppointment> {
+    const repo = this.#repo()
+    const appointmentId = a.id
+    if (a.status !== 'booked' && a.status !== 'arrived')
       throw new AppError('conflict', `This appointment is ${a.status}; only a booked one can move`)
-    const start = Date.parse(input.startsAt)
+    if (
+      input.practitionerId !== a.practitionerId &&
+      (await repo.practitioner(actor.clinicId, input.practitionerId)) === null
+    ) {
+      throw new AppError('invalid_input', 'No such practitioner in this clinic', {
+        problems: [{ path: 'body.practitionerId', message: 'no such practitioner in this clinic' }],
+      })
+    }
     const end = start + (Date.parse(a.endsAt) - Date.parse(a.startsAt))
     const block = blockOf(a.kind, start, end)
-    if (start < this.#now().getTime()) {
+    if (start < this.#now().getTime() && start !== Date.parse(a.startsAt)) {
       throw new AppError('unprocessable', 'That time has already passed; choose a time from now on', {
         problems: [{ path: 'body.startsAt', message: 'in the past' }],
       })
     }
     const date = new Date(start).toISOString().slice(0, 10)
-    const ctx = await this.#context(repo, actor.clinicId, a.locationId, date, date)
+    const ctx = await this.#context(repo, actor.clinicId, input.locationId, date, date)
     ctx.booked = ctx.booked.filter((b) => b.appointmentId !== a.id)
     if (input.chairId !== undefined && !ctx.hours.chairs.includes(input.chairId)) {
       throw new AppError('invalid_input', 'No such chair at this location', {
         problems: [{ path: 'body.chairId', message: 'no such chair in use at this location' }],
       })
     }
-    const outside = this.#outsideHours(ctx, a.practitionerId, block)
+    const outside = this.#outsideHours(ctx, input.practitionerId, block)
     if (outside !== null) {
       throw new AppError('unprocessable', capitalise(outside), {
-        problems: [{ path: 'body.startsAt', message: outside }],
+        problems: [
+          {
+            path: outside.includes('has no working hours') ? 'body.practitionerId' : 'body.startsAt',
+            message: outside,
+          },
+        ],
       })
     }
     if (a.courseId !== null && a.courseIndex !== null) {
       const course = await repo.course(actor.clinicId, a.courseId)
       const sessions = await repo.courseSessions(actor.clinicId, a.courseId)
       const tz = ctx.location.timeZone
-      const dates = sessions.map((s) => instantToZoned(s.id === a.id ? start : Date.parse(s.startsAt), tz).date)
+      const dates = sessions.map((s) => (s.id === a.id ? instantToZoned(start, tz).date : s.startsAtLocal.date))
       const problem = spacingProblems(dates, course?.minGapDays, course?.maxGapDays)[0]
       if (problem !== undefined) {
-        const message = `${capitalise(problem.message)}. Move it through the course (POST …/courses/${a.courseId}/sessions/${a.courseIndex}/move) to re-flow the later sessions`
+        const message = `${capitalise(problem.message)}. Move it from the client's course page, which moves the later sessions to keep the spacing`
         throw new AppError('conflict', message, { problems: [{ path: 'body.startsAt', message: problem.message }] })
       }
     }
-    const chairs = this.#chairCandidates(ctx, block, input.chairId, a.chairId)
+    const sameChairPlace = input.locationId === a.locationId ? a.chairId : undefined
+    const chairs = this.#chairCandidates(ctx, block, input.chairId, sameChairPlace)
     if (chairs.length === 0) {
       const message = `Every chair at ${ctx.location.name} is taken at that time; choose another time`
       throw new AppError('conflict', message, { problems: [{ path: 'body.chairId', message }] })
     }
+    const reason = input.reason
     for (const chairId of chairs) {
+      const detail: Record<string, string> = {}
+      if (input.practitionerId !== a.practitionerId) {
+        detail.fromPractitionerId = a.practitionerId
+        detail.toPractitionerId = input.practitionerId
+      }
+      if (chairId !== a.chairId) {
+        detail.fromChairId = a.chairId
+        detail.toChairId = chairId
+      }
+      if (input.locationId !== a.locationId) {
+        detail.fromLocationId = a.locationId
+        detail.toLocationId = input.locationId
+      }
+      if (start === Date.parse(a.startsAt) && Object.keys(detail).length === 0) {
+        // already where and when it was asked to be: nothing to change, nothing recorded (a retry is harmless)
+        return {
+          ...this.#forRole(actor, a),
+          change: { change: 'rescheduled', fromStartsAt: a.startsAt, toStartsAt: a.startsAt, reason },
+        }
+      }
       try {
         await this.#transaction(async (trx) => {
           const r = this.#repo(trx)
           const locked = await r.appointment(actor.clinicId, appointmentId, true)
-          if (locked === null || locked.status !== 'booked' || locked.startsAt !== a.startsAt) {
+          if (
+            locked === null ||
+            locked.status !== a.status ||
+            locked.startsAt !== a.startsAt ||
+            locked.practitionerId !== a.practitionerId ||
+            locked.locationId !== a.locationId
+          ) {
             throw new AppError(
               'conflict',
               'This appointment was changed by someone else a moment ago; reload it and try again'
             )
           }
+          await r.lockTimes([input.practitionerId], [chairId])
+          await this.#checkTravel(r, actor.clinicId, input.practitionerId, ctx, block, appointmentId)
           await r.moveTo(
             actor.clinicId,
             appointmentId,
@@ -676,7 +1135,8 @@ export class SchedulingService {
               blocksFrom: new Date(block.start),
               blocksTo: new Date(block.end),
               chairId,
-              practitionerId: a.practitionerId,
+              practitionerId: input.practitionerId,
+              locationId: input.locationId,
             },
             this.#now()
           )
@@ -686,27 +1146,34 @@ export class SchedulingService {
             'rescheduled',
             new Date(a.startsAt),
             new Date(start),
-            input.reason,
-            actor.membershipId
+            reason,
+            actor.membershipId,
+            Object.keys(detail).length === 0 ? null : detail
           )
           await audit(repositoriesOver(trx), actor, {
             action: 'update',
             entity: 'appointment',
             entityId: appointmentId,
             clientId: a.clientId,
-            detail: { rescheduledFrom: a.startsAt, to: iso(start), reason: input.reason },
+            detail: { rescheduledFrom: a.startsAt, to: iso(start), reason, ...detail },
           })
         })
         const appointment = await this.#get(actor, appointmentId)
         return {
           ...appointment,
-          change: { change: 'rescheduled', fromStartsAt: a.startsAt, toStartsAt: iso(start), reason: input.reason },
+          change: { change: 'rescheduled', fromStartsAt: a.startsAt, toStartsAt: iso(start), reason },
         }
       } catch (error) {
         const overlap = overlapOf(error)
         if (overlap === 'chair' && input.chairId === undefined) continue
         if (overlap !== null) {
-          throw await this.#taken(actor.clinicId, overlap, overlap === 'chair' ? chairId : a.practitionerId, block, ctx)
+          throw await this.#taken(
+            actor.clinicId,
+            overlap,
+            overlap === 'chair' ? chairId : input.practitionerId,
+            block,
+            ctx
+          )
         }
         throw error
       }
@@ -792,8 +1259,14 @@ export class SchedulingService {
         problems: [{ path: 'body.locationId', message: 'no such location in this clinic' }],
       })
     }
-    const min = input.minGapDays ?? DEFAULT_MIN_GAP_DAYS
-    const max = input.maxGapDays ?? DEFAULT_MAX_GAP_DAYS
+    // the plan's spacing (sessions `spacingDays` apart) within DOMAIN's 7–14 days, unless the request says otherwise
+    const spacing = (plan.plan as { spacingDays?: unknown }).spacingDays
+    const planSpacing =
+      typeof spacing === 'number' && Number.isFinite(spacing)
+        ? Math.min(DEFAULT_MAX_GAP_DAYS, Math.max(DEFAULT_MIN_GAP_DAYS, Math.round(spacing)))
+        : DEFAULT_MIN_GAP_DAYS
+    const max = input.maxGapDays ?? Math.max(DEFAULT_MAX_GAP_DAYS, input.minGapDays ?? planSpacing)
+    const min = Math.min(input.minGapDays ?? planSpacing, max)
     const earliestDate = await this.#earliestCourseDate(actor, clientId, location.timeZone, input.earliestDate)
     const lastDate = dateOfDay(dayNumber(earliestDate) + COURSE_WINDOW_DAYS + durations.length * max + 1)
     const ctx = await this.#context(
@@ -851,6 +1324,7 @@ export class SchedulingService {
         })
         for (const [i, s] of planned.sessions.entries()) {
           const block = blockOf('smp-session', s.start, s.end)
+          await this.#checkTravel(r, actor.clinicId, s.practitionerId, ctx, block, null)
           await r.insertAppointment({
             clinicId: actor.clinicId,
             locationId: input.locationId,
@@ -901,18 +1375,19 @@ export class SchedulingService {
     actor: Actor,
     courseId: string,
     index: number,
-    input: { startsAt: string; apply?: boolean | undefined }
+    input: StartInput & { apply?: boolean | undefined }
   ) {
     const repo = this.#repo()
     const course = await repo.course(actor.clinicId, courseId)
     if (course === null) throw new AppError('not_found', 'No such course in this clinic')
+    const courseZone = (await repo.location(actor.clinicId, course.locationId))?.timeZone ?? 'UTC'
     const sessions = await repo.courseSessions(actor.clinicId, courseId)
     const position = sessions.findIndex((s) => s.courseIndex === index)
     const current = sessions[position]
     if (current === undefined) throw new AppError('not_found', `This course has no booked session ${index}`)
     if (current.status !== 'booked')
       throw new AppError('conflict', `Session ${index} is ${current.status}; it cannot move`)
-    const start = Date.parse(input.startsAt)
+    const start = startOf(input, courseZone)
     if (start < this.#now().getTime()) {
       throw new AppError('unprocessable', 'That time has already passed; choose a time from now on', {
         problems: [{ path: 'body.startsAt', message: 'in the past' }],
@@ -921,8 +1396,8 @@ export class SchedulingService {
     const end = start + (Date.parse(current.endsAt) - Date.parse(current.startsAt))
     const block = blockOf('smp-session', start, end)
     const ids = new Set(sessions.map((s) => s.id))
-    const first = Math.min(start, Date.parse(sessions[0]?.startsAt ?? input.startsAt))
-    const last = Math.max(start, Date.parse(sessions.at(-1)?.startsAt ?? input.startsAt))
+    const first = Math.min(start, Date.parse(sessions[0]?.startsAt ?? iso(start)))
+    const last = Math.max(start, Date.parse(sessions.at(-1)?.startsAt ?? iso(start)))
     const ctx = await this.#context(
       repo,
       actor.clinicId,
@@ -977,6 +1452,8 @@ export class SchedulingService {
       index: sessions[i]?.courseIndex ?? i + 1,
       startsAt: iso(s.start),
       endsAt: iso(s.end),
+      startsAtLocal: localTime(s.start, tz),
+      endsAtLocal: localTime(s.end, tz),
       practitionerId: s.practitionerId,
       chairId: s.chairId,
       moved: moved.moved.includes(i),
@@ -1112,7 +1589,7 @@ export class SchedulingService {
       lastSessionDate: lastDate,
       reason: `The consultation on ${instantToZoned(consultation.created_at.getTime(), tz).date} estimated a touch-up about ${years} years after the last session (${lastDate})`,
       locationId,
-      slots: distinct.map(slotDto),
+      slots: distinct.map((s) => slotDto(s, tz)),
     }
   }
 
@@ -1269,13 +1746,16 @@ export class SchedulingService {
         manageUrl: manageBookingUrl(this.#publicUrl, token),
       }
     }
-    const { slots } = await this.#publicSlots(clinic.id, input.locationId, date, date, 'consultation')
+    const { ctx: ctxOf, slots } = await this.#publicSlots(clinic.id, input.locationId, date, date, 'consultation')
     const candidates = slots.filter((s) => s.start === start)
     for (const s of candidates) {
       const block = blockOf('consultation', s.start, s.end)
       try {
         const id = await this.#transaction(async (trx) => {
-          const id = await this.#repo(trx).insertAppointment({
+          const r = this.#repo(trx)
+          await r.lockTimes([s.practitionerId], [s.chairId])
+          await this.#checkTravel(r, clinic.id, s.practitionerId, ctxOf, block, null)
+          const id = await r.insertAppointment({
             clinicId: clinic.id,
             locationId: input.locationId,
             clientId: null,
@@ -1310,7 +1790,8 @@ export class SchedulingService {
         if (a === null) throw new Error(`appointment ${id} vanished after it was booked`)
         return this.#publicView(clinic.id, a)
       } catch (error) {
-        if (overlapOf(error) !== null) continue
+        // taken, or the practitioner would have no time to travel: try the next practitioner free then
+        if (overlapOf(error) !== null || (error instanceof AppError && error.code === 'conflict')) continue
         throw error
       }
     }
