@@ -100,6 +100,13 @@ export {
   planDesign,
 } from './consultation/consult.ts'
 export { isIsoDate } from './consultation/dates.ts'
+export {
+  DEFAULT_OPEN_WEEKDAYS,
+  datesOnOpenDays,
+  openOnOrAfter,
+  openWeekdaysOf,
+  type Weekday,
+} from './consultation/opening-days.ts'
 export { PRICE_LISTS } from './consultation/price-lists.ts'
 export {
   type CareLine,
@@ -181,7 +188,15 @@ export {
   offsetMinutes,
   zonedToInstant,
 } from './scheduling/zoned-time.ts'
+export { type SafetyFacts, type SafetyRefusal, sessionSafetyRefusals } from './session-records/safety.ts'
 export {
+  type Lot,
+  type LotCreate,
+  LotCreateSchema,
+  LotListQuerySchema,
+  LotListSchema,
+  LotSchema,
+  OVERRIDE_REASON_CHARS,
   type LotRecall,
   LotRecallQuerySchema,
   LotRecallSchema,

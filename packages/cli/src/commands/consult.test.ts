@@ -130,7 +130,7 @@ describe('stipple consult: bad intakes are refused, exit 2, nothing written', ()
     [
       'age out of range and a wrong type',
       write('age.json', { ...intake, client: { ...intake.client, age: 130, fitzpatrick: 'III' } }),
-      [/age\.json: client\.age: must be at most 120/, /age\.json: client\.fitzpatrick: expected number, got "III"/],
+      [/age\.json: client\.age: must be at most 120/, /age\.json: client\.fitzpatrick: expected a number, got "III"/],
     ],
     [
       'unknown stage',
