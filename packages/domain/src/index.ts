@@ -100,6 +100,7 @@ export {
   planDesign,
 } from './consultation/consult.ts'
 export { isIsoDate } from './consultation/dates.ts'
+export { screen as screenIntake } from './consultation/screening.ts'
 export {
   DEFAULT_OPEN_WEEKDAYS,
   datesOnOpenDays,

@@ -270,6 +270,8 @@ interface ConsultationsTable {
   screening_status: 'suitable' | 'caution' | 'defer' | 'not-suitable'
   screening: Json<Record<string, unknown>>
   result: Json<Record<string, unknown>> | null
+  /** The design this consultation recommended (a later consultation adds a version to it). */
+  design_id: string | null
   created_at: CreatedAt
 }
 

@@ -463,6 +463,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, auth: Auth): Promise
         values (${clinic.id}, ${designId}, 1, ${JSON.stringify(result.design)}, ${practitioner}, ${c.start})
         returning id`.execute(trx)
       const versionId = version.rows[0]?.id ?? ''
+      await sql`update consultations set design_id = ${designId} where client_id = ${client.id}`.execute(trx)
       if (c.spec.stage === 'design') continue // the client has not approved it yet
       await sql`insert into design_approvals (clinic_id, design_id, design_version_id, method, approved_at, recorded_by)
         values (${clinic.id}, ${designId}, ${versionId}, 'in-clinic', ${c.start}, ${practitioner})`.execute(trx)

@@ -51,3 +51,14 @@ alter table session_records add constraint session_records_override_check
 alter table design_approvals drop constraint design_approvals_design_id_key;
 alter table design_approvals add constraint design_approvals_version_key unique (design_version_id);
 create index design_approvals_design_idx on design_approvals (clinic_id, design_id);
+
+-- the design a consultation recommended: a later consultation (on a new intake) adds its recommendation as the next
+-- version of that design instead of a second design to approve. Earlier consultations get the design their client
+-- received with them (created in the same transaction, so at the same instant or just after).
+alter table consultations add column design_id uuid;
+alter table consultations add constraint consultations_design_fk foreign key (clinic_id, design_id) references designs (clinic_id, id);
+update consultations k set design_id = (
+  select d.id from designs d
+  where d.clinic_id = k.clinic_id and d.client_id = k.client_id and d.created_at >= k.created_at
+  order by d.created_at, d.id limit 1
+);
