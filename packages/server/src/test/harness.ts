@@ -248,7 +248,8 @@ export async function registerLots(
       locationId: clinic.locationId,
       ...lot,
     })
-    if (res.statusCode !== 201 && res.statusCode !== 409) throw new Error(`lot ${lot.lot}: ${res.statusCode} ${res.body}`)
+    if (res.statusCode !== 201 && res.statusCode !== 409)
+      throw new Error(`lot ${lot.lot}: ${res.statusCode} ${res.body}`)
   }
 }
 

@@ -173,7 +173,8 @@ export function designRoutes(designs: DesignService): RouteSpec[] {
       body: PortalApprovalCreateSchema,
       success: {
         status: 200,
-        description: 'The approval of the latest version (the same again when it was already approved); 409 for an earlier version',
+        description:
+          'The approval of the latest version (the same again when it was already approved); 409 for an earlier version',
         schema: DesignApprovalSchema,
       },
       handler: ({ actor, params, body }) => designs.approveOwn(actor, params.designId, body.versionId),

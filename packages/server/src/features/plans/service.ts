@@ -110,7 +110,11 @@ async function withBookedDates(
       const sessions = p.plan.sessions.map((s) => {
         const visit = visits.find((v) => v.index === s.index)
         if (visit === undefined) return s.date === undefined ? s : { ...s, dateSource: 'proposed' as const }
-        return { ...s, date: instantToZoned(visit.startsAt.getTime(), visit.timeZone).date, dateSource: 'booked' as const }
+        return {
+          ...s,
+          date: instantToZoned(visit.startsAt.getTime(), visit.timeZone).date,
+          dateSource: 'booked' as const,
+        }
       })
       return { ...p, plan: { ...p.plan, sessions } }
     })

@@ -31,7 +31,11 @@ export class SessionRecordRepository {
 
   /** Every location's time zone, by id. */
   async locationZones(clinicId: string): Promise<Map<string, string>> {
-    const rows = await this.#db.selectFrom('locations').select(['id', 'time_zone']).where('clinic_id', '=', clinicId).execute()
+    const rows = await this.#db
+      .selectFrom('locations')
+      .select(['id', 'time_zone'])
+      .where('clinic_id', '=', clinicId)
+      .execute()
     return new Map(rows.map((r) => [r.id, r.time_zone]))
   }
 
@@ -75,7 +79,8 @@ export class SessionRecordRepository {
         .execute(),
     ])
     return {
-      intake: intake === undefined ? null : { version: intake.version, document: intake.document, at: intake.created_at },
+      intake:
+        intake === undefined ? null : { version: intake.version, document: intake.document, at: intake.created_at },
       currentConsentVersion: current?.v === null || current?.v === undefined ? null : Number(current.v),
       signed: signed.map((r) => ({ version: r.version, at: r.signed_at })),
     }
@@ -290,7 +295,9 @@ export class SessionRecordRepository {
   async list(clinicId: string, filter: { clientId?: string; ids?: string[] }): Promise<SessionRecord[]> {
     let q = this.#db
       .selectFrom('session_records as r')
-      .leftJoin('memberships as o', (j) => j.onRef('o.id', '=', 'r.override_by').onRef('o.clinic_id', '=', 'r.clinic_id'))
+      .leftJoin('memberships as o', (j) =>
+        j.onRef('o.id', '=', 'r.override_by').onRef('o.clinic_id', '=', 'r.clinic_id')
+      )
       .selectAll('r')
       .select('o.display_name as override_name')
       .where('r.clinic_id', '=', clinicId)
