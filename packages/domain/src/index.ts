@@ -100,7 +100,6 @@ export {
   planDesign,
 } from './consultation/consult.ts'
 export { isIsoDate } from './consultation/dates.ts'
-export { screen as screenIntake } from './consultation/screening.ts'
 export {
   DEFAULT_OPEN_WEEKDAYS,
   datesOnOpenDays,
@@ -109,6 +108,7 @@ export {
   type Weekday,
 } from './consultation/opening-days.ts'
 export { PRICE_LISTS } from './consultation/price-lists.ts'
+export { screen as screenIntake } from './consultation/screening.ts'
 export {
   type CareLine,
   careInWords,
@@ -196,11 +196,11 @@ export {
   LotCreateSchema,
   LotListQuerySchema,
   LotListSchema,
-  LotSchema,
-  OVERRIDE_REASON_CHARS,
   type LotRecall,
   LotRecallQuerySchema,
   LotRecallSchema,
+  LotSchema,
+  OVERRIDE_REASON_CHARS,
   type SessionRecord,
   type SessionRecordCreate,
   SessionRecordCreateSchema,

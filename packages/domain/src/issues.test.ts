@@ -1,5 +1,5 @@
-import { z } from 'zod'
 import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
 import { safeParseWith } from './issues.ts'
 import { SessionRecordCreateSchema } from './session-records/session-record.schema.ts'
 

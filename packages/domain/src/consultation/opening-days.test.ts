@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { IntakeSchema } from '../intake/intake.schema.ts'
 import { consult } from './consult.ts'
 import { datesOnOpenDays, openOnOrAfter, openWeekdaysOf, type Weekday } from './opening-days.ts'
-import { IntakeSchema } from '../intake/intake.schema.ts'
 
 const weekday = (iso: string) => new Date(`${iso}T00:00:00Z`).getUTCDay()
 const MON_FRI: Weekday[] = [1, 2, 3, 4, 5]

@@ -16,6 +16,7 @@ import type { Database, Role } from '../db/database.ts'
 import { repositoriesOver } from '../db/unit-of-work.ts'
 import { consultationRow } from '../features/consultations/repository.ts'
 import { storedQuote } from '../features/plans/quote-record.ts'
+import { seedDemoLots } from './seed-lots.ts'
 import { seedDemoRecords } from './seed-records.ts'
 import { seedDemoReminders } from './seed-reminders.ts'
 import { seedDemoSchedule } from './seed-schedule.ts'
@@ -489,6 +490,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, auth: Auth): Promise
       }
     }
     await seedDemoRecords(trx, clinic.id, seededAt)
+    await seedDemoLots(trx, clinic.id, seededAt)
     await seedDemoSchedule(trx, clinic.id, seededAt)
     await seedDemoReminders(trx, clinic.id, seededAt)
   })

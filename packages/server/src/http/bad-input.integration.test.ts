@@ -8,6 +8,7 @@ import {
   as,
   createTestClinic,
   openTestServer,
+  readyForSessions,
   type TestClinic,
   type TestServer,
   testSignature,
@@ -163,6 +164,12 @@ describeEachDatabase('bad input on every write route', (database) => {
       .where('id', '=', clientId)
       .execute()
   })
+  // a session needs the current treatment consent signed, a suitable latest intake and registered lots
+  beforeAll(async () => {
+    await readyForSessions(server, clinic, clientId)
+  })
+  /** Each accepted lot gets a code of its own: a location holds a lot code once. */
+  let lotSeq = 0
   /**
    * Booking: a practitioner working every day at the clinic's location with a chair, a course to move a session of,
    * an appointment to reschedule, and appointments each accepted cancel, no-show or complete uses up.
@@ -293,6 +300,7 @@ describeEachDatabase('bad input on every write route', (database) => {
     'courses',
     'appointments',
     'appointment_changes',
+    'lots',
   ] as const
   const counts = async () => {
     const out: Record<string, number> = {}
@@ -385,6 +393,18 @@ describeEachDatabase('bad input on every write route', (database) => {
         method: 'POST',
         url: `${base}/designs/${versionTargets[0]}/versions`,
         body: { basedOnVersion: 1, document: validDesignDocument({ seed: 5 }) as Json },
+      },
+      addLot: {
+        method: 'POST',
+        url: `${base}/lots`,
+        body: {
+          kind: 'pigment',
+          locationId: clinic.locationId,
+          brand: 'Perma Blend',
+          shade: 'SMP Charcoal',
+          lot: 'PB-INPUT-1',
+          expiresOn: '2027-06-30',
+        },
       },
       approveDesign: {
         method: 'POST',
@@ -570,6 +590,7 @@ describeEachDatabase('bad input on every write route', (database) => {
     'updateClient',
     'createIntake',
     'createSessionRecord',
+    'addLot',
     'updatePhotoConsent',
     'eraseClient',
     'createCalendarFeed',
@@ -599,9 +620,17 @@ describeEachDatabase('bad input on every write route', (database) => {
     'moveCourseSession',
   ]) {
     describe(operationId, () => {
-      const send = async (body: unknown, extra: { raw?: string; contentType?: string } = {}) => {
+      const send = async (given: unknown, extra: { raw?: string; contentType?: string } = {}) => {
         const route = valid()[operationId]
         if (route === undefined) throw new Error(operationId)
+        const body =
+          operationId === 'addLot' &&
+          typeof given === 'object' &&
+          given !== null &&
+          'lot' in given &&
+          given.lot === 'PB-INPUT-1'
+            ? { ...given, lot: `PB-INPUT-${++lotSeq + 1}` }
+            : given
         const res = await server.app.inject({
           method: route.method,
           url: route.url,

@@ -292,7 +292,7 @@ export async function readyForSessions(server: TestServer, clinic: TestClinic, c
       text_sha256: createHash('sha256').update(text).digest('hex'),
       signer_name: 'Test Client',
       // signed on paper long before any session date the tests use
-      signed_at: new Date('2025-01-02T12:00:00Z'),
+      signed_at: new Date('2020-01-02T12:00:00Z'),
       method: 'in-clinic',
       recorded_by: clinic.users.front_desk.membershipId,
     })
