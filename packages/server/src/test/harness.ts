@@ -254,7 +254,7 @@ export async function registerLots(
 }
 
 /** The lots `validSession` records. */
-export const VALID_SESSION_LOTS = [
+const VALID_SESSION_LOTS = [
   { kind: 'pigment', brand: 'Perma Blend', shade: 'SMP Charcoal', lot: 'PB-2409-117', expiresOn: '2027-06-30' },
   { kind: 'needle', brand: 'Kwadron', configuration: '1RL 0.20', lot: 'NDL-7781', expiresOn: '2028-06-30' },
 ] as const
