@@ -107,7 +107,15 @@ export {
   planDesign,
 } from './consultation/consult.ts'
 export { isIsoDate } from './consultation/dates.ts'
+export {
+  DEFAULT_OPEN_WEEKDAYS,
+  datesOnOpenDays,
+  openOnOrAfter,
+  openWeekdaysOf,
+  type Weekday,
+} from './consultation/opening-days.ts'
 export { PRICE_LISTS } from './consultation/price-lists.ts'
+export { screen as screenIntake } from './consultation/screening.ts'
 export {
   type CareLine,
   careInWords,
@@ -189,10 +197,18 @@ export {
   offsetMinutes,
   zonedToInstant,
 } from './scheduling/zoned-time.ts'
+export { type SafetyFacts, type SafetyRefusal, sessionSafetyRefusals } from './session-records/safety.ts'
 export {
+  type Lot,
+  type LotCreate,
+  LotCreateSchema,
+  LotListQuerySchema,
+  LotListSchema,
   type LotRecall,
   LotRecallQuerySchema,
   LotRecallSchema,
+  LotSchema,
+  OVERRIDE_REASON_CHARS,
   type SessionRecord,
   type SessionRecordCreate,
   SessionRecordCreateSchema,

@@ -42,6 +42,45 @@ function sizeWord(origin: string): string {
   return origin === 'string' ? 'character' : 'item'
 }
 
+/** Zod's own English messages start so; anything else was written for this field and is kept as it is. */
+const ZOD_DEFAULT = /^(Invalid|Too (big|small)|Unrecognized key|Expected|Required)/
+
+/** What a person is asked for, by zod's name of the type. */
+const EXPECTED_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  bigint: 'a whole number',
+  boolean: 'yes or no',
+  object: 'a group of fields',
+  array: 'a list',
+  tuple: 'a list',
+  date: 'a date',
+  null: 'nothing',
+}
+
+/** What a format asks for, with an example a person can copy. */
+const FORMAT_WORDS: Record<string, string> = {
+  date: 'a date like 2026-11-23',
+  datetime: 'a date and time like 2026-11-23T15:00:00-05:00',
+  time: 'a time like 15:00',
+  email: 'an email address like name@example.com',
+  uuid: 'an id of a record (a UUID)',
+  guid: 'an id of a record (a UUID)',
+  url: 'a web address like https://example.com',
+  duration: 'a duration like P3D',
+}
+
+function describeGiven(value: unknown): string {
+  if (value === undefined) return 'nothing'
+  if (value === true) return 'yes'
+  if (value === false) return 'no'
+  if (typeof value === 'string') return value === '' ? 'an empty text' : describeValue(value)
+  if (Array.isArray(value)) return 'a list'
+  if (typeof value === 'object' && value !== null) return 'a group of fields'
+  return describeValue(value)
+}
+
 /** One zod issue as one or more of ours (an object with two unknown fields gives two issues). */
 function fromZodIssue(issue: z.core.$ZodIssue): Issue[] {
   const path = formatPath(issue.path)
@@ -50,18 +89,29 @@ function fromZodIssue(issue: z.core.$ZodIssue): Issue[] {
       return issue.keys.map((key) => ({ path: join(path, key), message: 'unknown field' }))
     case 'invalid_type': {
       if (issue.input === undefined && !('received' in issue)) return [{ path, message: 'required' }]
-      const expected = issue.expected === 'int' ? 'an integer' : issue.expected === 'tuple' ? 'array' : issue.expected
-      const got = 'received' in issue ? String(issue.received) : describeValue(issue.input)
+      if (!ZOD_DEFAULT.test(issue.message)) return [{ path, message: issue.message }]
+      const expected = EXPECTED_WORDS[issue.expected] ?? issue.expected
+      const got = 'received' in issue ? String(issue.received) : describeGiven(issue.input)
       return [{ path, message: `expected ${expected}, got ${got}` }]
     }
+    case 'invalid_format': {
+      if (!ZOD_DEFAULT.test(issue.message)) return [{ path, message: issue.message }]
+      const wanted = FORMAT_WORDS[issue.format]
+      const given = describeGiven(issue.input)
+      if (wanted !== undefined) return [{ path, message: `expected ${wanted}, got ${given}` }]
+      return [{ path, message: `${given} is not in the form this field takes` }]
+    }
     case 'too_small': {
+      if (!ZOD_DEFAULT.test(issue.message)) return [{ path, message: issue.message }]
       const min = issue.minimum
+      if (issue.origin === 'string' && Number(min) === 1) return [{ path, message: 'required: it cannot be empty' }]
       if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') {
         return [{ path, message: issue.inclusive ? `must be at least ${min}` : `must be greater than ${min}` }]
       }
       return [{ path, message: `needs at least ${plural(Number(min), sizeWord(issue.origin))}` }]
     }
     case 'too_big': {
+      if (!ZOD_DEFAULT.test(issue.message)) return [{ path, message: issue.message }]
       const max = issue.maximum
       if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint') {
         return [{ path, message: issue.inclusive ? `must be at most ${max}` : `must be less than ${max}` }]
@@ -69,7 +119,11 @@ function fromZodIssue(issue: z.core.$ZodIssue): Issue[] {
       return [{ path, message: `allows at most ${plural(Number(max), sizeWord(issue.origin))}` }]
     }
     case 'invalid_value':
-      return [{ path, message: `expected ${oneOf(issue.values)}, got ${describeValue(issue.input)}` }]
+      if (!ZOD_DEFAULT.test(issue.message)) return [{ path, message: issue.message }]
+      if (issue.values.length === 1 && typeof issue.values[0] === 'boolean') {
+        return [{ path, message: issue.values[0] ? 'must be confirmed (ticked)' : 'must not be ticked' }]
+      }
+      return [{ path, message: `expected ${oneOf(issue.values)}, got ${describeGiven(issue.input)}` }]
     case 'invalid_union': {
       if (issue.discriminator !== undefined && 'options' in issue) {
         const given = isRecord(issue.input) ? issue.input[issue.discriminator] : undefined
@@ -78,6 +132,8 @@ function fromZodIssue(issue: z.core.$ZodIssue): Issue[] {
       }
       return [{ path, message: issue.message }]
     }
+    case 'custom':
+      return [{ path, message: issue.message === 'Invalid input' ? 'is not a value this field takes' : issue.message }]
     default:
       return [{ path, message: issue.message }]
   }

@@ -122,8 +122,8 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
       deps.trustedOrigins
     ),
     ...clientRoutes(new ClientService(run, now, plain)),
-    ...intakeRoutes(new IntakeService(run)),
-    ...sessionRecordRoutes(new SessionRecordService(run)),
+    ...intakeRoutes(new IntakeService(run, now)),
+    ...sessionRecordRoutes(new SessionRecordService(run, now)),
     ...photoRoutes(new PhotoService(run, deps.photoStore, now)),
     ...privacyRoutes(new PrivacyService(deps.db, now, deps.photoStore)),
     ...consentRoutes(new ConsentService(deps.db, deps.photoStore)),

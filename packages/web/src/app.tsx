@@ -1,7 +1,7 @@
 // The app's routes: the clinic's public site (`/`, or `/c/:slug` for any clinic), sign-in, the clinic dashboard
 // (`/clinic/:clinicId/…`) and the client portal (`/portal/…`), with one query client for the API.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
-import { lazy } from 'react'
+import { lazy, Suspense } from 'react'
 import { createBrowserRouter, type RouteObject, RouterProvider } from 'react-router'
 import { ApiError } from './api/client.ts'
 import { DashboardLayout } from './dashboard/dashboard-layout.tsx'
@@ -15,6 +15,7 @@ import { HomePage } from './public/home-page.tsx'
 import { ManageBookingPage } from './public/manage-booking-page.tsx'
 import { PublicLayout } from './public/public-layout.tsx'
 import { SignInPage } from './signin-page.tsx'
+import { Loading } from './ui/states.tsx'
 
 // the dashboard's and the portal's screens load when first opened: a visitor to the public site never downloads them
 const AuditPage = lazy(() => import('./dashboard/audit-page.tsx').then((m) => ({ default: m.AuditPage })))
@@ -43,6 +44,9 @@ const SessionNewPage = lazy(() =>
   import('./dashboard/session-new-page.tsx').then((m) => ({ default: m.SessionNewPage }))
 )
 const StudioMount = lazy(() => import('./dashboard/studio-mount.tsx').then((m) => ({ default: m.StudioMount })))
+const TabletSigningPage = lazy(() =>
+  import('./dashboard/tablet-signing-page.tsx').then((m) => ({ default: m.TabletSigningPage }))
+)
 const TodayPage = lazy(() => import('./dashboard/today-page.tsx').then((m) => ({ default: m.TodayPage })))
 
 const publicPages: RouteObject[] = [
@@ -61,6 +65,15 @@ export const routes: RouteObject[] = [
       { path: '/c/:slug', element: <PublicLayout />, children: publicPages },
       { path: '/booking/manage', element: <ManageBookingPage /> },
       { path: '/signin', element: <SignInPage /> },
+      // signing mode on the clinic's tablet: outside the dashboard's frame, so nothing leads out of it
+      {
+        path: '/clinic/:clinicId/clients/:clientId/sign/:templateId',
+        element: (
+          <Suspense fallback={<Loading what="the consent" />}>
+            <TabletSigningPage />
+          </Suspense>
+        ),
+      },
       {
         path: '/clinic/:clinicId',
         element: <DashboardLayout />,

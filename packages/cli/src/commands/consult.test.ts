@@ -112,6 +112,13 @@ describe('stipple consult', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('Screening: caution')
     expect(r.stdout).toContain(formatMoney(result.quote.total, 'CAD'))
+    // never a day the location is closed: the CLI has the price list's location default, Monday to Friday
+    expect(r.stdout).toContain('Monday to Friday')
+    for (const s of result.plan.sessions) {
+      const weekday = new Date(`${s.date}T00:00:00Z`).getUTCDay()
+      expect(weekday, s.date).toBeGreaterThanOrEqual(1)
+      expect(weekday, s.date).toBeLessThanOrEqual(5)
+    }
   })
 })
 
@@ -130,7 +137,7 @@ describe('stipple consult: bad intakes are refused, exit 2, nothing written', ()
     [
       'age out of range and a wrong type',
       write('age.json', { ...intake, client: { ...intake.client, age: 130, fitzpatrick: 'III' } }),
-      [/age\.json: client\.age: must be at most 120/, /age\.json: client\.fitzpatrick: expected number, got "III"/],
+      [/age\.json: client\.age: must be at most 120/, /age\.json: client\.fitzpatrick: expected a number, got "III"/],
     ],
     [
       'unknown stage',

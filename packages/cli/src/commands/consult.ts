@@ -97,7 +97,7 @@ function summary(r: ConsultationResult): string {
       (s) =>
         `  session ${s.index}  ${formatDate(s.date)}  ${s.durationMinutes} min  ${s.impressions.toLocaleString('en-US')} impressions  ${s.needle}  ${s.shadeDilution}`
     ),
-    `Dates: ${r.dates.note}`,
+    `Dates: ${r.dates.note} Sessions fall on days the location is open: without a clinic's hours, the price list's location default, Monday to Friday; a closed day moves to the next open one.`,
     `Quote (${r.quote.priceList}):`,
     ...r.quote.lines.map((l) => `  ${l.label.padEnd(70)} ${money(l.amount).padStart(12)}`),
     `  ${'Total'.padEnd(70)} ${money(r.quote.total).padStart(12)}`,
@@ -110,7 +110,7 @@ function summary(r: ConsultationResult): string {
 export const consultCommand: Command = {
   name: 'consult',
   summary:
-    'screening, recommended design, plan, quote, longevity and aftercare for an intake; --out adds previews and the client PDF',
+    'screening, recommended design, plan, quote, longevity and aftercare for an intake (sessions dated Monday to Friday, the price list location’s default hours); --out adds previews and the client PDF',
   usage: 'consult INTAKE.json [--json] [--out DIR] [--today YYYY-MM-DD]',
   async run(args, { io }) {
     const { values, positionals } = parseCommandArgs(

@@ -7,6 +7,7 @@ import { toDesign } from '../design/migrate.ts'
 import type { Intake, PriceListId } from '../intake/intake.schema.ts'
 import { type CareItem, careFor } from './aftercare.ts'
 import { addDays } from './dates.ts'
+import { DEFAULT_OPEN_WEEKDAYS, datesOnOpenDays, type Weekday } from './opening-days.ts'
 import { type Plan, type PlanSession, planTreatment } from './plan.ts'
 import { PRICE_LISTS } from './price-lists.ts'
 import { buildQuote, packageForArea, packageForIntake, type Quote } from './quote.ts'
@@ -105,8 +106,12 @@ export interface Consultation {
 const MAX_SESSION_MINUTES = 360
 const MAX_SESSIONS = 7
 
-/** Runs a consultation for a valid intake on `today` (YYYY-MM-DD). */
-export function consult(intake: Intake, options: { today: string }): Consultation {
+/**
+ * Runs a consultation for a valid intake on `today` (YYYY-MM-DD). Sessions are dated on the days the location is open
+ * (`openWeekdays`, 0 Sunday … 6 Saturday): its opening hours where known, else the price list's location default
+ * (Monday to Friday); a session that would fall on a closed day moves to the next open day.
+ */
+export function consult(intake: Intake, options: { today: string; openWeekdays?: readonly Weekday[] }): Consultation {
   const { today } = options
   const screening = screen(intake, today)
   let sessions = recommendSessions(intake, 0)
@@ -140,11 +145,20 @@ export function consult(intake: Intake, options: { today: string }): Consultatio
     plan = planTreatment(design, placed)
   }
 
-  const first = screening.earliestStart
-  const dayOffsets = plan.sessions.map((s) => s.dayOffset)
-  const datedSessions = plan.sessions.map((s) => ({ ...s, date: addDays(first, s.dayOffset) }))
-  const finalSession = datedSessions.at(-1)?.date ?? first
   const priceList = intake.location?.priceList ?? 'toronto'
+  const open = options.openWeekdays ?? DEFAULT_OPEN_WEEKDAYS[priceList]
+  const dates = datesOnOpenDays(
+    screening.earliestStart,
+    plan.sessions.map((s) => s.dayOffset),
+    open
+  )
+  const first = dates[0] ?? screening.earliestStart
+  const datedSessions = plan.sessions.map((s, i) => {
+    const date = dates[i] ?? addDays(first, s.dayOffset)
+    return { ...s, date, dayOffset: Math.round((Date.parse(date) - Date.parse(first)) / 86_400_000) }
+  })
+  const dayOffsets = datedSessions.map((s) => s.dayOffset)
+  const finalSession = datedSessions.at(-1)?.date ?? first
   const quote = buildQuote(PRICE_LISTS[priceList], {
     package: packageForIntake(intake, plan.treatedAreaCm2),
     scarAddOn: (intake.scars?.length ?? 0) > 0,
@@ -165,7 +179,7 @@ export function consult(intake: Intake, options: { today: string }): Consultatio
       design: recommended.design,
       plan: { ...plan, sessions: datedSessions, sessionReason: sessions.reason },
       dates: {
-        earliestStart: first,
+        earliestStart: screening.earliestStart,
         firstSession: first,
         finalSession,
         provisional,

@@ -33,6 +33,8 @@ export interface Screening {
 /** What matched in the intake: for a medication, the days since its last dose (0 when still taking it). */
 interface Match {
   lastDoseDaysAgo: number
+  /** Still taking it when the intake was answered: the wait runs from the day screened, not from the intake. */
+  ongoing?: boolean
 }
 
 interface Wait {
@@ -74,7 +76,8 @@ const medication =
   (i: Intake): Match | undefined => {
     const doses = (i.medical?.medications ?? []).filter((m) => m.name === name)
     if (doses.length === 0) return undefined
-    return { lastDoseDaysAgo: Math.min(...doses.map((m) => m.lastDoseDaysAgo ?? 0)) }
+    const lastDoseDaysAgo = Math.min(...doses.map((m) => m.lastDoseDaysAgo ?? 0))
+    return { lastDoseDaysAgo, ongoing: lastDoseDaysAgo === 0 }
   }
 
 const ACTIVE_SCALP: readonly [Condition, string][] = [
@@ -296,14 +299,16 @@ function waitEnd(wait: Wait, start: string, longer = false): string {
   return wait.months !== undefined ? addMonths(start, wait.months) : addDays(start, wait.days ?? 0)
 }
 
-/** One rule's finding for this intake on `today`, or none. */
-function evaluate(rule: Rule, intake: Intake, today: string): Finding | undefined {
+/** One rule's finding for this intake, answered on `answeredOn`, on `today`, or none. */
+function evaluate(rule: Rule, intake: Intake, today: string, answeredOn: string): Finding | undefined {
   const match = rule.matches(intake)
   if (match === undefined) return undefined
   const base = { code: rule.code, sources: rule.sources, ...(rule.precare ? { precare: rule.precare } : {}) }
   const wait = rule.wait
   if (wait === undefined) return { ...base, severity: rule.severity, message: rule.message }
-  const start = wait.from === 'last-dose' ? addDays(today, -match.lastDoseDaysAgo) : today
+  // a medication still taken when the intake was answered is taken until a newer intake says otherwise
+  const lastDose = match.ongoing === true ? today : addDays(answeredOn, -match.lastDoseDaysAgo)
+  const start = wait.from === 'last-dose' ? lastDose : answeredOn
   const until = waitEnd(wait, start)
   if (until > today) return { ...base, severity: rule.severity, message: rule.message, until }
   if (wait.softened && waitEnd(wait, start, true) > today) {
@@ -312,12 +317,15 @@ function evaluate(rule: Rule, intake: Intake, today: string): Finding | undefine
   return wait.after ? { ...base, severity: wait.after.severity, message: wait.after.message } : undefined
 }
 
-/** Screens an intake on `today` (YYYY-MM-DD) against every rule. */
-export function screen(intake: Intake, today: string): Screening {
+/**
+ * Screens an intake on `today` (YYYY-MM-DD) against every rule. `answeredOn` is the day the client answered the
+ * intake (its "days ago" count from then); by default the same day, as at a consultation.
+ */
+export function screen(intake: Intake, today: string, answeredOn: string = today): Screening {
   const findings: Finding[] = []
   let earliestStart = today
   for (const rule of SCREENING_RULES) {
-    const finding = evaluate(rule, intake, today)
+    const finding = evaluate(rule, intake, today, answeredOn)
     if (finding === undefined) continue
     findings.push(finding)
     if (finding.until !== undefined) earliestStart = laterOf(earliestStart, finding.until)

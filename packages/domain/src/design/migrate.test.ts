@@ -58,7 +58,7 @@ describe('parseDesignDocument', () => {
     const doc = { ...structuredClone(v1), sessions: v0.sessions }
     expect(parseDesignDocument(doc)).toEqual({
       success: false,
-      issues: [{ path: 'sessions', message: 'expected array, got an object' }],
+      issues: [{ path: 'sessions', message: 'expected a list, got a group of fields' }],
     })
   })
 

@@ -82,7 +82,7 @@ describe('stipple.intake/v1', () => {
     ],
     ['age too high', (d) => ({ ...d, client: { ...d.client, age: 121 } }), ['client.age: must be at most 120']],
     ['age negative', (d) => ({ ...d, client: { ...d.client, age: -1 } }), ['client.age: must be at least 0']],
-    ['age as text', (d) => ({ ...d, client: { ...d.client, age: '41' } }), ['client.age: expected number, got "41"']],
+    ['age as text', (d) => ({ ...d, client: { ...d.client, age: '41' } }), ['client.age: expected a number, got "41"']],
     [
       'Fitzpatrick 7',
       (d) => ({ ...d, client: { ...d.client, fitzpatrick: 7 } }),
@@ -102,7 +102,7 @@ describe('stipple.intake/v1', () => {
       ['medical.medications: allows at most 40 items'],
     ],
     ['unknown price list', (d) => ({ ...d, location: { priceList: 'paris' } }), ['location.priceList: expected']],
-    ['not an object', () => [], [': expected object, got an array']],
+    ['not an object', () => [], [': expected a group of fields, got a list']],
   ]
   it.each(bad)('refuses %s with its path', (_, edit, expected) => {
     const got = issues(edit(valid()))

@@ -53,7 +53,23 @@ const AdverseEventSchema = z.strictObject({
   notedAt: Instant,
 })
 
+/** Limits of the owner's written reason to treat despite a refusal. */
+export const OVERRIDE_REASON_CHARS = { min: 10, max: 1000 } as const
+
+const SafetyOverrideSchema = z.strictObject({
+  /** Why the session goes ahead despite a missing consent or a screening that defers or refuses it (owner only). */
+  reason: z
+    .string()
+    .trim()
+    .min(OVERRIDE_REASON_CHARS.min, `write the reason in at least ${OVERRIDE_REASON_CHARS.min} characters`)
+    .max(OVERRIDE_REASON_CHARS.max, `keep the reason under ${OVERRIDE_REASON_CHARS.max} characters`),
+})
+
 export const SessionRecordCreateSchema = z.strictObject({
+  /** The appointment this session was performed in: it becomes completed. */
+  appointmentId: IdSchema.optional(),
+  /** The owner's override of a missing treatment consent or a screening that defers or refuses treatment. */
+  override: SafetyOverrideSchema.optional(),
   locationId: IdSchema,
   /** The practitioner's membership id. */
   practitionerId: IdSchema,
@@ -95,6 +111,18 @@ export const SessionRecordSchema = z.object({
     NeedleUseSchema.extend({ manufacturer: z.string().nullable(), expiresOn: IsoDateSchema.nullable() })
   ),
   pigments: z.array(PigmentUseSchema),
+  /** The appointment this session was performed in, or null. */
+  appointmentId: IdSchema.nullable(),
+  /** The owner's override of a refusal: who, why, and what it set aside; null when nothing was overridden. */
+  override: z
+    .object({
+      reason: z.string(),
+      byMembershipId: IdSchema,
+      byName: z.string(),
+      /** The refusals set aside, in their words. */
+      overridden: z.array(z.string()),
+    })
+    .nullable(),
   /** null when the viewer may not see clinical detail (front desk). */
   clinical: SessionClinicalSchema.nullable(),
   createdAt: Instant,
@@ -129,3 +157,49 @@ export const LotRecallSchema = z.object({
   ),
 })
 export type LotRecall = z.infer<typeof LotRecallSchema>
+
+const LOT_KINDS = ['pigment', 'needle'] as const
+
+/** A lot a location holds, added to the register by the owner or a practitioner. */
+export const LotCreateSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('pigment'),
+    locationId: IdSchema,
+    brand: Text(100),
+    shade: Text(100),
+    lot: LotCodeSchema,
+    expiresOn: IsoDateSchema,
+  }),
+  z.strictObject({
+    kind: z.literal('needle'),
+    locationId: IdSchema,
+    /** The cartridge maker. */
+    brand: Text(100),
+    configuration: Text(40),
+    lot: LotCodeSchema,
+    expiresOn: IsoDateSchema,
+  }),
+])
+export type LotCreate = z.infer<typeof LotCreateSchema>
+
+export const LotSchema = z.object({
+  id: IdSchema,
+  kind: z.enum(LOT_KINDS),
+  locationId: IdSchema,
+  brand: z.string(),
+  /** Pigment only. */
+  shade: z.string().nullable(),
+  /** Needle only. */
+  configuration: z.string().nullable(),
+  lot: z.string(),
+  expiresOn: IsoDateSchema,
+  /** Expired today at its location: a session cannot use it. */
+  expired: z.boolean(),
+  createdAt: Instant,
+})
+export type Lot = z.infer<typeof LotSchema>
+export const LotListSchema = z.object({ items: z.array(LotSchema) })
+export const LotListQuerySchema = z.strictObject({
+  locationId: IdSchema.optional(),
+  kind: z.enum(LOT_KINDS).optional(),
+})

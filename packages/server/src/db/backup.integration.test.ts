@@ -9,7 +9,14 @@ import { type DatabaseKind, databaseKinds, openTestDatabase, type TestDatabase }
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { FilesystemPhotoStore } from '../features/photos/store.ts'
-import { as, createTestClinic, openTestServer, type TestServer, validSession } from '../test/harness.ts'
+import {
+  as,
+  createTestClinic,
+  openTestServer,
+  readyForSessions,
+  type TestServer,
+  validSession,
+} from '../test/harness.ts'
 import { BackupError, backupDatabase, restoreDatabase, tablesInDependencyOrder } from './backup.ts'
 import { loadMigrations } from './migrate.ts'
 import { poolOverPglite, postgresPool } from './open.ts'
@@ -75,6 +82,7 @@ describe('backup and restore', () => {
         consents: { careEmail: true, careSms: false, marketingEmail: false, marketingSms: false },
       })
     ).json().id
+    await readyForSessions(server, clinic, client)
     const session = await as(server, clinic.users.practitioner)(
       'POST',
       `${base}/clients/${client}/sessions`,

@@ -105,6 +105,13 @@ interface SessionRecordsTable {
   notes: string | null
   created_by: string
   created_at: CreatedAt
+  /** The appointment this session was performed in (it became completed). */
+  appointment_id: string | null
+  /** The owner's written reason to treat despite a missing consent or a screening that defers or refuses. */
+  override_reason: string | null
+  override_by: string | null
+  /** The refusals the override set aside, in their words. */
+  overridden: ColumnType<string[] | null, string | null, string | null>
 }
 
 interface SessionNeedlesTable {
@@ -116,6 +123,8 @@ interface SessionNeedlesTable {
   lot: string
   expires_on: DateText | null
   single_use_confirmed: boolean
+  /** The registered lot (null on records from before the lots register). */
+  lot_id: string | null
 }
 
 interface SessionPigmentsTable {
@@ -127,6 +136,23 @@ interface SessionPigmentsTable {
   dilution: string
   lot: string
   expires_on: DateText
+  /** The registered lot (null on records from before the lots register). */
+  lot_id: string | null
+}
+
+/** A lot of pigment or needle cartridges a location holds: a session may use only a known lot before its expiry. */
+interface LotsTable {
+  id: Generated<string>
+  clinic_id: string
+  location_id: string
+  kind: 'pigment' | 'needle'
+  brand: string
+  shade: string | null
+  configuration: string | null
+  lot: string
+  expires_on: DateText
+  created_by: string
+  created_at: CreatedAt
 }
 
 interface AdverseEventsTable {
@@ -244,6 +270,8 @@ interface ConsultationsTable {
   screening_status: 'suitable' | 'caution' | 'defer' | 'not-suitable'
   screening: Json<Record<string, unknown>>
   result: Json<Record<string, unknown>> | null
+  /** The design this consultation recommended (a later consultation adds a version to it). */
+  design_id: string | null
   created_at: CreatedAt
 }
 
@@ -503,6 +531,7 @@ export interface Database {
   session_records: SessionRecordsTable
   session_needles: SessionNeedlesTable
   session_pigments: SessionPigmentsTable
+  lots: LotsTable
   adverse_events: AdverseEventsTable
   consent_templates: ConsentTemplatesTable
   signed_consents: SignedConsentsTable

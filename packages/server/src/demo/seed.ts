@@ -16,6 +16,7 @@ import type { Database, Role } from '../db/database.ts'
 import { repositoriesOver } from '../db/unit-of-work.ts'
 import { consultationRow } from '../features/consultations/repository.ts'
 import { storedQuote } from '../features/plans/quote-record.ts'
+import { seedDemoLots } from './seed-lots.ts'
 import { seedDemoRecords } from './seed-records.ts'
 import { seedDemoReminders } from './seed-reminders.ts'
 import { seedDemoSchedule } from './seed-schedule.ts'
@@ -474,6 +475,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, auth: Auth): Promise
         values (${clinic.id}, ${designId}, 1, ${JSON.stringify(result.design)}, ${practitioner}, ${c.start})
         returning id`.execute(trx)
       const versionId = version.rows[0]?.id ?? ''
+      await sql`update consultations set design_id = ${designId} where client_id = ${client.id}`.execute(trx)
       if (c.spec.stage === 'design') continue // the client has not approved it yet
       await sql`insert into design_approvals (clinic_id, design_id, design_version_id, method, approved_at, recorded_by)
         values (${clinic.id}, ${designId}, ${versionId}, 'in-clinic', ${c.start}, ${practitioner})`.execute(trx)
@@ -499,6 +501,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, auth: Auth): Promise
       }
     }
     await seedDemoRecords(trx, clinic.id, seededAt)
+    await seedDemoLots(trx, clinic.id, seededAt)
     await seedDemoSchedule(trx, clinic.id, seededAt)
     await seedDemoReminders(trx, clinic.id, seededAt)
   })

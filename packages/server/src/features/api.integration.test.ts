@@ -6,6 +6,8 @@ import {
   createTestClinic,
   openTestServer,
   PASSWORD,
+  readyForSessions,
+  registerLots,
   signIn,
   type TestClinic,
   type TestServer,
@@ -174,6 +176,7 @@ describeEachDatabase('the clinic API', (database) => {
     })
 
     it('records a session with its lots and adverse events', async () => {
+      await readyForSessions(server, clinic, clientId)
       const res = await as(server, clinic.users.practitioner)(
         'POST',
         `${base}/clients/${clientId}/sessions`,
@@ -201,6 +204,11 @@ describeEachDatabase('the clinic API', (database) => {
       const count = async () =>
         (await server.db.selectFrom('session_records').select('id').where('client_id', '=', clientId).execute()).length
       const before = await count()
+      await registerLots(server, clinic, [
+        { kind: 'pigment', brand: 'X', shade: 'Y', lot: 'OK-1', expiresOn: '2026-11-20' },
+        { kind: 'pigment', brand: 'X', shade: 'Y', lot: 'OK-2', expiresOn: '2027-01-01' },
+        { kind: 'pigment', brand: 'X', shade: 'Y', lot: 'OLD-9', expiresOn: '2026-11-19' },
+      ])
       // 2026-11-21 01:00 UTC is still 20 November in Toronto: a lot expiring on the 20th is usable
       const sameDay = await as(server, clinic.users.practitioner)(
         'POST',
@@ -223,7 +231,7 @@ describeEachDatabase('the clinic API', (database) => {
       )
       expect(expired.statusCode).toBe(422)
       expect(expired.json().errors).toEqual([
-        { path: 'body.pigments[1].expiresOn', message: expect.stringMatching(/OLD-9 expired on 2026-11-19/) },
+        { path: 'body.pigments[1].lot', message: expect.stringMatching(/OLD-9 expired on 2026-11-19/) },
       ])
       expect(await count()).toBe(before + 1)
     })
@@ -253,6 +261,7 @@ describeEachDatabase('the clinic API', (database) => {
         givenName: 'Ada',
         familyName: 'Lovelace',
       })
+      await readyForSessions(server, clinic, other.json().id)
       await as(server, clinic.users.practitioner)(
         'POST',
         `${base}/clients/${other.json().id}/sessions`,

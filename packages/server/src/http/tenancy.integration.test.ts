@@ -6,6 +6,7 @@ import {
   as,
   createTestClinic,
   openTestServer,
+  readyForSessions,
   type TestClinic,
   type TestServer,
   testJpeg,
@@ -64,6 +65,8 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
         familyName: 'Beta',
       })
     ).json().id
+    await readyForSessions(server, a, clientOfA)
+    await readyForSessions(server, b, clientOfB)
     await as(server, a.users.practitioner)(
       'POST',
       `/api/v1/clinics/${a.clinicId}/clients/${clientOfA}/sessions`,

@@ -1,5 +1,5 @@
 // Test helpers: the app over a throwaway database from @stipple/testkit, and clinics with a user per role.
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -227,4 +227,86 @@ export async function testSignature(seed = 1): Promise<string> {
     .png()
     .toBuffer()
   return png.toString('base64')
+}
+
+/** A suitable intake: nothing in it defers or refuses treatment. */
+export const SUITABLE_INTAKE = {
+  schema: 'stipple.intake/v1',
+  client: { sex: 'male', age: 41, fitzpatrick: 3, hairColor: 'black', hairLength: 'shaved' },
+  hairLoss: { scale: 'norwood', stage: '5A' },
+}
+
+/** Lots of the test clinic's location register, as `validSession` uses them (and others a test names). */
+export async function registerLots(
+  server: TestServer,
+  clinic: TestClinic,
+  lots: readonly (
+    | { kind: 'pigment'; brand: string; shade: string; lot: string; expiresOn: string }
+    | { kind: 'needle'; brand: string; configuration: string; lot: string; expiresOn: string }
+  )[]
+): Promise<void> {
+  for (const lot of lots) {
+    const res = await as(server, clinic.users.practitioner)('POST', `/api/v1/clinics/${clinic.clinicId}/lots`, {
+      locationId: clinic.locationId,
+      ...lot,
+    })
+    if (res.statusCode !== 201 && res.statusCode !== 409)
+      throw new Error(`lot ${lot.lot}: ${res.statusCode} ${res.body}`)
+  }
+}
+
+/** The lots `validSession` records. */
+const VALID_SESSION_LOTS = [
+  { kind: 'pigment', brand: 'Perma Blend', shade: 'SMP Charcoal', lot: 'PB-2409-117', expiresOn: '2027-06-30' },
+  { kind: 'needle', brand: 'Kwadron', configuration: '1RL 0.20', lot: 'NDL-7781', expiresOn: '2028-06-30' },
+] as const
+
+/**
+ * What a session needs before it can be recorded for a client: the clinic's treatment consent (a version 1 when it has
+ * none) signed on paper well before the test's session dates, a suitable intake when the client has none, and the
+ * lots `validSession` uses in the location's register.
+ */
+export async function readyForSessions(server: TestServer, clinic: TestClinic, clientId: string): Promise<void> {
+  let template = await server.db
+    .selectFrom('consent_templates')
+    .select(['id', 'title', 'body'])
+    .where('clinic_id', '=', clinic.clinicId)
+    .where('kind', '=', 'treatment')
+    .orderBy('version', 'desc')
+    .executeTakeFirst()
+  if (template === undefined) {
+    const res = await as(server, clinic.users.owner)('POST', `/api/v1/clinics/${clinic.clinicId}/consent-templates`, {
+      kind: 'treatment',
+      title: 'Consent to scalp micropigmentation',
+      body: 'I agree to the treatment.\n\n- It is a cosmetic tattoo.\n- It fades over years.',
+    })
+    if (res.statusCode !== 201) throw new Error(`consent template: ${res.statusCode} ${res.body}`)
+    template = res.json() as { id: string; title: string; body: string }
+  }
+  const text = `${template.title}\n\n${template.body}`
+  await server.db
+    .insertInto('signed_consents')
+    .values({
+      clinic_id: clinic.clinicId,
+      client_id: clientId,
+      template_id: template.id,
+      text_signed: text,
+      text_sha256: createHash('sha256').update(text).digest('hex'),
+      signer_name: 'Test Client',
+      // signed on paper long before any session date the tests use
+      signed_at: new Date('2020-01-02T12:00:00Z'),
+      method: 'in-clinic',
+      recorded_by: clinic.users.front_desk.membershipId,
+    })
+    .execute()
+  const intake = await server.db.selectFrom('intakes').select('id').where('client_id', '=', clientId).executeTakeFirst()
+  if (intake === undefined) {
+    const res = await as(server, clinic.users.practitioner)(
+      'POST',
+      `/api/v1/clinics/${clinic.clinicId}/clients/${clientId}/intakes`,
+      { document: SUITABLE_INTAKE }
+    )
+    if (res.statusCode !== 201) throw new Error(`intake: ${res.statusCode} ${res.body}`)
+  }
+  await registerLots(server, clinic, VALID_SESSION_LOTS)
 }

@@ -3,7 +3,8 @@
 // the practitioner records the intake and screening shows a finding; drags the hairline in the studio (the preview's
 // pixels and the plan's treated area change) and saves version 2; the client approves on
 // the clinic's tablet; the course is booked and a session moved too close to the one before is refused with the
-// reason; a session is recorded with its lots, and before/after photos make a timeline with a comparison slider;
+// reason; the client signs the treatment consent on the tablet in signing mode; a session is recorded with lots from
+// the location's register, and before/after photos make a timeline with a comparison slider;
 // the session's aftercare emails appear in the client's outbox; the practitioner sets up the client's portal sign-in
 // on the tablet, and the client signs in to the portal and sees today's aftercare.
 import { type APIRequestContext, expect, type Page, request, test } from '@playwright/test'
@@ -209,18 +210,39 @@ test('from the website to the chair: estimate, booking, client file, intake and 
     await screenshot(page, 'course-spacing-refused')
   })
 
-  await test.step('a session is recorded with its needle and pigment lots', async () => {
+  await test.step('the client signs the treatment consent on the tablet, in signing mode', async () => {
     await openClientFile(page)
+    await page.getByRole('tab', { name: 'Consents' }).click()
+    await page
+      .locator('li.to-sign', { hasText: 'Consent to scalp micropigmentation' })
+      .getByRole('link', { name: 'Hand the tablet to the client to sign' })
+      .click()
+    await page.getByLabel('Your full name').fill(visitorName)
+    const pad = page.locator('canvas.signature-canvas')
+    const box = await pad.boundingBox()
+    if (box === null) throw new Error('the signature pad is not on screen')
+    await page.mouse.move(box.x + 40, box.y + box.height * 0.6)
+    await page.mouse.down()
+    for (let i = 1; i <= 20; i++)
+      await page.mouse.move(box.x + 40 + i * 15, box.y + box.height * (0.6 - 0.3 * Math.sin(i / 3)))
+    await page.mouse.up()
+    await page.getByRole('button', { name: 'I agree and sign' }).click()
+    await expect(page.getByText('Signed on the tablet.')).toBeVisible()
+  })
+
+  await test.step('a session is recorded with needle and pigment lots from the register', async () => {
     await page.getByRole('link', { name: 'Record a session' }).click()
-    await page.getByLabel('Needle 1: lot').fill('ND-2026-118')
+    await settled(page)
+    await page.getByLabel('Needle 1: lot').selectOption({ index: 1 })
     await page.getByLabel('New sealed single-use cartridge').check()
-    await page.getByLabel('Pigment 1: brand').fill('Perma Blend')
-    await page.getByLabel('Pigment 1: shade').fill('SMP Dark')
-    await page.getByLabel('Pigment 1: lot').fill('PB-77-0412')
-    await page.getByLabel('Pigment 1: expires on').fill('2028-06-30')
+    await page.getByLabel('Pigment 1: lot').selectOption({ index: 1 })
+    const pigmentLot = ((await page.getByLabel('Pigment 1: lot').locator('option:checked').textContent()) ?? '')
+      .split('· lot ')[1]
+      ?.split(' ·')[0]
+    expect(pigmentLot).toMatch(/^PB-/)
     await page.getByRole('button', { name: 'Save the session' }).click()
     await expect(page.getByRole('tab', { name: 'Sessions', selected: true })).toBeVisible()
-    await expect(page.getByText(/lot PB-77-0412/)).toBeVisible()
+    await expect(page.getByText(new RegExp(`lot ${pigmentLot}`))).toBeVisible()
     await screenshot(page, 'session-recorded')
   })
 

@@ -191,7 +191,10 @@ export interface DesignSummary {
   title: string
   createdAt: string
   latest: { id: string; version: number; createdAt: string }
+  /** The approval of the latest version; null when the latest is not approved. */
   approval: DesignApproval | null
+  /** An approval of an earlier version: it does not count for the latest. */
+  earlierApproval?: DesignApproval | null
 }
 
 interface ScreeningFinding {
@@ -220,7 +223,15 @@ export interface TreatmentPlan {
   plan: {
     treatedAreaCm2: number
     spacingDays: number
-    sessions: { index: number; durationMinutes: number; date?: string }[]
+    sessions: {
+      index: number
+      durationMinutes: number
+      date?: string
+      /** booked: the day of its appointment; proposed: the consultation's proposal, not booked yet. */
+      dateSource?: 'booked' | 'proposed'
+      shadeDilution?: string
+      needle?: string
+    }[]
     sessionReason?: string
   }
   quote: {

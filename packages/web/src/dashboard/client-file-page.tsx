@@ -1,14 +1,14 @@
 // A client's file: details, intake and screening, designs, plan and quote, sessions with lots, photos with a
 // before/after comparison, consents, and the messages sent (or that failed).
 import type { ClientFile, IntakeRecord, Photo, SessionRecord } from '@stipple/domain'
-import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
-import { Link, useParams } from 'react-router'
+import { Link, useParams, useSearchParams } from 'react-router'
 import { api } from '../api/client.ts'
-import type { Consultation, DesignSummary } from '../api/types.ts'
+import type { ConsentTemplate, Consultation, DesignSummary } from '../api/types.ts'
 import { CompareSlider } from '../ui/compare-slider.tsx'
 import { SelectField } from '../ui/field.tsx'
-import { formatDate, formatDateTime } from '../ui/format.ts'
+import { formatDate, formatDateTime, formatLocalDate } from '../ui/format.ts'
 import { MessageTable } from '../ui/message-table.tsx'
 import { PlanSummary, QuoteTable } from '../ui/quote-table.tsx'
 import { SimulatedPreview } from '../ui/simulated-preview.tsx'
@@ -119,10 +119,24 @@ function Header({ clinicId, file, clinical }: { clinicId: string; file: ClientFi
   )
 }
 
+interface ScreeningInForce {
+  intakeId: string
+  intakeVersion: number
+  answeredOn: string
+  asOf: string
+  status: Consultation['screeningStatus'] | null
+  findings: { code: string; severity: string; message: string; until?: string }[]
+  supersedes: number
+}
+
 function IntakeTab({ clinicId, clientId, intakes }: { clinicId: string; clientId: string; intakes: IntakeRecord[] }) {
   const consultations = useConsultations(clinicId, clientId)
   const setup = useClinicSetup(clinicId)
   const queryClient = useQueryClient()
+  const screening = useQuery({
+    queryKey: ['clinic', clinicId, 'client', clientId, 'screening'],
+    queryFn: () => api<ScreeningInForce | null>(clientPath(clinicId, clientId, '/screening')),
+  })
   const run = useMutation({
     mutationFn: (intakeId: string) =>
       api(clientPath(clinicId, clientId, '/consultations'), {
@@ -140,16 +154,22 @@ function IntakeTab({ clinicId, clientId, intakes }: { clinicId: string; clientId
         </Link>
       </Empty>
     )
-  const latest = intakes[intakes.length - 1]
+  // the server lists intakes newest first: the first is the one in force, the rest its history
+  const [latest, ...earlier] = intakes
   return (
     <div className="stack">
-      <QueryView query={consultations} what="screening">
-        {(items) => {
-          const forLatest = items.filter((c) => c.intakeId === latest?.id)
-          const shown = forLatest[forLatest.length - 1] ?? items[items.length - 1]
-          return shown === undefined ? (
+      <QueryView query={screening} what="the screening in force">
+        {(inForce) => (inForce === null ? null : <ScreeningCard screening={inForce} />)}
+      </QueryView>
+      <QueryView query={consultations} what="the consultation">
+        {(items) =>
+          items.some((c) => c.intakeId === latest?.id) ? null : (
             <div className="card">
-              <p>Screening runs when the consultation is recorded from the intake.</p>
+              <p>
+                {items.length === 0
+                  ? 'The consultation (recommended design, plan and quote) runs on the intake.'
+                  : `Intake version ${latest?.version} has no consultation yet: running it recomputes the recommendation as a new version of the client’s design.`}
+              </p>
               {run.isError ? <ErrorNote error={run.error} /> : null}
               <button
                 type="button"
@@ -157,18 +177,33 @@ function IntakeTab({ clinicId, clientId, intakes }: { clinicId: string; clientId
                 disabled={run.isPending || latest === undefined}
                 onClick={() => latest && run.mutate(latest.id)}
               >
-                {run.isPending ? 'Running the consultation…' : 'Run screening and consultation'}
+                {run.isPending ? 'Running the consultation…' : 'Run the consultation on this intake'}
               </button>
             </div>
-          ) : (
-            <Screening consultation={shown} />
           )
-        }}
+        }
       </QueryView>
       <div className="card">
-        <h2>Intake{latest ? `, version ${latest.version}` : ''}</h2>
+        <h2>
+          Intake{latest ? `, version ${latest.version}` : ''}{' '}
+          <span className="badge">in force since {latest ? formatDate(latest.createdAt) : ''}</span>
+        </h2>
         {latest ? <IntakeSummary intake={latest} /> : null}
       </div>
+      {earlier.length > 0 ? (
+        <div className="card">
+          <h2>Earlier intakes</h2>
+          <p className="muted">Superseded by version {latest?.version}: kept as they were answered.</p>
+          {earlier.map((i) => (
+            <details key={i.id}>
+              <summary>
+                Version {i.version}, recorded {formatDate(i.createdAt)}
+              </summary>
+              <IntakeSummary intake={i} />
+            </details>
+          ))}
+        </div>
+      ) : null}
     </div>
   )
 }
@@ -180,24 +215,36 @@ const STATUS_TEXT: Record<Consultation['screeningStatus'], string> = {
   'not-suitable': 'Not suitable for treatment',
 }
 
-function Screening({ consultation }: { consultation: Consultation }) {
-  const findings = consultation.screening?.findings ?? []
+function ScreeningCard({ screening }: { screening: ScreeningInForce }) {
+  if (screening.status === null)
+    return (
+      <div className="card screening screening-defer">
+        <h2>Screening: the latest intake is incomplete</h2>
+        <p>Intake version {screening.intakeVersion} cannot be screened; record a complete intake.</p>
+      </div>
+    )
   return (
-    <div className={`card screening screening-${consultation.screeningStatus}`}>
-      <h2>Screening: {STATUS_TEXT[consultation.screeningStatus]}</h2>
-      {findings.length === 0 ? (
+    <div className={`card screening screening-${screening.status}`}>
+      <h2>Screening: {STATUS_TEXT[screening.status]}</h2>
+      <p className="muted">
+        In force: intake version {screening.intakeVersion} of {formatLocalDate(screening.answeredOn)}, screened on{' '}
+        {formatLocalDate(screening.asOf)}
+        {screening.supersedes > 0
+          ? ` (it supersedes ${screening.supersedes} earlier intake${screening.supersedes === 1 ? '' : 's'})`
+          : ''}
+      </p>
+      {screening.findings.length === 0 ? (
         <p>No findings.</p>
       ) : (
         <ul className="findings">
-          {findings.map((f) => (
+          {screening.findings.map((f) => (
             <li key={f.code} className={`finding finding-${f.severity}`}>
               <span className="badge">{f.severity}</span> {f.message}
-              {f.until ? ` (until ${formatDate(f.until)})` : ''}
+              {f.until ? ` (until ${formatLocalDate(f.until)})` : ''}
             </li>
           ))}
         </ul>
       )}
-      <p className="muted">Recorded {formatDateTime(consultation.createdAt)}</p>
     </div>
   )
 }
@@ -272,6 +319,14 @@ function DesignsTab({ clinicId, clientId }: { clinicId: string; clientId: string
                       ? `approved ${formatDate(d.approval.approvedAt)} (version ${d.approval.version}, ${d.approval.method === 'portal' ? 'in the portal' : d.approval.method === 'in-clinic' ? 'in the clinic' : 'on paper'})`
                       : 'not approved yet'}
                   </p>
+                  {d.approval === null && d.earlierApproval ? (
+                    <p className="notice" role="note">
+                      The client approved version {d.earlierApproval.version} on{' '}
+                      {formatDate(d.earlierApproval.approvedAt)}. Version {d.latest.version} is newer (recomputed from a
+                      new intake or changed in the studio), so that approval does not count for it: the client approves
+                      version {d.latest.version}.
+                    </p>
+                  ) : null}
                   <p className="actions">
                     <Link className="button" to={`/clinic/${clinicId}/clients/${clientId}/designs/${d.id}`}>
                       Open in the studio
@@ -346,7 +401,23 @@ function SessionsTab({ sessions }: { sessions: SessionRecord[] }) {
           <h2>
             Session {s.sessionIndex} · {formatDateTime(s.performedAt)}
           </h2>
-          <p>Areas: {s.areas.join(', ')}</p>
+          {s.override ? (
+            <div className="override" role="note">
+              <p>
+                <strong>Recorded despite a refusal, on the owner’s authority</strong> ({s.override.byName}):{' '}
+                {s.override.reason}
+              </p>
+              <ul>
+                {s.override.overridden.map((m) => (
+                  <li key={m}>Set aside: {m}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <p>
+            Areas: {s.areas.join(', ')}
+            {s.appointmentId ? ' · from its booked appointment (marked completed)' : ''}
+          </p>
           <p>
             Needles: {s.needles.map((n) => `${n.configuration} (lot ${n.lot})`).join('; ')}
             <br />
@@ -450,36 +521,79 @@ function PhotoTimeline({ clinicId, clientId, photos }: { clinicId: string; clien
 
 function ConsentsTab({ clinicId, clientId }: { clinicId: string; clientId: string }) {
   const consents = useConsents(clinicId, clientId)
+  const templates = useQuery({
+    queryKey: ['clinic', clinicId, 'consent-templates'],
+    queryFn: async () => (await api<{ items: ConsentTemplate[] }>(clinicPath(clinicId, '/consent-templates'))).items,
+  })
+  const [params] = useSearchParams()
+  const outcome = params.get('signed') ? 'signed' : params.get('signing') === 'cancelled' ? 'cancelled' : null
   return (
     <QueryView query={consents} what="consents">
-      {(items) =>
-        items.length === 0 ? (
-          <Empty>
-            <p>No consents signed yet. The client signs them in the portal or on the clinic's tablet.</p>
-          </Empty>
-        ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Consent</th>
-                <th scope="col">Signed by</th>
-                <th scope="col">When</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((c) => (
-                <tr key={c.id}>
-                  <td>
-                    {c.title} (version {c.version})
-                  </td>
-                  <td>{c.signerName}</td>
-                  <td>{formatDateTime(c.signedAt)}</td>
+      {(items) => (
+        <div className="stack">
+          {outcome === 'signed' ? (
+            <p className="notice notice-ok" role="status">
+              Signed on the tablet. The signed text is kept exactly as the client read it.
+            </p>
+          ) : outcome === 'cancelled' ? (
+            <p className="notice" role="status">
+              The client stopped without signing; nothing was signed.
+            </p>
+          ) : null}
+          <QueryView query={templates} what="consent texts">
+            {(latest) => {
+              const toSign = latest.filter((t) => !items.some((c) => c.kind === t.kind && c.version === t.version))
+              return toSign.length === 0 ? null : (
+                <div className="card">
+                  <h2>To sign</h2>
+                  <ul className="plain">
+                    {toSign.map((t) => {
+                      const older = items.find((c) => c.kind === t.kind)
+                      return (
+                        <li key={t.id} className="to-sign">
+                          <span>
+                            {t.title} (version {t.version})
+                            {older ? ` — signed version ${older.version}; the text has changed since` : ''}
+                          </span>{' '}
+                          <Link className="button" to={`/clinic/${clinicId}/clients/${clientId}/sign/${t.id}`}>
+                            Hand the tablet to the client to sign
+                          </Link>
+                        </li>
+                      )
+                    })}
+                  </ul>
+                </div>
+              )
+            }}
+          </QueryView>
+          {items.length === 0 ? (
+            <Empty>
+              <p>No consents signed yet. The client signs them in the portal or on the clinic's tablet.</p>
+            </Empty>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Consent</th>
+                  <th scope="col">Signed by</th>
+                  <th scope="col">When</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )
-      }
+              </thead>
+              <tbody>
+                {items.map((c) => (
+                  <tr key={c.id}>
+                    <td>
+                      {c.title} (version {c.version})
+                    </td>
+                    <td>{c.signerName}</td>
+                    <td>{formatDateTime(c.signedAt)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </div>
+      )}
     </QueryView>
   )
 }

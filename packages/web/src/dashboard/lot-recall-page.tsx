@@ -8,6 +8,7 @@ import { SelectField, TextField } from '../ui/field.tsx'
 import { formatDate, formatDateTime } from '../ui/format.ts'
 import { Empty, ErrorNote, Loading } from '../ui/states.tsx'
 import { clinicPath, useClinicContext } from './clinic-context.ts'
+import { LotsRegister } from './lots-register.tsx'
 
 export function LotRecallPage() {
   const { clinicId } = useClinicContext()
@@ -86,6 +87,7 @@ export function LotRecallPage() {
           </tbody>
         </table>
       )}
+      <LotsRegister clinicId={clinicId} />
     </section>
   )
 }

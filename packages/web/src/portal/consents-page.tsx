@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { ApiError, api, messageOf } from '../api/client.ts'
 import type { ConsentTemplate, SignedConsentSummary } from '../api/types.ts'
+import { ConsentText } from '../ui/consent-text.tsx'
 import { FormErrors, TextField } from '../ui/field.tsx'
 import { formatDateTime } from '../ui/format.ts'
 import { SignaturePad } from '../ui/signature-pad.tsx'
@@ -72,11 +73,7 @@ function SignForm({ clinicId, template }: { clinicId: string; template: ConsentT
   return (
     <article className="card consent">
       <h2>{template.title}</h2>
-      <div className="consent-text">
-        {template.body.split(/\n{2,}/).map((para) => (
-          <p key={para}>{para}</p>
-        ))}
-      </div>
+      <ConsentText text={template.body} />
       <form onSubmit={submit} noValidate>
         <TextField
           label="Your full name"

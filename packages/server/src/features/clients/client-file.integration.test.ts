@@ -9,6 +9,8 @@ import {
   as,
   createTestClinic,
   openTestServer,
+  readyForSessions,
+  registerLots,
   type TestClinic,
   type TestServer,
   validSession,
@@ -75,6 +77,11 @@ describeEachDatabase('the client file in one statement', (database) => {
         notes: undefined,
       }),
     ]
+    await readyForSessions(server, clinic, clientId)
+    await registerLots(server, clinic, [
+      { kind: 'needle', brand: 'Kwadron', configuration: '1RL 0.20', lot: 'NDL-1', expiresOn: '2028-01-31' },
+      { kind: 'needle', brand: 'Kwadron', configuration: '3RL 0.25', lot: 'NDL-2', expiresOn: '2028-01-31' },
+    ])
     for (const s of sessions) {
       const res = await as(server, clinic.users.practitioner)('POST', `${base}/clients/${clientId}/sessions`, s)
       expect(res.statusCode, res.body).toBe(201)

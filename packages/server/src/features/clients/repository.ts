@@ -159,6 +159,14 @@ export class ClientRepository {
                   from adverse_events e where e.clinic_id = s.clinic_id and e.session_record_id = s.id
                 ), '[]'::json)
               ) end,
+              'appointmentId', s.appointment_id,
+              'override', case when s.override_reason is null then null else json_build_object(
+                'reason', s.override_reason, 'byMembershipId', s.override_by,
+                'byName', coalesce((
+                  select m.display_name from memberships m where m.clinic_id = s.clinic_id and m.id = s.override_by
+                ), 'the owner'),
+                'overridden', s.overridden
+              ) end,
               'createdAt', ${iso('s.created_at')}
             ) order by s.performed_at, s.id)
             from session_records s where s.clinic_id = ${clinicId}::uuid and s.client_id = c.id

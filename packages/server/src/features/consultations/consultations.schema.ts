@@ -50,9 +50,13 @@ export const ConsultationListSchema = z.object({ items: z.array(ConsultationSche
 
 export const ConsultationCreatedSchema = z.object({
   consultation: ConsultationSchema,
-  /** The "Recommended design", version 1 the recommended design document. */
+  /**
+   * The recommended design: a new "Recommended design" at the first consultation; a later consultation (a new intake)
+   * adds its recommendation as the next version of the same design, whose earlier approval no longer counts.
+   */
   designId: Id,
   designVersionId: Id,
+  designVersion: z.int().min(1),
   planId: Id,
   quoteId: Id,
 })

@@ -31,12 +31,39 @@ export class ConsultationRepository {
     return row?.document ?? null
   }
 
+  /** The location's opening hours (`{ mon: [["09:00","17:00"]], … }`); empty when unknown. */
+  async openingHours(clinicId: string, locationId: string): Promise<Record<string, unknown[]>> {
+    const row = await this.#db
+      .selectFrom('locations')
+      .select('opening_hours')
+      .where('clinic_id', '=', clinicId)
+      .where('id', '=', locationId)
+      .executeTakeFirst()
+    const hours = row?.opening_hours
+    return typeof hours === 'object' && hours !== null ? (hours as Record<string, unknown[]>) : {}
+  }
+
+  /** The design the client's latest consultation recommended, if any (a design of a client not erased). */
+  async recommendedDesign(clinicId: string, clientId: string): Promise<string | null> {
+    const row = await this.#db
+      .selectFrom('consultations')
+      .select('design_id')
+      .where('clinic_id', '=', clinicId)
+      .where('client_id', '=', clientId)
+      .where('design_id', 'is not', null)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirst()
+    return row?.design_id ?? null
+  }
+
   async create(
     clinicId: string,
     clientId: string,
     intakeId: string,
     practitionerId: string,
-    result: ConsultationResult
+    result: ConsultationResult,
+    designId: string
   ): Promise<string> {
     const { id } = await this.#db
       .insertInto('consultations')
@@ -45,6 +72,7 @@ export class ConsultationRepository {
         client_id: clientId,
         intake_id: intakeId,
         practitioner_id: practitionerId,
+        design_id: designId,
         ...consultationRow(result),
       })
       .returning('id')

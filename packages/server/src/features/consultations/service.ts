@@ -1,4 +1,4 @@
-import { consult, parseIntake } from '@stipple/domain'
+import { consult, openWeekdaysOf, parseIntake } from '@stipple/domain'
 import { type Actor, seesClinical } from '../../actor.ts'
 import { AppError, type FieldProblem } from '../../errors.ts'
 import { audit } from '../audit/audit.ts'
@@ -29,7 +29,7 @@ export class ConsultationService {
    * consultation, the recommended design as version 1 of a new design, its plan and the quote, in one transaction.
    */
   async create(actor: Actor, clientId: string, input: ConsultationCreate): Promise<ConsultationCreated> {
-    const { document, location } = await this.#run(async (repos) => {
+    const { document, location, hours } = await this.#run(async (repos) => {
       if ((await repos.clients.get(actor.clinicId, clientId)) === null) {
         throw new AppError('not_found', `No client ${clientId} in this clinic`)
       }
@@ -41,7 +41,8 @@ export class ConsultationService {
       if (doc === null || where === null) {
         throw new AppError('invalid_input', 'The consultation names records this clinic does not have', { problems })
       }
-      return { document: doc, location: where }
+      const hours = await repos.consultations.openingHours(actor.clinicId, input.locationId)
+      return { document: doc, location: where, hours }
     })
     const intake = parseIntake(document)
     if (!intake.success) {
@@ -51,19 +52,49 @@ export class ConsultationService {
     }
     const priceList = priceListOf(location, 'body.locationId')
     const today = input.today ?? localDate(this.#now(), location.timeZone)
-    // the location decides the price list, whatever the intake said; consult runs outside any transaction (~0.5 s)
-    const { result } = consult({ ...intake.data, location: { priceList } }, { today })
+    // the location decides the price list and the days sessions may fall on, whatever the intake said; consult runs
+    // outside any transaction (~0.5 s)
+    // (a location without opening hours on file keeps the price list's location default, Monday to Friday)
+    const open = openWeekdaysOf(hours)
+    const { result } = consult(
+      { ...intake.data, location: { priceList } },
+      { today, ...(open.length > 0 ? { openWeekdays: open } : {}) }
+    )
     return this.#run(async (repos) => {
       if (!(await repos.clients.lock(actor.clinicId, clientId))) {
         throw new AppError('not_found', `No client ${clientId} in this clinic`)
       }
-      const id = await repos.consultations.create(actor.clinicId, clientId, input.intakeId, actor.membershipId, result)
-      const { design, version } = await repos.designs.create(
+      // a later consultation (a new intake) recomputes the recommendation as the next version of the design the
+      // earlier one recommended: one design for the client to approve, its earlier approval no longer counting
+      const earlier = await repos.consultations.recommendedDesign(actor.clinicId, clientId)
+      const previous = earlier === null ? null : await repos.designs.get(actor.clinicId, earlier, true)
+      const latest = previous === null ? null : await repos.designs.version(actor.clinicId, previous.id, null)
+      const { design, version } =
+        previous !== null && latest !== null
+          ? {
+              design: previous,
+              version: await repos.designs.addVersion(
+                actor.clinicId,
+                previous.id,
+                latest.version + 1,
+                result.design,
+                actor.membershipId
+              ),
+            }
+          : await repos.designs.create(
+              actor.clinicId,
+              clientId,
+              RECOMMENDED_DESIGN_TITLE,
+              result.design,
+              actor.membershipId
+            )
+      const id = await repos.consultations.create(
         actor.clinicId,
         clientId,
-        RECOMMENDED_DESIGN_TITLE,
-        result.design,
-        actor.membershipId
+        input.intakeId,
+        actor.membershipId,
+        result,
+        design.id
       )
       const planId = await repos.plans.create(actor.clinicId, clientId, version.id, result.plan)
       const quoteId = await repos.plans.createQuote(actor.clinicId, planId, location.id, storedQuote(result.quote))
@@ -77,13 +108,21 @@ export class ConsultationService {
           screeningStatus: result.screening.status,
           designId: design.id,
           designVersionId: version.id,
+          designVersion: version.version,
           planId,
           quoteId,
         },
       })
       const [consultation] = await repos.consultations.list(actor.clinicId, clientId, id)
       if (consultation === undefined) throw new Error(`consultation ${id} vanished inside its own transaction`)
-      return { consultation, designId: design.id, designVersionId: version.id, planId, quoteId }
+      return {
+        consultation,
+        designId: design.id,
+        designVersionId: version.id,
+        designVersion: version.version,
+        planId,
+        quoteId,
+      }
     })
   }
 

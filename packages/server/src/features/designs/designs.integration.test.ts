@@ -193,7 +193,7 @@ describeEachDatabase('designs: versions, approval, previews and the portal', (da
   })
 
   describe('approval', () => {
-    it('records one approval per design: the same version again is the same approval, another is 409', async () => {
+    it('records the approval of the latest version: the same again is the same approval, an earlier one is 409', async () => {
       const created = await newDesign(otherClient)
       const v2 = await as(server, clinic.users.practitioner)('POST', `${base}/designs/${created.id}/versions`, {
         basedOnVersion: 1,
@@ -215,7 +215,7 @@ describeEachDatabase('designs: versions, approval, previews and the portal', (da
       expect(again.json()).toEqual(first.json())
       const other = await approve(created.versionId)
       expect(other.statusCode).toBe(409)
-      expect(other.json().detail).toMatch(/Version 2 .* already approved .* new design/)
+      expect(other.json().detail).toMatch(/Version 1 .* is no longer the current one: version 2 is/)
       // an approved design no longer changes
       const edit = await as(server, clinic.users.practitioner)('POST', `${base}/designs/${created.id}/versions`, {
         basedOnVersion: 2,

@@ -58,7 +58,10 @@ const DesignSummarySchema = z.object({
   title: z.string(),
   createdAt: At,
   latest: VersionMetaSchema,
+  /** The client's approval of the latest version; null when the latest is not approved. */
   approval: DesignApprovalSchema.nullable(),
+  /** An approval of an earlier version when the latest is not approved: it does not count for the latest. */
+  earlierApproval: DesignApprovalSchema.nullable(),
 })
 export type DesignSummary = z.infer<typeof DesignSummarySchema>
 export const DesignListSchema = z.object({ items: z.array(DesignSummarySchema) })
@@ -71,7 +74,10 @@ export const DesignDetailSchema = z.object({
   /** Oldest first. */
   versions: z.array(VersionMetaSchema),
   latest: DesignVersionSchema,
+  /** The client's approval of the latest version; null when the latest is not approved. */
   approval: DesignApprovalSchema.nullable(),
+  /** An approval of an earlier version when the latest is not approved: it does not count for the latest. */
+  earlierApproval: DesignApprovalSchema.nullable(),
 })
 export type DesignDetail = z.infer<typeof DesignDetailSchema>
 

@@ -152,8 +152,14 @@ export class DesignRepository {
     return same === undefined ? null : latest
   }
 
+  /** The client's approval of the design's latest version; an approval of an earlier version does not count. */
   async approval(clinicId: string, designId: string): Promise<DesignApproval | null> {
-    return (await this.#approvals(clinicId, [designId])).get(designId) ?? null
+    return (await this.#approvals(clinicId, [designId])).get(designId)?.current ?? null
+  }
+
+  /** The newest approval of an earlier version, when the latest version is not approved (a new version since). */
+  async earlierApproval(clinicId: string, designId: string): Promise<DesignApproval | null> {
+    return (await this.#approvals(clinicId, [designId])).get(designId)?.earlier ?? null
   }
 
   async approve(
@@ -207,34 +213,61 @@ export class DesignRepository {
         title: d.title,
         createdAt: d.created_at.toISOString(),
         latest: { id: v.id, version: v.version, createdAt: v.created_at.toISOString(), createdBy: v.created_by },
-        approval: approvals.get(d.id) ?? null,
+        approval: approvals.get(d.id)?.current ?? null,
+        earlierApproval: approvals.get(d.id)?.earlier ?? null,
       })
     }
     return out
   }
 
-  async #approvals(clinicId: string, designIds: string[]): Promise<Map<string, DesignApproval>> {
+  /**
+   * Per design: the approval of its latest version (`current`), else the newest approval of an earlier version
+   * (`earlier`): a new version since an approval needs its own.
+   */
+  async #approvals(
+    clinicId: string,
+    designIds: string[]
+  ): Promise<Map<string, { current: DesignApproval | null; earlier: DesignApproval | null }>> {
     const rows = await this.#db
       .selectFrom('design_approvals as a')
       .innerJoin('design_versions as v', (j) =>
         j.onRef('v.id', '=', 'a.design_version_id').onRef('v.clinic_id', '=', 'a.clinic_id')
       )
-      .select(['a.design_id', 'a.design_version_id', 'v.version', 'a.method', 'a.approved_at', 'a.recorded_by'])
+      .select([
+        'a.design_id',
+        'a.design_version_id',
+        'v.version',
+        'a.method',
+        'a.approved_at',
+        'a.recorded_by',
+        (eb) =>
+          eb
+            .selectFrom('design_versions as l')
+            .select((l) => l.fn.max('l.version').as('m'))
+            .whereRef('l.design_id', '=', 'a.design_id')
+            .as('latest_version'),
+      ])
       .where('a.clinic_id', '=', clinicId)
       .where('a.design_id', 'in', designIds)
+      .orderBy('v.version', 'desc')
       .execute()
-    return new Map(
-      rows.map((r) => [
+    const out = new Map<string, { current: DesignApproval | null; earlier: DesignApproval | null }>()
+    for (const r of rows) {
+      if (out.has(r.design_id)) continue // newest approval first
+      const approval: DesignApproval = {
+        designId: r.design_id,
+        versionId: r.design_version_id,
+        version: r.version,
+        method: r.method,
+        approvedAt: r.approved_at.toISOString(),
+        recordedBy: r.recorded_by,
+      }
+      const latest = Number(r.latest_version)
+      out.set(
         r.design_id,
-        {
-          designId: r.design_id,
-          versionId: r.design_version_id,
-          version: r.version,
-          method: r.method,
-          approvedAt: r.approved_at.toISOString(),
-          recordedBy: r.recorded_by,
-        },
-      ])
-    )
+        latest === r.version ? { current: approval, earlier: null } : { current: null, earlier: approval }
+      )
+    }
+    return out
   }
 }

@@ -126,7 +126,7 @@ export function designRoutes(designs: DesignService): RouteSpec[] {
       success: {
         status: 200,
         description:
-          'The approval (the same again when this version was already approved); 409 when another version was approved',
+          'The approval of the latest version (the same again when it was already approved); 409 for an earlier version',
         schema: DesignApprovalSchema,
       },
       handler: ({ actor, params, body }) => designs.approve(actor, params.designId, body.versionId, body.method),
@@ -173,7 +173,8 @@ export function designRoutes(designs: DesignService): RouteSpec[] {
       body: PortalApprovalCreateSchema,
       success: {
         status: 200,
-        description: 'The approval (the same again when this version was already approved); 409 when another was',
+        description:
+          'The approval of the latest version (the same again when it was already approved); 409 for an earlier version',
         schema: DesignApprovalSchema,
       },
       handler: ({ actor, params, body }) => designs.approveOwn(actor, params.designId, body.versionId),

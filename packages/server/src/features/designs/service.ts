@@ -86,10 +86,11 @@ export class DesignService {
   detail(actor: Actor, designId: string): Promise<DesignDetail> {
     return this.#run(async (repos) => {
       const design = await this.#design(repos, actor, designId)
-      const [versions, latest, approval] = await Promise.all([
+      const [versions, latest, approval, earlierApproval] = await Promise.all([
         repos.designs.versions(actor.clinicId, designId),
         repos.designs.version(actor.clinicId, designId, null),
         repos.designs.approval(actor.clinicId, designId),
+        repos.designs.earlierApproval(actor.clinicId, designId),
       ])
       if (latest === null) throw new Error(`design ${designId} has no version`)
       await audit(repos, actor, {
@@ -99,7 +100,7 @@ export class DesignService {
         clientId: design.clientId,
         detail: { version: latest.version },
       })
-      return { ...design, versions, latest, approval }
+      return { ...design, versions, latest, approval, earlierApproval }
     })
   }
 
@@ -264,7 +265,10 @@ export class DesignService {
     return this.#previews.png(version.id, version.document, query)
   }
 
-  /** One approval per design: approving the approved version again returns it; another version is 409. */
+  /**
+   * The client approves the design's latest version: approving it again returns the approval; an earlier version is
+   * 409 (a new version since, e.g. from a new intake, needs its own approval).
+   */
   async #approve(
     repos: DesignRepositories,
     actor: Actor,
@@ -279,13 +283,15 @@ export class DesignService {
         problems: [{ path: 'body.versionId', message: `no version ${versionId} of design ${design.id}` }],
       })
     }
-    const existing = await repos.designs.approval(actor.clinicId, design.id)
-    if (existing !== null && existing.versionId !== versionId) {
+    const latest = await repos.designs.version(actor.clinicId, design.id, null)
+    if (latest !== null && latest.id !== versionId) {
       throw new AppError(
         'conflict',
-        `Version ${existing.version} of “${design.title}” was already approved on ${existing.approvedAt.slice(0, 10)}; a design is approved once. To approve a different version, save it as a new design and approve that one.`
+        `Version ${version.version} of “${design.title}” is no longer the current one: version ${latest.version} is. The client approves the current version.`,
+        { problems: [{ path: 'body.versionId', message: `approve version ${latest.version}, the current one` }] }
       )
     }
+    const existing = await repos.designs.approval(actor.clinicId, design.id)
     if (existing === null) await repos.designs.approve(actor.clinicId, design.id, versionId, method, recordedBy)
     const approval = await repos.designs.approval(actor.clinicId, design.id)
     if (approval === null) throw new Error(`approval of design ${design.id} vanished inside its own transaction`)

@@ -12,6 +12,8 @@ import {
   as,
   createTestClinic,
   openTestServer,
+  readyForSessions,
+  registerLots,
   type TestClinic,
   type TestServer,
   type TestUser,
@@ -267,6 +269,11 @@ describeEachDatabase('photos', (database) => {
   })
 
   it('links a photo to a session record of the client', async () => {
+    await readyForSessions(server, clinic, clientId)
+    await registerLots(server, clinic, [
+      { kind: 'needle', brand: 'Kwadron', configuration: '1RL 0.20', lot: 'NDL-1', expiresOn: '2028-01-31' },
+      { kind: 'pigment', brand: 'B', shade: 'S', lot: 'PB-1', expiresOn: '2027-06-30' },
+    ])
     const session = await as(server, clinic.users.practitioner)(
       'POST',
       `/api/v1/clinics/${clinic.clinicId}/clients/${clientId}/sessions`,

@@ -9,6 +9,7 @@ import {
   as,
   createTestClinic,
   openTestServer,
+  readyForSessions,
   signIn,
   type TestClinic,
   type TestServer,
@@ -78,6 +79,7 @@ describeEachDatabase('the plan and quote PDF', (database) => {
       .set({ created_at: '2026-11-02T15:00:00Z' })
       .where('id', '=', planId)
       .execute()
+    await readyForSessions(server, clinic, clientId)
     const recorded = await as(server, clinic.users.practitioner)(
       'POST',
       `${base}/clients/${clientId}/sessions`,
@@ -148,6 +150,35 @@ describeEachDatabase('the plan and quote PDF', (database) => {
         detail: { portal: true, quoteId: plan.quote.id },
       },
     ])
+  })
+
+  it('one truth for the dates: the plan JSON, the portal and the PDF give each booked session its booked day', async () => {
+    const course = await server.db
+      .selectFrom('appointments as a')
+      .innerJoin('courses as c', 'c.id', 'a.course_id')
+      .select(['a.course_index', 'a.starts_at'])
+      .where('c.treatment_plan_id', '=', planId)
+      .orderBy('a.course_index')
+      .execute()
+    expect(course.length).toBeGreaterThan(1)
+    const booked = course.map((a) => instantToZoned(a.starts_at.getTime(), 'America/Toronto').date)
+    const staff = (await as(server, clinic.users.practitioner)('GET', `${base}/plans/${planId}`)).json()
+    const portal = (await as(server, clinic.users.client)('GET', `${base}/portal/plans`)).json().items[0]
+    for (const plan of [staff, portal]) {
+      expect(plan.plan.sessions.map((s: { date: string }) => s.date)).toEqual(booked)
+      expect(plan.plan.sessions.every((s: { dateSource: string }) => s.dateSource === 'booked')).toBe(true)
+    }
+    // the consultation proposed other days than the ones booked: the booked ones win everywhere
+    const stored = await server.db
+      .selectFrom('treatment_plans')
+      .select('plan')
+      .where('id', '=', planId)
+      .executeTakeFirstOrThrow()
+    const proposed = (stored.plan as { sessions: { date: string }[] }).sessions.map((s) => s.date)
+    expect(proposed).not.toEqual(booked)
+    const text = pdfText((await as(server, clinic.users.owner)('GET', `${base}/plans/${planId}/pdf`)).rawPayload)
+    for (const day of booked.slice(1)) expect(text).toContain(formatDate(day))
+    for (const day of proposed.slice(1)) if (!booked.includes(day)) expect(text).not.toContain(formatDate(day))
   })
 
   it("gives staff the client's PDF, without the intake's medication for front desk, audited as theirs", async () => {

@@ -35,8 +35,10 @@ const PlanSessionSchema = z.object({
   needle: z.string(),
   shadeDilution: z.string(),
   impressionsByZone: z.record(z.string(), z.int()),
-  /** The planned day, when the plan came from a consultation (YYYY-MM-DD). */
+  /** The day (YYYY-MM-DD): the booked appointment's local date once the course is booked, else the consultation's proposal. */
   date: z.string().optional(),
+  /** booked: the date of the session's appointment in the plan's course; proposed: not booked yet. */
+  dateSource: z.enum(['booked', 'proposed']).optional(),
 })
 
 /** The plan as the domain computes it: treated area on the curved scalp, impressions, sessions and durations. */

@@ -15,7 +15,7 @@ import { audit } from '../audit/audit.ts'
 import type { PreviewQuery } from '../designs/designs.schema.ts'
 import type { PreviewRenderer } from '../designs/preview.ts'
 import { ownClientId } from '../designs/service.ts'
-import type { RunDesignWork } from '../designs/work.ts'
+import type { DesignRepositories, RunDesignWork } from '../designs/work.ts'
 import { type PlanSheet, planPdf, type SheetImage } from './plan-pdf.ts'
 import type { PlanCreate, TreatmentPlan } from './plans.schema.ts'
 import { storedQuote } from './quote-record.ts'
@@ -93,6 +93,32 @@ function sessionDates(
     words.set(p.sessionIndex, `done on ${formatDate(day)}`)
   }
   return words
+}
+
+/**
+ * One truth for a plan's dates: a session booked in the plan's course carries its appointment's local date
+ * (`dateSource: 'booked'`); the others keep the consultation's proposal (`'proposed'`), as the PDF and portal show.
+ */
+async function withBookedDates(
+  repos: DesignRepositories,
+  clinicId: string,
+  plans: readonly TreatmentPlan[]
+): Promise<TreatmentPlan[]> {
+  return Promise.all(
+    plans.map(async (p) => {
+      const visits = await repos.plans.courseVisits(clinicId, p.id)
+      const sessions = p.plan.sessions.map((s) => {
+        const visit = visits.find((v) => v.index === s.index)
+        if (visit === undefined) return s.date === undefined ? s : { ...s, dateSource: 'proposed' as const }
+        return {
+          ...s,
+          date: instantToZoned(visit.startsAt.getTime(), visit.timeZone).date,
+          dateSource: 'booked' as const,
+        }
+      })
+      return { ...p, plan: { ...p.plan, sessions } }
+    })
+  )
 }
 
 export interface PlanPdf {
@@ -179,7 +205,7 @@ export class PlanService {
       if ((await repos.clients.get(actor.clinicId, clientId)) === null) {
         throw new AppError('not_found', `No client ${clientId} in this clinic`)
       }
-      const plans = await repos.plans.list(actor.clinicId, { clientId })
+      const plans = await withBookedDates(repos, actor.clinicId, await repos.plans.list(actor.clinicId, { clientId }))
       await audit(repos, actor, {
         action: 'read',
         entity: 'treatment-plan-list',
@@ -197,7 +223,8 @@ export class PlanService {
         throw new AppError('not_found', `No treatment plan ${planId} in this clinic`)
       }
       await audit(repos, actor, { action: 'read', entity: 'treatment-plan', entityId: planId, clientId: plan.clientId })
-      return forRole(actor, plan)
+      const [dated] = await withBookedDates(repos, actor.clinicId, [plan])
+      return forRole(actor, dated ?? plan)
     })
   }
 
@@ -205,7 +232,7 @@ export class PlanService {
   listOwn(actor: Actor): Promise<TreatmentPlan[]> {
     return this.#run(async (repos) => {
       const clientId = await ownClientId(repos, actor)
-      const plans = await repos.plans.list(actor.clinicId, { clientId })
+      const plans = await withBookedDates(repos, actor.clinicId, await repos.plans.list(actor.clinicId, { clientId }))
       await audit(repos, actor, {
         action: 'read',
         entity: 'treatment-plan-list',

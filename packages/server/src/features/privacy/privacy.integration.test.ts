@@ -7,6 +7,7 @@ import {
   as,
   createTestClinic,
   openTestServer,
+  readyForSessions,
   type TestClinic,
   type TestServer,
   validSession,
@@ -47,6 +48,7 @@ describeEachDatabase('privacy: export and erase', (database) => {
     other = await createTestClinic(server, 'Other Clinic')
     base = `/api/v1/clinics/${clinic.clinicId}`
     clientId = await newClient()
+    await readyForSessions(server, clinic, clientId)
     const session = await as(server, clinic.users.practitioner)(
       'POST',
       `${base}/clients/${clientId}/sessions`,

@@ -9,6 +9,7 @@ import {
   as,
   createTestClinic,
   openTestServer,
+  readyForSessions,
   type TestClinic,
   type TestServer,
   validSession,
@@ -292,6 +293,7 @@ describeEachDatabase('reminders: outbox, SMTP delivery, retries and unsubscribe'
   it('sends aftercare on the days a rule ends, and the between-sessions note, timed from the session', async () => {
     const email = 'aftercare@example.test'
     const clientId = await newClient(email)
+    await readyForSessions(server, clinic, clientId)
     const res = await as(server, clinic.users.practitioner)(
       'POST',
       `${base}/clients/${clientId}/sessions`,
@@ -429,6 +431,7 @@ describeEachDatabase('reminders: outbox, SMTP delivery, retries and unsubscribe'
       .where('id', '=', clientId)
       .execute()
     const performedAt = new Date(Date.now() - 2 * 24 * HOUR - HOUR)
+    await readyForSessions(server, clinic, clientId)
     const session = await as(server, clinic.users.practitioner)(
       'POST',
       `${base}/clients/${clientId}/sessions`,
@@ -532,6 +535,7 @@ describeEachDatabase('reminders: outbox, SMTP delivery, retries and unsubscribe'
   it('puts an unsubscribe link on the touch-up recall only; unsubscribing stops it and not care messages', async () => {
     const email = 'recall@example.test'
     const clientId = await newClient(email, { careEmail: true, marketingEmail: true })
+    await readyForSessions(server, clinic, clientId)
     const session = await as(server, clinic.users.practitioner)(
       'POST',
       `${base}/clients/${clientId}/sessions`,

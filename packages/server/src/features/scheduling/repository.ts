@@ -698,14 +698,19 @@ export class SchedulingRepository {
     return row ?? null
   }
 
-  /** The client's consultations, newest first: when, the screening and the rest of the result. */
+  /**
+   * The client's consultations, those on the latest intake first (a new intake supersedes the old one's screening),
+   * then newest first: when, the screening and the rest of the result.
+   */
   async consultations(clinicId: string, clientId: string) {
     return this.#db
-      .selectFrom('consultations')
-      .select(['id', 'created_at', 'screening_status', 'screening', 'result'])
-      .where('clinic_id', '=', clinicId)
-      .where('client_id', '=', clientId)
-      .orderBy('created_at', 'desc')
+      .selectFrom('consultations as k')
+      .innerJoin('intakes as i', (j) => j.onRef('i.id', '=', 'k.intake_id').onRef('i.clinic_id', '=', 'k.clinic_id'))
+      .select(['k.id', 'k.created_at', 'k.screening_status', 'k.screening', 'k.result'])
+      .where('k.clinic_id', '=', clinicId)
+      .where('k.client_id', '=', clientId)
+      .orderBy('i.version', 'desc')
+      .orderBy('k.created_at', 'desc')
       .execute()
   }
 

@@ -1,4 +1,4 @@
-import type { LotRecall, SessionRecord, SessionRecordCreate } from '@stipple/domain'
+import type { Lot, LotCreate, LotRecall, SessionRecord, SessionRecordCreate } from '@stipple/domain'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
 
@@ -19,6 +19,26 @@ export class SessionRecordRepository {
     return row?.time_zone ?? null
   }
 
+  async locationName(clinicId: string, locationId: string): Promise<string | null> {
+    const row = await this.#db
+      .selectFrom('locations')
+      .select('name')
+      .where('clinic_id', '=', clinicId)
+      .where('id', '=', locationId)
+      .executeTakeFirst()
+    return row?.name ?? null
+  }
+
+  /** Every location's time zone, by id. */
+  async locationZones(clinicId: string): Promise<Map<string, string>> {
+    const rows = await this.#db
+      .selectFrom('locations')
+      .select(['id', 'time_zone'])
+      .where('clinic_id', '=', clinicId)
+      .execute()
+    return new Map(rows.map((r) => [r.id, r.time_zone]))
+  }
+
   async isPractitioner(clinicId: string, membershipId: string): Promise<boolean> {
     const row = await this.#db
       .selectFrom('memberships')
@@ -30,10 +50,183 @@ export class SessionRecordRepository {
     return row !== undefined
   }
 
-  async create(clinicId: string, clientId: string, input: SessionRecordCreate, createdBy: string): Promise<string> {
+  /** The client's latest intake, the clinic's current treatment consent version and the client's signed ones. */
+  async safetyFacts(clinicId: string, clientId: string) {
+    const [intake, current, signed] = await Promise.all([
+      this.#db
+        .selectFrom('intakes')
+        .select(['version', 'document', 'created_at'])
+        .where('clinic_id', '=', clinicId)
+        .where('client_id', '=', clientId)
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst(),
+      this.#db
+        .selectFrom('consent_templates')
+        .select((eb) => eb.fn.max('version').as('v'))
+        .where('clinic_id', '=', clinicId)
+        .where('kind', '=', 'treatment')
+        .executeTakeFirst(),
+      this.#db
+        .selectFrom('signed_consents as s')
+        .innerJoin('consent_templates as t', (j) =>
+          j.onRef('t.id', '=', 's.template_id').onRef('t.clinic_id', '=', 's.clinic_id')
+        )
+        .select(['t.version', 's.signed_at'])
+        .where('s.clinic_id', '=', clinicId)
+        .where('s.client_id', '=', clientId)
+        .where('t.kind', '=', 'treatment')
+        .execute(),
+    ])
+    return {
+      intake:
+        intake === undefined ? null : { version: intake.version, document: intake.document, at: intake.created_at },
+      currentConsentVersion: current?.v === null || current?.v === undefined ? null : Number(current.v),
+      signed: signed.map((r) => ({ version: r.version, at: r.signed_at })),
+    }
+  }
+
+  /** An appointment of this clinic with what a session record checks against it. */
+  async appointment(clinicId: string, appointmentId: string) {
+    const row = await this.#db
+      .selectFrom('appointments as a')
+      .leftJoin('courses as c', (j) => j.onRef('c.id', '=', 'a.course_id').onRef('c.clinic_id', '=', 'a.clinic_id'))
+      .select([
+        'a.id',
+        'a.client_id',
+        'a.location_id',
+        'a.practitioner_id',
+        'a.kind',
+        'a.status',
+        'a.starts_at',
+        'a.course_index',
+        'c.treatment_plan_id',
+      ])
+      .where('a.clinic_id', '=', clinicId)
+      .where('a.id', '=', appointmentId)
+      .forUpdate('a')
+      .executeTakeFirst()
+    return row ?? null
+  }
+
+  /** Marks the appointment completed, in its history, by the session record that followed it. */
+  async completeAppointment(clinicId: string, appointmentId: string, by: string, sessionRecordId: string) {
+    await this.#db
+      .updateTable('appointments')
+      .set({ status: 'completed', updated_at: new Date() })
+      .where('clinic_id', '=', clinicId)
+      .where('id', '=', appointmentId)
+      .execute()
+    await this.#db
+      .insertInto('appointment_changes')
+      .values({
+        clinic_id: clinicId,
+        appointment_id: appointmentId,
+        change: 'completed',
+        reason: `session recorded (record ${sessionRecordId})`,
+        changed_by: by,
+      })
+      .execute()
+  }
+
+  /** The session record of an appointment, if one was recorded. */
+  async recordOfAppointment(clinicId: string, appointmentId: string): Promise<string | null> {
+    const row = await this.#db
+      .selectFrom('session_records')
+      .select('id')
+      .where('clinic_id', '=', clinicId)
+      .where('appointment_id', '=', appointmentId)
+      .executeTakeFirst()
+    return row?.id ?? null
+  }
+
+  /** Registered lots of a location with these codes (compared without case). */
+  async registeredLots(clinicId: string, locationId: string, kind: 'pigment' | 'needle', codes: readonly string[]) {
+    if (codes.length === 0) return []
+    return this.#db
+      .selectFrom('lots')
+      .select(['id', 'brand', 'shade', 'configuration', 'lot', 'expires_on'])
+      .where('clinic_id', '=', clinicId)
+      .where('location_id', '=', locationId)
+      .where('kind', '=', kind)
+      .where(
+        sql`lower(lot)`,
+        'in',
+        codes.map((c) => c.toLowerCase())
+      )
+      .execute()
+  }
+
+  /** The lots register, newest expiry last; `today` decides what is expired (per location's own day). */
+  async lots(
+    clinicId: string,
+    filter: { locationId?: string | undefined; kind?: 'pigment' | 'needle' | undefined; ids?: string[] },
+    todayAt: (locationId: string) => string
+  ): Promise<Lot[]> {
+    let q = this.#db
+      .selectFrom('lots')
+      .select(['id', 'kind', 'location_id', 'brand', 'shade', 'configuration', 'lot', 'expires_on', 'created_at'])
+      .where('clinic_id', '=', clinicId)
+    if (filter.locationId !== undefined) q = q.where('location_id', '=', filter.locationId)
+    if (filter.kind !== undefined) q = q.where('kind', '=', filter.kind)
+    if (filter.ids !== undefined) q = q.where('id', 'in', filter.ids.length > 0 ? filter.ids : [''])
+    const rows = await q.orderBy('kind').orderBy('brand').orderBy('expires_on').orderBy('lot').limit(2000).execute()
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      locationId: r.location_id,
+      brand: r.brand,
+      shade: r.shade,
+      configuration: r.configuration,
+      lot: r.lot,
+      expiresOn: r.expires_on,
+      expired: r.expires_on < todayAt(r.location_id),
+      createdAt: r.created_at.toISOString(),
+    }))
+  }
+
+  /** Adds a lot to a location's register; null when the location already has this lot code of this kind. */
+  async addLot(clinicId: string, input: LotCreate, createdBy: string): Promise<string | null> {
+    const row = await this.#db
+      .insertInto('lots')
+      .values({
+        clinic_id: clinicId,
+        location_id: input.locationId,
+        kind: input.kind,
+        brand: input.brand,
+        shade: input.kind === 'pigment' ? input.shade : null,
+        configuration: input.kind === 'needle' ? input.configuration : null,
+        lot: input.lot,
+        expires_on: input.expiresOn,
+        created_by: createdBy,
+      })
+      .onConflict((oc) => oc.expression(sql`clinic_id, location_id, kind, lower(lot)`).doNothing())
+      .returning('id')
+      .executeTakeFirst()
+    return row?.id ?? null
+  }
+
+  async create(
+    clinicId: string,
+    clientId: string,
+    input: SessionRecordCreate,
+    createdBy: string,
+    links: {
+      appointmentId?: string | null
+      treatmentPlanId?: string | null
+      override?: { reason: string; by: string; overridden: string[] } | null
+      needleLots?: readonly (string | null)[]
+      pigmentLots?: readonly (string | null)[]
+    } = {}
+  ): Promise<string> {
     const { id } = await this.#db
       .insertInto('session_records')
       .values({
+        appointment_id: links.appointmentId ?? null,
+        treatment_plan_id: links.treatmentPlanId ?? null,
+        override_reason: links.override?.reason ?? null,
+        override_by: links.override?.by ?? null,
+        overridden: links.override ? JSON.stringify(links.override.overridden) : null,
         clinic_id: clinicId,
         client_id: clientId,
         location_id: input.locationId,
@@ -52,9 +245,10 @@ export class SessionRecordRepository {
     await this.#db
       .insertInto('session_needles')
       .values(
-        input.needles.map((n) => ({
+        input.needles.map((n, i) => ({
           clinic_id: clinicId,
           session_record_id: id,
+          lot_id: links.needleLots?.[i] ?? null,
           configuration: n.configuration,
           manufacturer: n.manufacturer ?? null,
           lot: n.lot,
@@ -66,9 +260,10 @@ export class SessionRecordRepository {
     await this.#db
       .insertInto('session_pigments')
       .values(
-        input.pigments.map((p) => ({
+        input.pigments.map((p, i) => ({
           clinic_id: clinicId,
           session_record_id: id,
+          lot_id: links.pigmentLots?.[i] ?? null,
           brand: p.brand,
           shade: p.shade,
           dilution: p.dilution,
@@ -98,10 +293,17 @@ export class SessionRecordRepository {
 
   /** Session records, oldest first; `ids` narrows to given records. */
   async list(clinicId: string, filter: { clientId?: string; ids?: string[] }): Promise<SessionRecord[]> {
-    let q = this.#db.selectFrom('session_records').selectAll().where('clinic_id', '=', clinicId)
-    if (filter.clientId !== undefined) q = q.where('client_id', '=', filter.clientId)
-    if (filter.ids !== undefined) q = q.where('id', 'in', filter.ids.length > 0 ? filter.ids : [''])
-    const records = await q.orderBy('performed_at').orderBy('id').execute()
+    let q = this.#db
+      .selectFrom('session_records as r')
+      .leftJoin('memberships as o', (j) =>
+        j.onRef('o.id', '=', 'r.override_by').onRef('o.clinic_id', '=', 'r.clinic_id')
+      )
+      .selectAll('r')
+      .select('o.display_name as override_name')
+      .where('r.clinic_id', '=', clinicId)
+    if (filter.clientId !== undefined) q = q.where('r.client_id', '=', filter.clientId)
+    if (filter.ids !== undefined) q = q.where('r.id', 'in', filter.ids.length > 0 ? filter.ids : [''])
+    const records = await q.orderBy('r.performed_at').orderBy('r.id').execute()
     if (records.length === 0) return []
     const ids = records.map((r) => r.id)
     const [needles, pigments, events] = await Promise.all([
@@ -149,6 +351,16 @@ export class SessionRecordRepository {
       pigments: pigments
         .filter((p) => p.session_record_id === r.id)
         .map((p) => ({ brand: p.brand, shade: p.shade, dilution: p.dilution, lot: p.lot, expiresOn: p.expires_on })),
+      appointmentId: r.appointment_id,
+      override:
+        r.override_reason === null || r.override_by === null
+          ? null
+          : {
+              reason: r.override_reason,
+              byMembershipId: r.override_by,
+              byName: r.override_name ?? 'the owner',
+              overridden: r.overridden ?? [],
+            },
       clinical: {
         anaesthetic: r.anaesthetic === null ? null : { ...r.anaesthetic },
         notes: r.notes,
