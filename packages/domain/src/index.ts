@@ -179,6 +179,7 @@ export {
   isTimeZone,
   localTime,
   offsetMinutes,
+  TIME_ZONE_DATABASE_VERSION,
   zonedToInstant,
 } from './scheduling/zoned-time.ts'
 export {

@@ -1,4 +1,5 @@
 // createApp(deps) builds the whole HTTP API in process: tests call app.inject(), main.ts listens on a port.
+import { TIME_ZONE_DATABASE_VERSION } from '@stipple/domain'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
@@ -92,11 +93,16 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
       success: {
         status: 200,
         description: 'Up',
-        schema: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }),
+        schema: z.object({
+          status: z.literal('ok'),
+          database: z.enum(['pglite', 'postgres']),
+          /** The IANA time-zone database release every local time is computed with (pinned, not the runtime's). */
+          tzdb: z.string(),
+        }),
       },
       handler: async () => {
         await deps.db.selectFrom('clinics').select('id').limit(1).execute()
-        return { status: 'ok', database: deps.databaseKind }
+        return { status: 'ok', database: deps.databaseKind, tzdb: TIME_ZONE_DATABASE_VERSION }
       },
     }),
     ...accessRoutes(
