@@ -100,6 +100,13 @@ export {
   planDesign,
 } from './consultation/consult.ts'
 export { isIsoDate } from './consultation/dates.ts'
+export {
+  ESTIMATE_PATTERNS,
+  type EstimatePatternId,
+  estimateAtLocation,
+  type LocationEstimate,
+  type PriceRange,
+} from './consultation/estimate.ts'
 export { PRICE_LISTS } from './consultation/price-lists.ts'
 export {
   type CareLine,
@@ -110,6 +117,15 @@ export {
   formatMoney,
   winAnsi,
 } from './consultation/take-home.ts'
+export {
+  defaultTaxRules,
+  formatRate,
+  TAX_BASES,
+  type TaxRule,
+  TaxRuleSchema,
+  TaxRulesSchema,
+  taxNoteOf,
+} from './consultation/tax-rules.ts'
 export { DESIGN_LIMITS, DESIGN_SCHEMA_V1, type DesignDocument, DesignDocumentSchema } from './design/design.schema.ts'
 export { designJsonSchema } from './design/json-schema.ts'
 export { DESIGN_SCHEMAS, parseDesignDocument, toDesign } from './design/migrate.ts'
@@ -180,6 +196,7 @@ export {
   localTime,
   offsetMinutes,
   TIME_ZONE_DATABASE_VERSION,
+  weekday,
   zonedToInstant,
 } from './scheduling/zoned-time.ts'
 export {

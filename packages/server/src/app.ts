@@ -25,6 +25,8 @@ import { intakeRoutes } from './features/intakes/routes.ts'
 import { IntakeService } from './features/intakes/service.ts'
 import { laserRemovalRoutes } from './features/laser-removal/routes.ts'
 import { LaserRemovalService } from './features/laser-removal/service.ts'
+import { locationRoutes } from './features/locations/routes.ts'
+import { LocationService } from './features/locations/service.ts'
 import { photoRoutes } from './features/photos/routes.ts'
 import { PhotoService } from './features/photos/service.ts'
 import type { PhotoStore } from './features/photos/store.ts'
@@ -65,6 +67,8 @@ export interface AppDeps {
   bookingLimiter?: BookingRateLimiter
   loginLimiter?: LoginRateLimiter
   logger?: boolean
+  /** Whether the server sends email (SMTP_URL is set): public booking pages say "we have emailed you" only then. */
+  mailConfigured?: boolean
   /** The built web app (packages/web/dist) served at `/`; absent: a page that says it is not built. */
   webDist?: string | null
 }
@@ -124,7 +128,8 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
         deps.db,
         now,
         deps.publicUrl ?? deps.trustedOrigins[0] ?? 'http://localhost',
-        deps.bookingLimiter ?? new BookingRateLimiter()
+        deps.bookingLimiter ?? new BookingRateLimiter(),
+        deps.mailConfigured ?? false
       )
     ),
     ...consultationDesignPlanRoutes(deps.db, now),
@@ -133,6 +138,7 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
       new CalendarService(deps.db, now, deps.publicUrl ?? deps.trustedOrigins[0] ?? 'http://localhost')
     ),
     ...auditRoutes(new AuditService(run)),
+    ...locationRoutes(new LocationService(deps.db)),
   ]
   const openApi = buildOpenApi(routes, { version: API_VERSION })
 

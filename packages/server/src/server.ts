@@ -64,6 +64,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       databaseKind: database.kind,
       photoStore: new FilesystemPhotoStore(join(dataDir, 'photos')),
       webDist: options.webDist ?? null,
+      mailConfigured: (process.env.SMTP_URL ?? '') !== '',
     })
     await app.listen({ port: options.port, host: options.host })
     // reminders: planned and sent every 30 s; without SMTP_URL they wait in the outbox, visible to staff

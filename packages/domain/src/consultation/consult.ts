@@ -12,6 +12,7 @@ import { PRICE_LISTS } from './price-lists.ts'
 import { buildQuote, packageForArea, packageForIntake, type Quote } from './quote.ts'
 import { type Recommendation, recommendDesign, recommendSessions } from './recommendation.ts'
 import { type Finding, type ScreeningStatus, screen } from './screening.ts'
+import type { TaxRule } from './tax-rules.ts'
 
 type Placed = Extract<PlacementResult, { ok: true }>
 
@@ -105,8 +106,11 @@ export interface Consultation {
 const MAX_SESSION_MINUTES = 360
 const MAX_SESSIONS = 7
 
-/** Runs a consultation for a valid intake on `today` (YYYY-MM-DD). */
-export function consult(intake: Intake, options: { today: string }): Consultation {
+/**
+ * Runs a consultation for a valid intake on `today` (YYYY-MM-DD). `taxRules` are the location's own taxes; without
+ * them the price list's defaults apply.
+ */
+export function consult(intake: Intake, options: { today: string; taxRules?: readonly TaxRule[] }): Consultation {
   const { today } = options
   const screening = screen(intake, today)
   let sessions = recommendSessions(intake, 0)
@@ -145,12 +149,16 @@ export function consult(intake: Intake, options: { today: string }): Consultatio
   const datedSessions = plan.sessions.map((s) => ({ ...s, date: addDays(first, s.dayOffset) }))
   const finalSession = datedSessions.at(-1)?.date ?? first
   const priceList = intake.location?.priceList ?? 'toronto'
-  const quote = buildQuote(PRICE_LISTS[priceList], {
-    package: packageForIntake(intake, plan.treatedAreaCm2),
-    scarAddOn: (intake.scars?.length ?? 0) > 0,
-    sessionCount: plan.sessions.length,
-    removalSessions: REMOVAL_SESSIONS,
-  })
+  const quote = buildQuote(
+    PRICE_LISTS[priceList],
+    {
+      package: packageForIntake(intake, plan.treatedAreaCm2),
+      scarAddOn: (intake.scars?.length ?? 0) > 0,
+      sessionCount: plan.sessions.length,
+      removalSessions: REMOVAL_SESSIONS,
+    },
+    options.taxRules
+  )
   const life = longevity(design.skin, design.pigment)
   const care = careFor(intake, dayOffsets, screening.findings, recommended.recommendation.goal !== 'density')
   const provisional = screening.openEnded || screening.status === 'not-suitable'
@@ -198,16 +206,24 @@ export interface DesignPlan {
 }
 
 /** The plan and quote for a design alone (no intake): the package follows the treated area (DOMAIN §7 by area). */
-export function planDesign(design: Design, priceList: PriceListId = 'toronto'): DesignPlan {
+export function planDesign(
+  design: Design,
+  priceList: PriceListId = 'toronto',
+  taxRules?: readonly TaxRule[]
+): DesignPlan {
   const placed = placeDots(design)
   if (!placed.ok) throw new Error(placed.issues.map((i) => `${i.path}: ${i.message}`).join('; '))
   const plan = planTreatment(design, placed)
   const scarOnly = design.zones.length > 0 && design.zones.every((z) => z.kind === 'scar')
-  const quote = buildQuote(PRICE_LISTS[priceList], {
-    package: scarOnly ? 'scar' : packageForArea(plan.treatedAreaCm2),
-    scarAddOn: design.scars.length > 0,
-    sessionCount: design.sessions.length,
-    removalSessions: REMOVAL_SESSIONS,
-  })
+  const quote = buildQuote(
+    PRICE_LISTS[priceList],
+    {
+      package: scarOnly ? 'scar' : packageForArea(plan.treatedAreaCm2),
+      scarAddOn: design.scars.length > 0,
+      sessionCount: design.sessions.length,
+      removalSessions: REMOVAL_SESSIONS,
+    },
+    taxRules
+  )
   return { plan, quote, longevity: longevity(design.skin, design.pigment) }
 }

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { defaultTaxRules } from '@stipple/domain'
 import type { TestDatabase } from '@stipple/testkit'
 import type { Kysely } from 'kysely'
 import type pg from 'pg'
@@ -96,10 +97,11 @@ export async function createTestClinic(server: TestServer, name: string): Promis
     .values({
       clinic_id: clinic.id,
       name: `${name} main`,
-      address: JSON.stringify({ line1: '1 Main St', city: 'Toronto', country: 'CA' }),
+      address: JSON.stringify({ line1: '1 Main St', city: 'Toronto', region: 'ON', country: 'CA' }),
       time_zone: 'America/Toronto',
       opening_hours: JSON.stringify({ mon: [['09:00', '17:00']] }),
       price_list_id: 'toronto',
+      tax_rules: JSON.stringify(defaultTaxRules({ country: 'CA', region: 'ON' })),
     })
     .returning('id')
     .executeTakeFirstOrThrow()

@@ -4,7 +4,7 @@ import { AppError, type FieldProblem } from '../../errors.ts'
 import { audit } from '../audit/audit.ts'
 import type { RunDesignWork } from '../designs/work.ts'
 import { storedQuote } from '../plans/quote-record.ts'
-import { priceListOf } from '../plans/service.ts'
+import { priceListOf, taxRulesOf } from '../plans/service.ts'
 import { localDate } from '../session-records/service.ts'
 import type { Consultation, ConsultationCreate, ConsultationCreated } from './consultations.schema.ts'
 
@@ -52,7 +52,9 @@ export class ConsultationService {
     const priceList = priceListOf(location, 'body.locationId')
     const today = input.today ?? localDate(this.#now(), location.timeZone)
     // the location decides the price list, whatever the intake said; consult runs outside any transaction (~0.5 s)
-    const { result } = consult({ ...intake.data, location: { priceList } }, { today })
+    // …and its taxes: a consultation is priced where it is held
+    const taxRules = taxRulesOf(location, 'body.locationId')
+    const { result } = consult({ ...intake.data, location: { priceList } }, { today, taxRules })
     return this.#run(async (repos) => {
       if (!(await repos.clients.lock(actor.clinicId, clientId))) {
         throw new AppError('not_found', `No client ${clientId} in this clinic`)

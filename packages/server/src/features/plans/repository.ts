@@ -7,6 +7,8 @@ export interface PlanLocation {
   id: string
   priceListId: string
   timeZone: string
+  /** As stored; parsed with the domain's TaxRulesSchema where a quote is priced (plans/service.ts taxRulesOf). */
+  taxRules: unknown
 }
 
 /** Where a plan is printed for: the clinic's name and, when one is known, a location's name and time zone. */
@@ -35,11 +37,13 @@ export class PlanRepository {
   async location(clinicId: string, locationId: string): Promise<PlanLocation | null> {
     const row = await this.#db
       .selectFrom('locations')
-      .select(['id', 'price_list_id', 'time_zone'])
+      .select(['id', 'price_list_id', 'time_zone', 'tax_rules'])
       .where('clinic_id', '=', clinicId)
       .where('id', '=', locationId)
       .executeTakeFirst()
-    return row === undefined ? null : { id: row.id, priceListId: row.price_list_id, timeZone: row.time_zone }
+    return row === undefined
+      ? null
+      : { id: row.id, priceListId: row.price_list_id, timeZone: row.time_zone, taxRules: row.tax_rules }
   }
 
   /** The clinic's name, and the location's when `locationId` names one of this clinic's locations. */
