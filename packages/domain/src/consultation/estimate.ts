@@ -65,6 +65,6 @@ export function estimateAtLocation(priceList: PriceListId, taxRules: readonly Ta
       }
     }),
     touchUp: withTax(list.touchUp, taxRules),
-    taxNote: taxNoteOf(taxRules),
+    taxNote: taxRules.length === 0 ? list.taxNote : taxNoteOf(taxRules),
   }
 }

@@ -114,7 +114,8 @@ export function buildQuote(list: PriceList, input: QuoteInput, taxRules?: readon
     lines: lines.map((l) => ({ label: l.label, amount: major(l.minor) })),
     later: later.map((l) => ({ label: l.label, amount: major(l.minor) })),
     notes: [
-      taxRules === undefined ? list.taxNote : taxNoteOf(taxRules),
+      // a location with no taxes of its own keeps its price list's word on tax (e.g. "Prices include VAT where …")
+      taxRules === undefined || taxRules.length === 0 ? list.taxNote : taxNoteOf(taxRules),
       'Prices are this location’s defaults; your clinic confirms the final price before the first session.',
     ],
   }

@@ -45,7 +45,10 @@ export interface TestServer extends StippleApp {
 }
 
 /** The app over the test database, migrated; our own pool so dates and counts parse as in production. */
-export async function openTestServer(t: TestDatabase): Promise<TestServer> {
+export async function openTestServer(
+  t: TestDatabase,
+  options: { now?: () => Date; mailConfigured?: boolean } = {}
+): Promise<TestServer> {
   const pool =
     t.pglite !== null ? poolOverPglite(t.pglite) : postgresPool(t.connectionString ?? 'postgres://missing', 5)
   await migrate(pool)
@@ -60,6 +63,8 @@ export async function openTestServer(t: TestDatabase): Promise<TestServer> {
     databaseKind: t.kind,
     loginLimiter: limiter,
     photoStore,
+    ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.mailConfigured === undefined ? {} : { mailConfigured: options.mailConfigured }),
   })
   return {
     ...app,
