@@ -39,8 +39,9 @@ function base60(s: string): number {
 }
 
 /** One zone of the packed data: offsets east of UTC in seconds, and the instants (ms) each stops applying. */
-function unpack(zone: string): { name: string; offsets: number[]; untils: number[] } {
-  const [name = '', , offsetsText = '', indicesText = '', untilsText = ''] = zone.split('|')
+function unpack(zone: string): { name: string; offsets: number[]; abbrs: string[]; untils: number[] } {
+  const [name = '', abbrsText = '', offsetsText = '', indicesText = '', untilsText = ''] = zone.split('|')
+  const abbrs = abbrsText.split(' ')
   const offsets = offsetsText.split(' ').map(base60)
   const indices = indicesText.split('').map(base60)
   const deltas = untilsText === '' ? [] : untilsText.split(' ').map(base60)
@@ -53,20 +54,28 @@ function unpack(zone: string): { name: string; offsets: number[]; untils: number
     } else untils.push(Number.POSITIVE_INFINITY)
   }
   // moment's offsets are minutes west of UTC
-  return { name, offsets: indices.map((k) => Math.round(-(offsets[k] ?? 0) * 60)), untils }
+  return {
+    name,
+    offsets: indices.map((k) => Math.round(-(offsets[k] ?? 0) * 60)),
+    abbrs: indices.map((k) => abbrs[k] ?? ''),
+    untils,
+  }
 }
 
-/** `offsets (s, base 36)|index per period (base 36)|seconds from one transition to the next (base 36)`. */
-function encode(periods: { offset: number; until: number }[]): string {
-  const used: number[] = []
+/**
+ * `offsets (s, base 36)|abbreviations|index per period (base 36)|seconds from one transition to the next (base 36)`;
+ * the offsets and abbreviations are pairs, one per kind of period.
+ */
+function encode(periods: { offset: number; abbr: string; until: number }[]): string {
+  const used: { offset: number; abbr: string }[] = []
   const indices: number[] = []
   const transitions: number[] = []
   let previous = 0
-  for (const { offset, until } of periods) {
-    let k = used.indexOf(offset)
+  for (const { offset, abbr, until } of periods) {
+    let k = used.findIndex((u) => u.offset === offset && u.abbr === abbr)
     if (k < 0) {
       k = used.length
-      used.push(offset)
+      used.push({ offset, abbr })
     }
     indices.push(k)
     if (Number.isFinite(until)) {
@@ -77,22 +86,24 @@ function encode(periods: { offset: number; until: number }[]): string {
     }
   }
   if (used.length > 36) throw new Error('more than 36 offsets in one zone')
-  return `${used.map((o) => o.toString(36)).join(' ')}|${indices.map((k) => k.toString(36)).join('')}|${transitions.map((m) => m.toString(36)).join(' ')}`
+  if (used.some((u) => /[ |']/.test(u.abbr))) throw new Error('an abbreviation with a space, bar or quote')
+  return `${used.map((u) => u.offset.toString(36)).join(' ')}|${used.map((u) => u.abbr).join(' ')}|${indices.map((k) => k.toString(36)).join('')}|${transitions.map((m) => m.toString(36)).join(' ')}`
 }
 
-function encodeZone(offsets: number[], untils: number[]): string {
+function encodeZone(offsets: number[], abbrs: string[], untils: number[]): string {
   // absolute transitions first, merged where the offset does not change, then delta-encoded
   let start = untils.findIndex((u) => u > FROM)
   if (start < 0) start = untils.length - 1
-  const periods: { offset: number; until: number }[] = []
+  const periods: { offset: number; abbr: string; until: number }[] = []
   for (let i = start; i < offsets.length; i++) {
     const offset = offsets[i] ?? 0
+    const abbr = abbrs[i] ?? ''
     const end = untils[i] ?? Number.POSITIVE_INFINITY
     // the period in force at 2050 goes on for ever
     const until = end >= TO ? Number.POSITIVE_INFINITY : end
     const last = periods[periods.length - 1]
-    if (last !== undefined && last.offset === offset) last.until = until
-    else periods.push({ offset, until })
+    if (last !== undefined && last.offset === offset && last.abbr === abbr) last.until = until
+    else periods.push({ offset, abbr, until })
     if (until === Number.POSITIVE_INFINITY) break
   }
   return encode(periods)
@@ -100,8 +111,8 @@ function encodeZone(offsets: number[], untils: number[]): string {
 
 export function generateTzdb(packed: Packed): string {
   const zones: [string, string][] = packed.zones.map((z) => {
-    const { name, offsets, untils } = unpack(z)
-    return [name, encodeZone(offsets, untils)]
+    const { name, offsets, abbrs, untils } = unpack(z)
+    return [name, encodeZone(offsets, abbrs, untils)]
   })
   const links: [string, string][] = packed.links.map((l) => {
     const [target = '', alias = ''] = l.split('|')
@@ -115,7 +126,10 @@ export function generateTzdb(packed: Packed): string {
     '',
     `export const TZDB_VERSION = '${packed.version}'`,
     '',
-    '/** Zone → `offsets east of UTC (seconds, base 36)|period indices (base 36)|seconds from one transition to the next, the first from 1970 (base 36)`. */',
+    '/**',
+    ' * Zone → `offsets east of UTC (seconds, base 36)|their abbreviations|period indices (base 36)|seconds from one',
+    ' * transition to the next, the first from 1970 (base 36)`.',
+    ' */',
     'export const TZDB_ZONES: Readonly<Record<string, string>> = {',
     ...zones.map(([name, data]) => `  '${name}': '${data}',`),
     '}',

@@ -197,6 +197,7 @@ export {
   offsetMinutes,
   TIME_ZONE_DATABASE_VERSION,
   weekday,
+  zoneAbbreviation,
   zonedToInstant,
 } from './scheduling/zoned-time.ts'
 export {

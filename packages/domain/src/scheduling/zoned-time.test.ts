@@ -7,6 +7,7 @@ import {
   offsetMinutes,
   TIME_ZONE_DATABASE_VERSION,
   weekday,
+  zoneAbbreviation,
   zonedToInstant,
 } from './zoned-time.ts'
 
@@ -113,5 +114,16 @@ describe('the pinned time-zone table', () => {
     expect(isTimeZone('America/Atlantis')).toBe(false)
     expect(isTimeZone('toString')).toBe(false)
     expect(() => offsetMinutes(0, 'America/Atlantis')).toThrow(RangeError)
+  })
+})
+
+describe('zone abbreviations from the pinned table', () => {
+  it('names the clocks as people read them, and gives an offset where the database has no name', () => {
+    expect(zoneAbbreviation(utc('2026-12-05T15:00:00'), TORONTO)).toBe('EST')
+    expect(zoneAbbreviation(utc('2026-07-05T15:00:00'), TORONTO)).toBe('EDT')
+    expect(zoneAbbreviation(utc('2025-12-05T15:00:00'), VANCOUVER)).toBe('PST')
+    expect(zoneAbbreviation(utc('2026-12-05T15:00:00'), VANCOUVER)).toBe('MST')
+    expect(zoneAbbreviation(utc('2026-07-05T15:00:00'), 'Europe/London')).toBe('BST')
+    expect(zoneAbbreviation(utc('2026-07-05T15:00:00'), 'Asia/Kathmandu')).toBe('UTC+05:45')
   })
 })

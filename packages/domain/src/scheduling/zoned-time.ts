@@ -15,6 +15,8 @@ export const TIME_ZONE_DATABASE_VERSION: string = TZDB_VERSION
 interface Zone {
   /** Offset east of UTC per period, seconds. */
   offsets: Int32Array
+  /** The zone's abbreviation per period (EST, PDT, GMT; "+0545" where the zone has none). */
+  abbreviations: string[]
   /** The instant (seconds since 1970) each period but the last ends. */
   untils: Float64Array
 }
@@ -27,9 +29,11 @@ function zone(timeZone: string): Zone {
   const name = Object.hasOwn(TZDB_LINKS, timeZone) ? (TZDB_LINKS[timeZone] ?? timeZone) : timeZone
   const packed = Object.hasOwn(TZDB_ZONES, name) ? TZDB_ZONES[name] : undefined
   if (packed === undefined) throw new RangeError(`unknown time zone "${timeZone}"`)
-  const [offsetsText = '', indicesText = '', untilsText = ''] = packed.split('|')
+  const [offsetsText = '', abbrsText = '', indicesText = '', untilsText = ''] = packed.split('|')
   const table = offsetsText.split(' ').map((o) => Number.parseInt(o, 36))
+  const names = abbrsText.split(' ')
   const offsets = Int32Array.from(indicesText, (k) => table[Number.parseInt(k, 36)] ?? 0)
+  const abbreviations = Array.from(indicesText, (k) => names[Number.parseInt(k, 36)] ?? '')
   const untils = new Float64Array(Math.max(0, offsets.length - 1))
   let t = 0
   const deltas = untilsText === '' ? [] : untilsText.split(' ')
@@ -37,7 +41,7 @@ function zone(timeZone: string): Zone {
     t += Number.parseInt(deltas[i] ?? '0', 36)
     untils[i] = t
   }
-  const z = { offsets, untils }
+  const z = { offsets, abbreviations, untils }
   decoded.set(timeZone, z)
   return z
 }
@@ -47,9 +51,9 @@ export function isTimeZone(timeZone: string): boolean {
   return Object.hasOwn(TZDB_ZONES, timeZone) || Object.hasOwn(TZDB_LINKS, timeZone)
 }
 
-/** The zone's offset from UTC at an instant, minutes (Toronto in winter: −300). Throws RangeError for an unknown zone. */
-export function offsetMinutes(instant: number, timeZone: string): number {
-  const { offsets, untils } = zone(timeZone)
+/** The index of the period an instant falls in. */
+function periodAt(z: Zone, instant: number): number {
+  const { untils } = z
   const s = Math.floor(instant / 1000)
   // the first period whose end is after the instant
   let lo = 0
@@ -59,7 +63,28 @@ export function offsetMinutes(instant: number, timeZone: string): number {
     if ((untils[mid] ?? 0) <= s) lo = mid + 1
     else hi = mid
   }
-  return Math.round((offsets[lo] ?? 0) / 60)
+  return lo
+}
+
+/** The zone's offset from UTC at an instant, minutes (Toronto in winter: −300). Throws RangeError for an unknown zone. */
+export function offsetMinutes(instant: number, timeZone: string): number {
+  const z = zone(timeZone)
+  return Math.round((z.offsets[periodAt(z, instant)] ?? 0) / 60)
+}
+
+/**
+ * What the zone's clocks are called at an instant: "EST", "PDT", "GMT"; "UTC−07:00"-style where the database gives a
+ * bare number. For messages people read next to a local time.
+ */
+export function zoneAbbreviation(instant: number, timeZone: string): string {
+  const z = zone(timeZone)
+  const i = periodAt(z, instant)
+  const abbr = z.abbreviations[i] ?? ''
+  if (/^[A-Za-z]{2,6}$/.test(abbr)) return abbr
+  const minutes = Math.round((z.offsets[i] ?? 0) / 60)
+  const sign = minutes < 0 ? '−' : '+'
+  const a = Math.abs(minutes)
+  return `UTC${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`
 }
 
 /** Days since 1970-01-01 of a local date. */

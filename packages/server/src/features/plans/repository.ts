@@ -1,3 +1,4 @@
+import { localTime } from '@stipple/domain'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import type { QuoteRecord, TreatmentPlan } from './plans.schema.ts'
@@ -180,6 +181,16 @@ export class PlanRepository {
         createdAt: r.created_at.toISOString(),
       })
     }
+    // the plan's date as its quote's location reads it (else the clinic's first location's)
+    const zones = await this.#db
+      .selectFrom('locations')
+      .select(['id', 'time_zone'])
+      .where('clinic_id', '=', clinicId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+    const zoneOf = (locationId: string | undefined) =>
+      zones.find((z) => z.id === locationId)?.time_zone ?? zones[0]?.time_zone ?? 'UTC'
     return plans.map((p) => ({
       id: p.id,
       clientId: p.client_id,
@@ -187,6 +198,7 @@ export class PlanRepository {
       plan: p.plan as unknown as TreatmentPlan['plan'],
       quote: latest.get(p.id) ?? null,
       createdAt: p.created_at.toISOString(),
+      createdAtLocal: localTime(p.created_at.getTime(), zoneOf(latest.get(p.id)?.locationId)),
     }))
   }
 }

@@ -80,16 +80,16 @@ const within = (ranges: { start: number; end: number }[], start: number, end: nu
 
 /** "Mon 9 Mar 2026, 10:00" in the location's zone, for messages people read. */
 function when(instant: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
+  // the wall clock from the domain's pinned zone data; the calendar date formatted as a date (no zone conversion)
+  const local = localTime(instant, timeZone)
+  const day = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'UTC',
     weekday: 'short',
     day: 'numeric',
     month: 'short',
     year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(instant))
+  }).format(new Date(`${local.date}T12:00:00Z`))
+  return `${day}, ${local.time}`
 }
 
 const hoursText = (hours: WeeklyHours, date: string) => {

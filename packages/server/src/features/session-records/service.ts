@@ -1,4 +1,4 @@
-import type { LotRecall, SessionRecord, SessionRecordCreate } from '@stipple/domain'
+import { type LotRecall, localTime, type SessionRecord, type SessionRecordCreate } from '@stipple/domain'
 import { type Actor, seesClinical } from '../../actor.ts'
 import type { RunInTransaction } from '../../db/unit-of-work.ts'
 import { AppError, type FieldProblem } from '../../errors.ts'
@@ -6,9 +6,7 @@ import { audit } from '../audit/audit.ts'
 
 /** The calendar date of an instant at a location ('YYYY-MM-DD'). */
 export function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant
-  )
+  return localTime(instant.getTime(), timeZone).date
 }
 
 /** Lots past their expiry on the day of the session (in the location's time zone): DOMAIN §6.4, never use them. */
