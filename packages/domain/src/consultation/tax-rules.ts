@@ -12,7 +12,6 @@ import { z } from 'zod'
 
 /** What a tax is charged on: the treatment (sessions, touch-ups, removal) or goods sold at the desk. */
 export const TAX_BASES = ['treatment', 'goods'] as const
-export type TaxBase = (typeof TAX_BASES)[number]
 
 export const TaxRuleSchema = z.strictObject({
   /** Short name on the quote line and the receipt: HST, GST, PST, QST, VAT. */

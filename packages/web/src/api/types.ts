@@ -2,19 +2,19 @@
 // with the same ones); the rest are the documented fields the screens use, kept loose where routes are still landing.
 
 /** An instant as the location's wall clock reads it, computed by the server (domain localTime). */
-export interface LocalTime {
+interface LocalTime {
   date: string
   time: string
   offsetMinutes: number
 }
 
-export interface PriceRange {
+interface PriceRange {
   low: number
   high: number
 }
 
 /** The cost estimator's answer at one location: its price list with its own taxes, from the server. */
-export interface LocationEstimate {
+interface LocationEstimate {
   currency: string
   patterns: { patternId: string; packageLabel: string; range: PriceRange; withScar: PriceRange }[]
   touchUp: number

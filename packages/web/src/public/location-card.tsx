@@ -2,7 +2,7 @@
 import type { PublicLocation } from '../api/types.ts'
 import { formatLocalTime } from '../ui/format.ts'
 
-export function addressLines(address: Record<string, string> | undefined): string[] {
+function addressLines(address: Record<string, string> | undefined): string[] {
   if (address === undefined) return []
   const place = [address.city, address.region].filter(Boolean).join(', ')
   return [address.line1, address.line2, [place, address.postalCode].filter(Boolean).join(' ')].filter(
@@ -14,8 +14,8 @@ export function LocationCard({ location, heading = 'h3' }: { location: PublicLoc
   const Heading = heading
   const todayKey = location.week[(new Date(`${location.today}T12:00:00Z`).getUTCDay() + 6) % 7]?.day
   return (
-    <div className="card location" aria-label={location.name}>
-      <Heading>{location.name}</Heading>
+    <article className="card location" aria-labelledby={`location-${location.id}`}>
+      <Heading id={`location-${location.id}`}>{location.name}</Heading>
       <address>
         {addressLines(location.address).map((l) => (
           <span key={l}>
@@ -42,6 +42,6 @@ export function LocationCard({ location, heading = 'h3' }: { location: PublicLoc
           ))}
         </tbody>
       </table>
-    </div>
+    </article>
   )
 }
