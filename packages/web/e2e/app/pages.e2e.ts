@@ -46,6 +46,8 @@ test.describe('public site', () => {
     await expect(result.getByRole('heading', { level: 2 })).toHaveText('$3,570 – $4,147.50')
     await expect(result).toContainText('PST (7%) applies to products bought at the clinic, not to treatment.')
     await expectAccessible(page, 'cost estimator')
+    // the clinic chosen and the answer on screen
+    await result.evaluate((e) => e.scrollIntoView({ block: 'end' }))
     await screenshot(page, 'cost-estimator')
   })
 
@@ -81,6 +83,8 @@ test.describe('public site', () => {
     await page.locator('.slot').first().click()
     await expect(page.locator('.summary')).toContainText('(45 minutes)')
     await expectAccessible(page, 'booking')
+    // the location with its hours, the week's days and the chosen day's times on one screen
+    await page.locator('.booking .location').evaluate((e) => e.scrollIntoView({ block: 'start' }))
     await screenshot(page, 'book-consultation')
     const firstWeek = await page.locator('.day-picker .date-label').textContent()
     await page.getByRole('button', { name: 'Later week' }).click()

@@ -16,32 +16,36 @@ export function LocationCard({ location, heading = 'h3' }: { location: PublicLoc
   return (
     <article className="card location" aria-labelledby={`location-${location.id}`}>
       <Heading id={`location-${location.id}`}>{location.name}</Heading>
-      <address>
-        {addressLines(location.address).map((l) => (
-          <span key={l}>
-            {l}
-            <br />
-          </span>
-        ))}
-        {location.phone === null ? null : (
-          <a href={`tel:${location.phone.replace(/[^+0-9]/g, '')}`}>{location.phone}</a>
-        )}
-      </address>
-      <table className="hours">
-        <caption className="sr-only">Opening hours, local time</caption>
-        <tbody>
-          {location.week.map((d) => (
-            <tr key={d.day} className={d.day === todayKey ? 'today' : undefined}>
-              <th scope="row">{d.name}</th>
-              <td>
-                {d.ranges.length === 0
-                  ? 'Closed'
-                  : d.ranges.map(([open, close]) => `${formatLocalTime(open)} – ${formatLocalTime(close)}`).join(', ')}
-              </td>
-            </tr>
+      <div className="location-body">
+        <address>
+          {addressLines(location.address).map((l) => (
+            <span key={l}>
+              {l}
+              <br />
+            </span>
           ))}
-        </tbody>
-      </table>
+          {location.phone === null ? null : (
+            <a href={`tel:${location.phone.replace(/[^+0-9]/g, '')}`}>{location.phone}</a>
+          )}
+        </address>
+        <table className="hours">
+          <caption className="sr-only">Opening hours, local time</caption>
+          <tbody>
+            {location.week.map((d) => (
+              <tr key={d.day} className={d.day === todayKey ? 'today' : undefined}>
+                <th scope="row">{d.name}</th>
+                <td>
+                  {d.ranges.length === 0
+                    ? 'Closed'
+                    : d.ranges
+                        .map(([open, close]) => `${formatLocalTime(open)} – ${formatLocalTime(close)}`)
+                        .join(', ')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </article>
   )
 }
