@@ -114,6 +114,12 @@ export {
   openWeekdaysOf,
   type Weekday,
 } from './consultation/opening-days.ts'
+  ESTIMATE_PATTERNS,
+  type EstimatePatternId,
+  estimateAtLocation,
+  type LocationEstimate,
+  type PriceRange,
+} from './consultation/estimate.ts'
 export { PRICE_LISTS } from './consultation/price-lists.ts'
 export { screen as screenIntake } from './consultation/screening.ts'
 export {
@@ -126,6 +132,15 @@ export {
   winAnsi,
 } from './consultation/take-home.ts'
 export { TOUCH_UP_TIMING, TOUCH_UP_YEARS } from './consultation/touch-ups.ts'
+export {
+  defaultTaxRules,
+  formatRate,
+  TAX_BASES,
+  type TaxRule,
+  TaxRuleSchema,
+  TaxRulesSchema,
+  taxNoteOf,
+} from './consultation/tax-rules.ts'
 export { DESIGN_LIMITS, DESIGN_SCHEMA_V1, type DesignDocument, DesignDocumentSchema } from './design/design.schema.ts'
 export { designJsonSchema } from './design/json-schema.ts'
 export { DESIGN_SCHEMAS, parseDesignDocument, toDesign } from './design/migrate.ts'
@@ -195,6 +210,9 @@ export {
   isTimeZone,
   localTime,
   offsetMinutes,
+  TIME_ZONE_DATABASE_VERSION,
+  weekday,
+  zoneAbbreviation,
   zonedToInstant,
 } from './scheduling/zoned-time.ts'
 export { type SafetyFacts, type SafetyRefusal, sessionSafetyRefusals } from './session-records/safety.ts'

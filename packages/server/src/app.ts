@@ -1,4 +1,5 @@
 // createApp(deps) builds the whole HTTP API in process: tests call app.inject(), main.ts listens on a port.
+import { TIME_ZONE_DATABASE_VERSION } from '@stipple/domain'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
@@ -24,6 +25,8 @@ import { intakeRoutes } from './features/intakes/routes.ts'
 import { IntakeService } from './features/intakes/service.ts'
 import { laserRemovalRoutes } from './features/laser-removal/routes.ts'
 import { LaserRemovalService } from './features/laser-removal/service.ts'
+import { locationRoutes } from './features/locations/routes.ts'
+import { LocationService } from './features/locations/service.ts'
 import { photoRoutes } from './features/photos/routes.ts'
 import { PhotoService } from './features/photos/service.ts'
 import type { PhotoStore } from './features/photos/store.ts'
@@ -66,6 +69,8 @@ export interface AppDeps {
   loginLimiter?: LoginRateLimiter
   /** Where the JSON log lines go (`stipple serve`: stdout); absent or false: no log. */
   logger?: false | LogDestination
+  /** Whether the server sends email (SMTP_URL is set): public booking pages say "we have emailed you" only then. */
+  mailConfigured?: boolean
   /** The built web app (packages/web/dist) served at `/`; absent: a page that says it is not built. */
   webDist?: string | null
 }
@@ -110,11 +115,16 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
       success: {
         status: 200,
         description: 'Up',
-        schema: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }),
+        schema: z.object({
+          status: z.literal('ok'),
+          database: z.enum(['pglite', 'postgres']),
+          /** The IANA time-zone database release every local time is computed with (pinned, not the runtime's). */
+          tzdb: z.string(),
+        }),
       },
       handler: async () => {
         await deps.db.selectFrom('clinics').select('id').limit(1).execute()
-        return { status: 'ok', database: deps.databaseKind }
+        return { status: 'ok', database: deps.databaseKind, tzdb: TIME_ZONE_DATABASE_VERSION }
       },
     }),
     ...accessRoutes(
@@ -136,7 +146,8 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
         deps.db,
         now,
         deps.publicUrl ?? deps.trustedOrigins[0] ?? 'http://localhost',
-        deps.bookingLimiter ?? new BookingRateLimiter()
+        deps.bookingLimiter ?? new BookingRateLimiter(),
+        deps.mailConfigured ?? false
       )
     ),
     ...consultationDesignPlanRoutes(deps.db, now),
@@ -145,6 +156,7 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
       new CalendarService(deps.db, now, deps.publicUrl ?? deps.trustedOrigins[0] ?? 'http://localhost')
     ),
     ...auditRoutes(new AuditService(run)),
+    ...locationRoutes(new LocationService(deps.db)),
   ]
   const openApi = buildOpenApi(routes, { version: API_VERSION })
 

@@ -84,6 +84,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       photoStore: new FilesystemPhotoStore(join(dataDir, 'photos')),
       webDist: options.webDist ?? null,
       ...(options.logger === undefined ? {} : { logger: options.logger }),
+      mailConfigured: (process.env.SMTP_URL ?? '') !== '',
     })
     // reminders: planned and sent now, then every 30 s; without SMTP_URL they wait in the outbox, visible to staff.
     // The first pass runs before the server listens: after the demo clinic is created it plans every reminder of

@@ -19,6 +19,7 @@ import { Loading } from './ui/states.tsx'
 
 // the dashboard's and the portal's screens load when first opened: a visitor to the public site never downloads them
 const AuditPage = lazy(() => import('./dashboard/audit-page.tsx').then((m) => ({ default: m.AuditPage })))
+const TaxRulesPage = lazy(() => import('./dashboard/tax-rules-page.tsx').then((m) => ({ default: m.TaxRulesPage })))
 const CalendarPage = lazy(() => import('./dashboard/calendar-page.tsx').then((m) => ({ default: m.CalendarPage })))
 const ClientFilePage = lazy(() =>
   import('./dashboard/client-file-page.tsx').then((m) => ({ default: m.ClientFilePage }))
@@ -91,6 +92,7 @@ export const routes: RouteObject[] = [
           { path: 'credentials', element: <CredentialsPage /> },
           { path: 'outbox', element: <OutboxPage /> },
           { path: 'audit', element: <AuditPage /> },
+          { path: 'taxes', element: <TaxRulesPage /> },
         ],
       },
       {

@@ -13,6 +13,7 @@ import { PRICE_LISTS } from './price-lists.ts'
 import { buildQuote, packageForArea, packageForIntake, type Quote } from './quote.ts'
 import { type Recommendation, recommendDesign, recommendSessions } from './recommendation.ts'
 import { type Finding, type ScreeningStatus, screen } from './screening.ts'
+import type { TaxRule } from './tax-rules.ts'
 
 type Placed = Extract<PlacementResult, { ok: true }>
 
@@ -109,9 +110,13 @@ const MAX_SESSIONS = 7
 /**
  * Runs a consultation for a valid intake on `today` (YYYY-MM-DD). Sessions are dated on the days the location is open
  * (`openWeekdays`, 0 Sunday … 6 Saturday): its opening hours where known, else the price list's location default
- * (Monday to Friday); a session that would fall on a closed day moves to the next open day.
+ * (Monday to Friday); a session that would fall on a closed day moves to the next open day. `taxRules` are the
+ * location's own taxes; without them the price list's defaults apply.
  */
-export function consult(intake: Intake, options: { today: string; openWeekdays?: readonly Weekday[] }): Consultation {
+export function consult(
+  intake: Intake,
+  options: { today: string; openWeekdays?: readonly Weekday[]; taxRules?: readonly TaxRule[] }
+): Consultation {
   const { today } = options
   const screening = screen(intake, today)
   let sessions = recommendSessions(intake, 0)
@@ -159,12 +164,16 @@ export function consult(intake: Intake, options: { today: string; openWeekdays?:
   })
   const dayOffsets = datedSessions.map((s) => s.dayOffset)
   const finalSession = datedSessions.at(-1)?.date ?? first
-  const quote = buildQuote(PRICE_LISTS[priceList], {
-    package: packageForIntake(intake, plan.treatedAreaCm2),
-    scarAddOn: (intake.scars?.length ?? 0) > 0,
-    sessionCount: plan.sessions.length,
-    removalSessions: REMOVAL_SESSIONS,
-  })
+  const quote = buildQuote(
+    PRICE_LISTS[priceList],
+    {
+      package: packageForIntake(intake, plan.treatedAreaCm2),
+      scarAddOn: (intake.scars?.length ?? 0) > 0,
+      sessionCount: plan.sessions.length,
+      removalSessions: REMOVAL_SESSIONS,
+    },
+    options.taxRules
+  )
   const life = longevity(design.skin, design.pigment)
   const care = careFor(intake, dayOffsets, screening.findings, recommended.recommendation.goal !== 'density')
   const provisional = screening.openEnded || screening.status === 'not-suitable'
@@ -212,16 +221,24 @@ export interface DesignPlan {
 }
 
 /** The plan and quote for a design alone (no intake): the package follows the treated area (DOMAIN §7 by area). */
-export function planDesign(design: Design, priceList: PriceListId = 'toronto'): DesignPlan {
+export function planDesign(
+  design: Design,
+  priceList: PriceListId = 'toronto',
+  taxRules?: readonly TaxRule[]
+): DesignPlan {
   const placed = placeDots(design)
   if (!placed.ok) throw new Error(placed.issues.map((i) => `${i.path}: ${i.message}`).join('; '))
   const plan = planTreatment(design, placed)
   const scarOnly = design.zones.length > 0 && design.zones.every((z) => z.kind === 'scar')
-  const quote = buildQuote(PRICE_LISTS[priceList], {
-    package: scarOnly ? 'scar' : packageForArea(plan.treatedAreaCm2),
-    scarAddOn: design.scars.length > 0,
-    sessionCount: design.sessions.length,
-    removalSessions: REMOVAL_SESSIONS,
-  })
+  const quote = buildQuote(
+    PRICE_LISTS[priceList],
+    {
+      package: scarOnly ? 'scar' : packageForArea(plan.treatedAreaCm2),
+      scarAddOn: design.scars.length > 0,
+      sessionCount: design.sessions.length,
+      removalSessions: REMOVAL_SESSIONS,
+    },
+    taxRules
+  )
   return { plan, quote, longevity: longevity(design.skin, design.pigment) }
 }

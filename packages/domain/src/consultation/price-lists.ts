@@ -51,7 +51,7 @@ export const PRICE_LISTS: Record<PriceListId, PriceList> = {
     touchUp: 55_000,
     removalSession: 35_000, // [assumption]: DOMAIN has no removal price
     taxes: [{ label: 'HST (Ontario) 13%', basisPoints: 1300 }],
-    taxNote: 'Ontario HST (13%) is shown as its own line and included in the total.',
+    taxNote: 'HST (Ontario) 13% is shown as a line of its own and included in the total.',
   },
   us: {
     id: 'us',

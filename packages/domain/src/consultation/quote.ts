@@ -3,6 +3,7 @@
 
 import type { Intake, NorwoodStage } from '../intake/intake.schema.ts'
 import type { PackageId, PriceList } from './price-lists.ts'
+import { formatRate, type TaxRule, taxNoteOf, treatmentTaxes } from './tax-rules.ts'
 
 interface QuoteLine {
   label: string
@@ -71,7 +72,11 @@ export interface QuoteInput {
 
 const major = (minor: number) => Math.round(minor) / 100
 
-export function buildQuote(list: PriceList, input: QuoteInput): Quote {
+/**
+ * The quote at a price list. `taxRules` are the location's own (stored per location); without them the price list's
+ * default taxes apply (the command line, which has no location).
+ */
+export function buildQuote(list: PriceList, input: QuoteInput, taxRules?: readonly TaxRule[]): Quote {
   const pkg = list.packages[input.package]
   const lines: { label: string; minor: number }[] = [{ label: `${pkg.label}: 3 sessions`, minor: pkg.amount }]
   if (input.scarAddOn && input.package !== 'scar') {
@@ -84,9 +89,15 @@ export function buildQuote(list: PriceList, input: QuoteInput): Quote {
     })
   }
   const subtotal = lines.reduce((a, l) => a + l.minor, 0)
-  // tax rounded half-up to the cent, on the subtotal
-  for (const tax of list.taxes)
-    lines.push({ label: tax.label, minor: Math.round((subtotal * tax.basisPoints) / 10_000) })
+  // each tax rounded half-up to the cent, on the subtotal
+  const taxes =
+    taxRules === undefined
+      ? list.taxes
+      : treatmentTaxes(taxRules).map((r) => ({
+          label: `${r.label} ${formatRate(r.basisPoints)}`,
+          basisPoints: r.basisPoints,
+        }))
+  for (const tax of taxes) lines.push({ label: tax.label, minor: Math.round((subtotal * tax.basisPoints) / 10_000) })
   const total = lines.reduce((a, l) => a + l.minor, 0)
   const later = [
     { label: 'Touch-up session, when the dots have faded (each)', minor: list.touchUp },
@@ -103,7 +114,8 @@ export function buildQuote(list: PriceList, input: QuoteInput): Quote {
     lines: lines.map((l) => ({ label: l.label, amount: major(l.minor) })),
     later: later.map((l) => ({ label: l.label, amount: major(l.minor) })),
     notes: [
-      list.taxNote,
+      // a location with no taxes of its own keeps its price list's word on tax (e.g. "Prices include VAT where …")
+      taxRules === undefined || taxRules.length === 0 ? list.taxNote : taxNoteOf(taxRules),
       'Prices are this location’s defaults; your clinic confirms the final price before the first session.',
     ],
   }

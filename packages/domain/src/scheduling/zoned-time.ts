@@ -1,46 +1,90 @@
-// Wall-clock time in a clinic's time zone ↔ instants, with the daylight-saving rules of the IANA database through
-// Intl (no library, runs in the browser and in Node). Instants are epoch milliseconds; local dates are 'YYYY-MM-DD'
-// and local times 'HH:MM'.
+// Wall-clock time in a clinic's time zone ↔ instants. The offsets come from one pinned copy of the IANA time-zone
+// database compiled into the domain (`tzdb.generated.ts`, version `TZDB_VERSION`), never from the runtime's Intl: Node
+// and browsers ship different ICU data and disagree on zones whose rules changed recently (America/Vancouver from
+// 2026 on). Instants are epoch milliseconds; local dates are 'YYYY-MM-DD' and local times 'HH:MM'. The table covers
+// 1970–2049; the offset in force at 2050 stands for later instants.
+
+import { TZDB_LINKS, TZDB_VERSION, TZDB_ZONES } from './tzdb.generated.ts'
 
 const MINUTE = 60_000
 const DAY = 86_400_000
 
-const formatters = new Map<string, Intl.DateTimeFormat>()
+/** The IANA time-zone database release every local time is computed with, e.g. '2026f'. */
+export const TIME_ZONE_DATABASE_VERSION: string = TZDB_VERSION
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone)
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-    formatters.set(timeZone, f)
-  }
-  return f
+interface Zone {
+  /** Offset east of UTC per period, seconds. */
+  offsets: Int32Array
+  /** The zone's abbreviation per period (EST, PDT, GMT; "+0545" where the zone has none). */
+  abbreviations: string[]
+  /** The instant (seconds since 1970) each period but the last ends. */
+  untils: Float64Array
 }
 
-/** Whether the runtime knows this IANA time zone. */
+const decoded = new Map<string, Zone>()
+
+function zone(timeZone: string): Zone {
+  const cached = decoded.get(timeZone)
+  if (cached !== undefined) return cached
+  const name = Object.hasOwn(TZDB_LINKS, timeZone) ? (TZDB_LINKS[timeZone] ?? timeZone) : timeZone
+  const packed = Object.hasOwn(TZDB_ZONES, name) ? TZDB_ZONES[name] : undefined
+  if (packed === undefined) throw new RangeError(`unknown time zone "${timeZone}"`)
+  const [offsetsText = '', abbrsText = '', indicesText = '', untilsText = ''] = packed.split('|')
+  const table = offsetsText.split(' ').map((o) => Number.parseInt(o, 36))
+  const names = abbrsText.split(' ')
+  const offsets = Int32Array.from(indicesText, (k) => table[Number.parseInt(k, 36)] ?? 0)
+  const abbreviations = Array.from(indicesText, (k) => names[Number.parseInt(k, 36)] ?? '')
+  const untils = new Float64Array(Math.max(0, offsets.length - 1))
+  let t = 0
+  const deltas = untilsText === '' ? [] : untilsText.split(' ')
+  for (let i = 0; i < untils.length; i++) {
+    t += Number.parseInt(deltas[i] ?? '0', 36)
+    untils[i] = t
+  }
+  const z = { offsets, abbreviations, untils }
+  decoded.set(timeZone, z)
+  return z
+}
+
+/** Whether the pinned time-zone database has this IANA zone (or one of its other names). */
 export function isTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone)
-    return true
-  } catch {
-    return false
-  }
+  return Object.hasOwn(TZDB_ZONES, timeZone) || Object.hasOwn(TZDB_LINKS, timeZone)
 }
 
-/** The zone's offset from UTC at an instant, minutes (Toronto in winter: −300). */
+/** The index of the period an instant falls in. */
+function periodAt(z: Zone, instant: number): number {
+  const { untils } = z
+  const s = Math.floor(instant / 1000)
+  // the first period whose end is after the instant
+  let lo = 0
+  let hi = untils.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((untils[mid] ?? 0) <= s) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** The zone's offset from UTC at an instant, minutes (Toronto in winter: −300). Throws RangeError for an unknown zone. */
 export function offsetMinutes(instant: number, timeZone: string): number {
-  const parts = formatter(timeZone).formatToParts(new Date(instant))
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0)
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'))
-  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / MINUTE)
+  const z = zone(timeZone)
+  return Math.round((z.offsets[periodAt(z, instant)] ?? 0) / 60)
+}
+
+/**
+ * What the zone's clocks are called at an instant: "EST", "PDT", "GMT"; "UTC−07:00"-style where the database gives a
+ * bare number. For messages people read next to a local time.
+ */
+export function zoneAbbreviation(instant: number, timeZone: string): string {
+  const z = zone(timeZone)
+  const i = periodAt(z, instant)
+  const abbr = z.abbreviations[i] ?? ''
+  if (/^[A-Za-z]{2,6}$/.test(abbr)) return abbr
+  const minutes = Math.round((z.offsets[i] ?? 0) / 60)
+  const sign = minutes < 0 ? '−' : '+'
+  const a = Math.abs(minutes)
+  return `UTC${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`
 }
 
 /** Days since 1970-01-01 of a local date. */

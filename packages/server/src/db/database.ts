@@ -24,7 +24,17 @@ interface LocationsTable {
   time_zone: string
   opening_hours: Json<Record<string, [string, string][]>>
   price_list_id: string
+  /** domain TaxRule[]: the taxes quotes at this location charge. */
+  tax_rules: ColumnType<LocationTaxRule[], string | undefined, string>
+  phone: ColumnType<string | null, string | null | undefined, string | null>
   created_at: CreatedAt
+}
+
+interface LocationTaxRule {
+  code: string
+  label: string
+  basisPoints: number
+  appliesTo: ('treatment' | 'goods')[]
 }
 
 export type Role = 'owner' | 'practitioner' | 'front_desk' | 'client'

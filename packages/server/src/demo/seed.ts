@@ -6,6 +6,7 @@
 import {
   type ConsultationResult,
   consult,
+  defaultTaxRules,
   type IntakeCreate,
   IntakeSchema,
   type SessionRecordCreate,
@@ -313,7 +314,9 @@ function planCourses(now: Date): PlannedCourse[] {
     const start = isoDay(new Date(now.getTime() - spec.daysAgo * 86_400_000))
     if (spec.intake === null) return { spec, intake: null, consultation: null, start }
     const intake = { schema: 'stipple.intake/v1', ...spec.intake, location: { priceList: 'toronto' } }
-    const consultation = consult(IntakeSchema.parse(intake), { today: start }).result
+    // priced where the client is seen: their home location's taxes (Ontario HST, or BC's GST)
+    const taxRules = defaultTaxRules({ country: 'CA', region: spec.home === 'vancouver' ? 'BC' : 'ON' })
+    const consultation = consult(IntakeSchema.parse(intake), { today: start, taxRules }).result
     return { spec, intake, consultation, start }
   })
 }
@@ -382,6 +385,9 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, auth: Auth): Promise
           time_zone: 'America/Toronto',
           opening_hours: JSON.stringify(WEEKDAYS),
           price_list_id: 'toronto',
+          // Ontario: HST 13 % on treatment
+          tax_rules: JSON.stringify(defaultTaxRules({ country: 'CA', region: 'ON' })),
+          phone: '+1 416 555 0142',
         },
         {
           clinic_id: clinic.id,
@@ -395,7 +401,11 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, auth: Auth): Promise
           }),
           time_zone: 'America/Vancouver',
           opening_hours: JSON.stringify(WEEKDAYS),
+          // the clinic's one Canadian price list, in CAD; the taxes are British Columbia's: GST 5 % on treatment,
+          // PST 7 % on goods only
           price_list_id: 'toronto',
+          tax_rules: JSON.stringify(defaultTaxRules({ country: 'CA', region: 'BC' })),
+          phone: '+1 604 555 0187',
         },
       ])
       .returning('id')

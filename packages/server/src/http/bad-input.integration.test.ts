@@ -539,6 +539,14 @@ describeEachDatabase('bad input on every write route', (database) => {
           },
         },
       },
+      // Ontario's HST, as the location had it: the quotes below are priced as before
+      setLocationTaxRules: {
+        method: 'PUT',
+        url: `${base}/locations/${clinic.locationId}/tax-rules`,
+        body: {
+          rules: [{ code: 'HST', label: 'HST (Ontario)', basisPoints: 1300, appliesTo: ['treatment', 'goods'] }],
+        },
+      },
       createTimeOff: {
         method: 'POST',
         url: `${base}/practitioners/${clinic.users.owner.membershipId}/time-off`,
@@ -662,6 +670,7 @@ describeEachDatabase('bad input on every write route', (database) => {
     'recordLaserRemovalSession',
     'createChair',
     'setWorkingHours',
+    'setLocationTaxRules',
     'createTimeOff',
     'createAppointment',
     'cancelAppointment',

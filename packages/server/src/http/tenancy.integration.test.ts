@@ -300,6 +300,10 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
       ),
     },
     createTimeOff: { from: '2029-01-01T14:00:00Z', to: '2029-01-01T18:00:00Z', reason: 'tenancy sweep' },
+    // the location's own taxes again (Ontario HST): what the plans of this sweep are priced with
+    setLocationTaxRules: {
+      rules: [{ code: 'HST', label: 'HST (Ontario)', basisPoints: 1300, appliesTo: ['treatment', 'goods'] }],
+    },
     get createAppointment() {
       return {
         locationId: clinic.locationId,

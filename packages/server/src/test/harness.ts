@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { defaultTaxRules } from '@stipple/domain'
 import type { TestDatabase } from '@stipple/testkit'
 import type { Kysely } from 'kysely'
 import type pg from 'pg'
@@ -45,7 +46,10 @@ export interface TestServer extends StippleApp {
 }
 
 /** The app over the test database, migrated; our own pool so dates and counts parse as in production. */
-export async function openTestServer(t: TestDatabase, options: { logger?: LogDestination } = {}): Promise<TestServer> {
+export async function openTestServer(
+  t: TestDatabase,
+  options: { logger?: LogDestination; now?: () => Date; mailConfigured?: boolean } = {}
+): Promise<TestServer> {
   const pool =
     t.pglite !== null ? poolOverPglite(t.pglite) : postgresPool(t.connectionString ?? 'postgres://missing', 5)
   await migrate(pool)
@@ -61,6 +65,8 @@ export async function openTestServer(t: TestDatabase, options: { logger?: LogDes
     loginLimiter: limiter,
     photoStore,
     ...(options.logger === undefined ? {} : { logger: options.logger }),
+    ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.mailConfigured === undefined ? {} : { mailConfigured: options.mailConfigured }),
   })
   return {
     ...app,
@@ -98,10 +104,11 @@ export async function createTestClinic(server: TestServer, name: string): Promis
     .values({
       clinic_id: clinic.id,
       name: `${name} main`,
-      address: JSON.stringify({ line1: '1 Main St', city: 'Toronto', country: 'CA' }),
+      address: JSON.stringify({ line1: '1 Main St', city: 'Toronto', region: 'ON', country: 'CA' }),
       time_zone: 'America/Toronto',
       opening_hours: JSON.stringify({ mon: [['09:00', '17:00']] }),
       price_list_id: 'toronto',
+      tax_rules: JSON.stringify(defaultTaxRules({ country: 'CA', region: 'ON' })),
     })
     .returning('id')
     .executeTakeFirstOrThrow()

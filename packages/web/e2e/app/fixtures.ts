@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url'
 import { crc32, deflateSync } from 'node:zlib'
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 export const DEMO_PASSWORD = 'stipple-demo-2026'
 export const DEMO = {
@@ -42,6 +42,11 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png` })
+}
+
+/** One part of a screen (a section, a card), for the README. */
+export async function screenshotOf(part: Locator, name: string): Promise<void> {
+  await part.screenshot({ path: `${SCREENSHOTS}${name}.png` })
 }
 
 /** A small valid PNG of one grey level (photos of a scalp stand in as plain tones: the tests check the flow). */

@@ -1,7 +1,7 @@
 // Every main screen at tablet size (1180×820): it shows real data from the demo clinic, axe-core finds no serious or
 // critical violation, and its screenshot goes to docs/screenshots/ for the README.
 import { expect, test } from '@playwright/test'
-import { DEMO, expectAccessible, screenshot, settled, signIn } from './fixtures.ts'
+import { DEMO, expectAccessible, screenshot, screenshotOf, settled, signIn } from './fixtures.ts'
 
 test.describe('public site', () => {
   test('home: services, practitioners with credentials, results', async ({ page }) => {
@@ -14,12 +14,40 @@ test.describe('public site', () => {
     await screenshot(page, 'public-home')
   })
 
-  test('cost estimator: a picture of the pattern gives a price range from the price list', async ({ page }) => {
+  test('where to find us: each location with its address, phone and opening hours', async ({ page }) => {
+    await page.goto('/')
+    const section = page.locator('section', { has: page.getByRole('heading', { name: 'Where to find us' }) })
+    const toronto = section.getByLabel('Toronto — Queen West')
+    const vancouver = section.getByLabel('Vancouver — Mount Pleasant')
+    await expect(toronto.getByText('812 Queen St W')).toBeVisible()
+    await expect(toronto.getByRole('link', { name: '+1 416 555 0142' })).toHaveAttribute('href', 'tel:+14165550142')
+    await expect(vancouver.getByText('2419 Main St')).toBeVisible()
+    await expect(vancouver.getByRole('link', { name: '+1 604 555 0187' })).toBeVisible()
+    // the demo clinic's hours: weekdays, Wednesday late, closed on Sunday
+    await expect(vancouver.getByRole('row', { name: /Sunday/ })).toContainText('Closed')
+    await expect(vancouver.getByRole('row', { name: /Wednesday/ })).toContainText(/10:00 a\.m\. – 8:00 p\.m\./)
+    await section.scrollIntoViewIfNeeded()
+    await settled(page)
+    await expectAccessible(page, 'locations')
+    await screenshotOf(section, 'public-locations')
+  })
+
+  test('cost estimator: every location, each with its own taxes in the range', async ({ page }) => {
     await page.goto('/estimate')
     await page.getByText('Norwood V', { exact: true }).click()
     const result = page.locator('.estimate-result')
-    await expect(result.getByRole('heading', { level: 2 })).toHaveText(/\$.*–.*\$/)
+    const place = page.getByLabel('Clinic')
+    await expect(place.locator('option')).toHaveText(['Toronto — Queen West', 'Vancouver — Mount Pleasant'])
+    // full head CAD 3,400, four sessions 3,950: Ontario HST 13 % → 3,842 – 4,463.50
+    await expect(result.getByRole('heading', { level: 2 })).toHaveText('$3,842 – $4,463.50')
+    await expect(result).toContainText('HST (Ontario) 13% is shown as a line of its own')
+    // British Columbia: GST 5 % on treatment, PST on products only → 3,570 – 4,147.50
+    await place.selectOption({ label: 'Vancouver — Mount Pleasant' })
+    await expect(result.getByRole('heading', { level: 2 })).toHaveText('$3,570 – $4,147.50')
+    await expect(result).toContainText('PST (7%) applies to products bought at the clinic, not to treatment.')
     await expectAccessible(page, 'cost estimator')
+    // the clinic chosen and the answer on screen
+    await result.evaluate((e) => e.scrollIntoView({ block: 'end' }))
     await screenshot(page, 'cost-estimator')
   })
 
@@ -31,12 +59,37 @@ test.describe('public site', () => {
     await screenshot(page, 'faq')
   })
 
-  test('booking a free consultation', async ({ page }) => {
+  test('booking a free consultation: one day at a time, the week to move around, the length booked', async ({
+    page,
+  }) => {
     await page.goto('/book')
     await expect(page.getByRole('heading', { name: 'Book a free consultation', level: 1 })).toBeVisible()
+    await expect(page.getByText(/^45 minutes with a practitioner/)).toBeVisible()
     await settled(page)
+    const days = page.getByRole('list', { name: 'Days of the week' }).getByRole('button')
+    await expect(days).toHaveCount(7)
+    // one day's times only: every time on screen sits under the one chosen day
+    await expect(page.locator('.slot-day')).toHaveCount(1)
+    const chosen = days.and(page.locator('[aria-pressed="true"]'))
+    await expect(chosen).toHaveCount(1)
+    const count = Number((await chosen.locator('.day-count').textContent())?.match(/\d+/)?.[0])
+    await expect(page.locator('.slot')).toHaveCount(count)
+    expect(count).toBeLessThan(40)
+    // another day with times shows its own, and the week moves on
+    const other = days.and(page.locator('[aria-pressed="false"]:not([disabled])')).first()
+    const otherName = (await other.getAttribute('aria-label'))?.split(':')[0] ?? ''
+    await other.click()
+    await expect(page.locator('.slot-day h3')).toHaveText(otherName)
+    await page.locator('.slot').first().click()
+    await expect(page.locator('.summary')).toContainText('(45 minutes)')
     await expectAccessible(page, 'booking')
+    // the location with its hours, the week's days and the chosen day's times on one screen
+    await page.locator('.booking .location').evaluate((e) => e.scrollIntoView({ block: 'start' }))
     await screenshot(page, 'book-consultation')
+    const firstWeek = await page.locator('.day-picker .date-label').textContent()
+    await page.getByRole('button', { name: 'Later week' }).click()
+    await expect(page.locator('.day-picker .date-label')).not.toHaveText(firstWeek ?? '')
+    await expect(page.getByRole('button', { name: 'Earlier week' })).toBeEnabled()
   })
 
   test('sign-in shows a wrong password next to the form, and keeps the email', async ({ page }) => {

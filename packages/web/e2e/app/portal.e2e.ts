@@ -3,6 +3,7 @@
 // plan, read from the real server as the owner; the rest of the app is the real server. They check the screens,
 // axe-core and the signature pad's PNG, not the server's portal routes (its own tests do).
 import { type APIRequestContext, expect, type Page, request, test } from '@playwright/test'
+import { localTime } from '@stipple/domain'
 import { DEMO, DEMO_PASSWORD, expectAccessible, screenshot, settled } from './fixtures.ts'
 
 interface Real {
@@ -56,8 +57,7 @@ async function asClient(page: Page, real: Real): Promise<{ signed: unknown[] }> 
     )
   )
   const portal = `**/api/v1/clinics/${real.clinicId}/portal`
-  const tomorrow = new Date(Date.now() + 86_400_000)
-  tomorrow.setUTCHours(15, 0, 0, 0)
+  const tomorrow = new Date(tomorrowAt15())
   await page.route(`${portal}/appointments`, (route) =>
     route.fulfill(
       json({
@@ -68,6 +68,10 @@ async function asClient(page: Page, real: Real): Promise<{ signed: unknown[] }> 
             status: 'booked',
             startsAt: tomorrow.toISOString(),
             endsAt: new Date(tomorrow.getTime() + 3 * 3_600_000).toISOString(),
+            // what the server adds: the location's wall clock (domain localTime, pinned zone data)
+            startsAtLocal: localTime(tomorrow.getTime(), 'America/Toronto'),
+            endsAtLocal: localTime(tomorrow.getTime() + 3 * 3_600_000, 'America/Toronto'),
+            durationMin: 180,
             locationName: 'Toronto — Queen West',
             practitionerName: 'Sam Okafor',
           },
@@ -132,6 +136,13 @@ async function asClient(page: Page, real: Real): Promise<{ signed: unknown[] }> 
   return state
 }
 
+/** Tomorrow at 15:00Z, the mocked session's start. */
+function tomorrowAt15(): number {
+  const d = new Date(Date.now() + 86_400_000)
+  d.setUTCHours(15, 0, 0, 0)
+  return d.getTime()
+}
+
 test('the portal: upcoming sessions, today’s aftercare, the design’s simulated previews, the plan', async ({
   page,
   baseURL,
@@ -143,6 +154,10 @@ test('the portal: upcoming sessions, today’s aftercare, the design’s simulat
   await settled(page)
   await expect(page.getByText('Keep your scalp dry: no washing, swimming or rain.')).toBeVisible()
   await expect(page.getByText(/Treatment session at Toronto/)).toBeVisible()
+  // the time as the server computed it: 15:00Z is 10:00 a.m. in Toronto in winter, 11:00 a.m. in summer
+  const local = localTime(tomorrowAt15(), 'America/Toronto')
+  await expect(page.locator('.agenda-time').first()).toContainText(`${Number(local.time.slice(0, 2))}:00 a.m.`)
+  await expect(page.locator('.agenda-what').first()).toContainText('(3 hours)')
   await expectAccessible(page, 'portal home')
   await screenshot(page, 'portal-home')
 

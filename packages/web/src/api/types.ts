@@ -1,24 +1,63 @@
 // Shapes of the API the app reads. Settled ones come from the domain's zod schemas (the server parses and answers
 // with the same ones); the rest are the documented fields the screens use, kept loose where routes are still landing.
 
+/** An instant as the location's wall clock reads it, computed by the server (domain localTime). */
+interface LocalTime {
+  date: string
+  time: string
+  offsetMinutes: number
+}
+
+interface PriceRange {
+  low: number
+  high: number
+}
+
+/** The cost estimator's answer at one location: its price list with its own taxes, from the server. */
+interface LocationEstimate {
+  currency: string
+  patterns: { patternId: string; packageLabel: string; range: PriceRange; withScar: PriceRange }[]
+  touchUp: number
+  taxNote: string
+}
+
 export interface PublicLocation {
   id: string
   name: string
   timeZone: string
   address?: Record<string, string>
-  /** The location's price list, when the clinic publishes it (`toronto`, `us`, `uk`). */
-  priceListId?: string | null
+  phone: string | null
+  /** Monday to Sunday, each day's opening ranges ('HH:MM' local); empty when closed. */
+  week: { day: string; name: string; ranges: [string, string][] }[]
+  /** Today's date at the location. */
+  today: string
+  estimate: LocationEstimate | null
 }
 
 export interface PublicClinic {
   name: string
   slug: string
+  /** Whether a booking's confirmation is emailed (the server sends mail). */
+  emailsConfirmations: boolean
+  consultationMinutes: number
   locations: PublicLocation[]
 }
 
 export interface PublicSlot {
   startsAt: string
   endsAt: string
+  startsAtLocal: LocalTime
+  endsAtLocal: LocalTime
+}
+
+export interface PublicAvailability {
+  timeZone: string
+  durationMin: number
+  today: string
+  from: string
+  to: string
+  days: { date: string; weekday: number; times: number }[]
+  times: PublicSlot[]
 }
 
 interface PublicCredential {
@@ -52,10 +91,23 @@ export interface PublicBooking {
   kind: string
   startsAt: string
   endsAt: string
+  startsAtLocal: LocalTime
+  endsAtLocal: LocalTime
+  /** The length booked, minutes. */
+  durationMin: number
   clinicName: string
-  location: { id: string; name: string; timeZone: string; address?: Record<string, string> }
-  /** The link for changing or cancelling (also sent by email). */
+  location: {
+    id: string
+    name: string
+    timeZone: string
+    address?: Record<string, string>
+    phone: string | null
+    today: string
+  }
+  /** The link for changing or cancelling (sent by email when mail is set up). */
   manageUrl: string
+  /** Whether a confirmation email is on its way. */
+  confirmationEmailed: boolean
 }
 
 type AppointmentStatus = 'booked' | 'arrived' | 'completed' | 'no-show' | 'cancelled'
@@ -243,6 +295,8 @@ export interface TreatmentPlan {
     notes: string[]
   } | null
   createdAt: string
+  /** When it was made, at the quote's location (server-computed). */
+  createdAtLocal: LocalTime
 }
 
 export interface SignedConsentSummary {
@@ -301,6 +355,9 @@ export interface PortalAppointment {
   status: string
   startsAt: string
   endsAt: string
+  startsAtLocal: LocalTime
+  endsAtLocal: LocalTime
+  durationMin: number
   locationName: string
   practitionerName: string
 }

@@ -40,6 +40,7 @@ export function DashboardLayout() {
     { to: `${base}/credentials`, label: 'Credentials' },
     { to: `${base}/outbox`, label: 'Messages' },
     ...(membership.role === 'owner' ? [{ to: `${base}/audit`, label: 'Audit log' }] : []),
+    ...(membership.role === 'front_desk' ? [] : [{ to: `${base}/taxes`, label: 'Taxes' }]),
   ]
   return (
     <div className="dashboard">

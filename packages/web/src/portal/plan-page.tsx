@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { api } from '../api/client.ts'
 import type { TreatmentPlan } from '../api/types.ts'
-import { formatDate } from '../ui/format.ts'
+import { formatLocalDate } from '../ui/format.ts'
 import { PlanSummary, QuoteTable } from '../ui/quote-table.tsx'
 import { Empty, QueryView } from '../ui/states.tsx'
 import { portalPath, usePortal } from './portal-layout.tsx'
@@ -25,7 +25,7 @@ export function PortalPlanPage() {
           ) : (
             items.map((p) => (
               <article key={p.id} className="card">
-                <h2>Your plan of {formatDate(p.createdAt)}</h2>
+                <h2>Your plan of {formatLocalDate(p.createdAtLocal.date)}</h2>
                 <PlanSummary plan={p} />
                 {p.quote ? <QuoteTable quote={p.quote} /> : <p>The clinic has not added a quote yet.</p>}
                 <p>

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { api } from '../api/client.ts'
 import type { PortalAftercare, PortalAppointment } from '../api/types.ts'
-import { formatDate, formatDateTime } from '../ui/format.ts'
+import { formatDate, formatLocal } from '../ui/format.ts'
 import { Empty, QueryView } from '../ui/states.tsx'
 import { portalPath, usePortal } from './portal-layout.tsx'
 
@@ -36,9 +36,10 @@ export function PortalHomePage() {
                 <ol className="agenda">
                   {upcoming.map((a) => (
                     <li key={a.id} className="agenda-item">
-                      <span className="agenda-time">{formatDateTime(a.startsAt)}</span>
+                      <span className="agenda-time">{formatLocal(a.startsAtLocal)}</span>
                       <span className="agenda-what">
-                        {KINDS[a.kind] ?? 'Appointment'} at {a.locationName}, with {a.practitionerName}
+                        {KINDS[a.kind] ?? 'Appointment'} at {a.locationName}, with {a.practitionerName} (
+                        {durationText(a.durationMin)})
                       </span>
                     </li>
                   ))}
@@ -60,6 +61,14 @@ export function PortalHomePage() {
       </section>
     </>
   )
+}
+
+/** "45 minutes", "3 hours", "2 h 30 min". */
+function durationText(minutes: number): string {
+  if (minutes < 60) return `${minutes} minutes`
+  const h = Math.floor(minutes / 60)
+  const m = minutes % 60
+  return m === 0 ? `${h} hour${h === 1 ? '' : 's'}` : `${h} h ${m} min`
 }
 
 const KINDS: Record<string, string> = {

@@ -1,16 +1,17 @@
-// Book a free consultation: the location, a time from live availability, and how to reach you. Input is kept when
-// the server refuses it, with its message beside the field; a time taken meanwhile is said plainly.
+// Book a free consultation: the location (with its address, phone and hours), a time from live availability one day
+// at a time, and how to reach you. Input is kept when the server refuses it, with its message beside the field; a
+// time taken meanwhile is said plainly. Dates, times, the length and whether an email goes out are the server's.
 import { useMutation } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { ApiError, messageOf } from '../api/client.ts'
-import type { PublicBooking, PublicLocation, PublicSlot } from '../api/types.ts'
+import type { PublicBooking, PublicClinic, PublicSlot } from '../api/types.ts'
 import { FormErrors, TextField } from '../ui/field.tsx'
-import { addDays, formatDate, formatDateTime, formatTime, todayIn } from '../ui/format.ts'
-import { ErrorNote, Loading, QueryView } from '../ui/states.tsx'
-import { requestConsultation, useAvailability, useClinic, useClinicSlug } from './clinic-api.ts'
-
-const DAYS_SHOWN = 7
+import { formatLocal, formatLocalTime } from '../ui/format.ts'
+import { ErrorNote, QueryView } from '../ui/states.tsx'
+import { requestConsultation, useClinic, useClinicSlug } from './clinic-api.ts'
+import { DayPicker } from './day-picker.tsx'
+import { LocationCard } from './location-card.tsx'
 
 export function BookPage() {
   const { slug } = useClinicSlug()
@@ -18,10 +19,6 @@ export function BookPage() {
   return (
     <section aria-labelledby="book-title">
       <h1 id="book-title">Book a free consultation</h1>
-      <p className="lead">
-        About 30 minutes with a practitioner: we look at your scalp, talk about what you want, check the health
-        questions that matter for treatment, and give you an exact quote. There is no charge and no obligation.
-      </p>
       <QueryView query={clinic} what="the clinic's locations">
         {(data) =>
           data.locations.length === 0 ? (
@@ -29,7 +26,14 @@ export function BookPage() {
               error={new ApiError(404, 'not_found', 'This clinic is not taking online bookings yet. Please call us.')}
             />
           ) : (
-            <Booking slug={slug} locations={data.locations} />
+            <>
+              <p className="lead">
+                {data.consultationMinutes} minutes with a practitioner: we look at your scalp, talk about what you want,
+                check the health questions that matter for treatment, and give you an exact quote. There is no charge
+                and no obligation.
+              </p>
+              <Booking slug={slug} clinic={data} />
+            </>
           )
         }
       </QueryView>
@@ -37,19 +41,17 @@ export function BookPage() {
   )
 }
 
-function Booking({ slug, locations }: { slug: string; locations: PublicLocation[] }) {
+function Booking({ slug, clinic }: { slug: string; clinic: PublicClinic }) {
+  const { locations } = clinic
   const [params] = useSearchParams()
   const { prefix } = useClinicSlug()
   const [locationId, setLocationId] = useState(
     locations.find((l) => l.id === params.get('location'))?.id ?? locations[0]?.id ?? ''
   )
   const location = locations.find((l) => l.id === locationId) ?? locations[0]
-  const timeZone = location?.timeZone ?? 'UTC'
-  const [from, setFrom] = useState(() => todayIn(timeZone))
-  const to = addDays(from, DAYS_SHOWN)
-  const availability = useAvailability(slug, location?.id ?? null, from, to)
   const [slot, setSlot] = useState<PublicSlot | null>(null)
   const [form, setForm] = useState({ name: '', email: '', phone: '', website: '' })
+  const [taken, setTaken] = useState(0)
   const book = useMutation({
     mutationFn: () =>
       requestConsultation(slug, {
@@ -60,7 +62,8 @@ function Booking({ slug, locations }: { slug: string; locations: PublicLocation[
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409) {
         setSlot(null)
-        void availability.refetch()
+        // a fresh day picker asks the server again
+        setTaken((n) => n + 1)
       }
     },
   })
@@ -74,11 +77,6 @@ function Booking({ slug, locations }: { slug: string; locations: PublicLocation[
       : book.error
         ? [messageOf(book.error)]
         : []
-  const byDay = new Map<string, PublicSlot[]>()
-  for (const s of availability.data ?? []) {
-    const day = todayIn(timeZone, new Date(s.startsAt))
-    byDay.set(day, [...(byDay.get(day) ?? []), s])
-  }
   const submit = (e: FormEvent) => {
     e.preventDefault()
     book.mutate()
@@ -107,52 +105,20 @@ function Booking({ slug, locations }: { slug: string; locations: PublicLocation[
         </select>
         {fieldErrors.locationId === undefined ? null : <span className="field-error">{fieldErrors.locationId}</span>}
       </div>
+      {location === undefined ? null : <LocationCard location={location} />}
       <fieldset className="slots">
-        <legend>Choose a time (times are local to {location?.name ?? 'the clinic'})</legend>
-        <div className="week-nav">
-          <button
-            type="button"
-            className="button button-secondary"
-            disabled={from <= todayIn(timeZone)}
-            onClick={() => setFrom(addDays(from, -DAYS_SHOWN))}
-          >
-            Earlier
-          </button>
-          <span>
-            {formatDate(from)} – {formatDate(addDays(to, -1))}
-          </span>
-          <button type="button" className="button button-secondary" onClick={() => setFrom(addDays(from, DAYS_SHOWN))}>
-            Later
-          </button>
-        </div>
-        {availability.isPending ? (
-          <Loading what="free times" />
-        ) : availability.isError ? (
-          <ErrorNote error={availability.error} retry={() => void availability.refetch()} />
-        ) : byDay.size === 0 ? (
-          <p className="state state-empty">No free times this week. Try later dates, or another location.</p>
-        ) : (
-          <div className="slot-days">
-            {[...byDay].map(([day, slots]) => (
-              <div key={day} className="slot-day">
-                <h3>{formatDate(day)}</h3>
-                <ul className="slot-list">
-                  {slots.map((s) => (
-                    <li key={s.startsAt}>
-                      <button
-                        type="button"
-                        className={slot?.startsAt === s.startsAt ? 'slot slot-selected' : 'slot'}
-                        aria-pressed={slot?.startsAt === s.startsAt}
-                        onClick={() => setSlot(s)}
-                      >
-                        {formatTime(s.startsAt, timeZone)}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ))}
-          </div>
+        <legend>
+          Choose a day and a time (local time in {location?.address?.city ?? location?.name ?? 'the clinic'})
+        </legend>
+        {location === undefined ? null : (
+          <DayPicker
+            key={`${location.id}-${taken}`}
+            slug={slug}
+            locationId={location.id}
+            locationName={location.name}
+            selected={slot?.startsAt ?? null}
+            onPick={setSlot}
+          />
         )}
         {fieldErrors.startsAt === undefined ? null : <p className="field-error">{fieldErrors.startsAt}</p>}
       </fieldset>
@@ -204,7 +170,7 @@ function Booking({ slug, locations }: { slug: string; locations: PublicLocation[
       <p className="summary" aria-live="polite">
         {slot === null
           ? 'Choose a time above.'
-          : `Your consultation: ${formatDateTime(slot.startsAt, timeZone)} at ${location?.name ?? ''}.`}
+          : `Your consultation: ${formatLocal(slot.startsAtLocal)} to ${formatLocalTime(slot.endsAtLocal.time)} (${clinic.consultationMinutes} minutes) at ${location?.name ?? ''}.`}
       </p>
       <button type="submit" className="button" disabled={slot === null || book.isPending}>
         {book.isPending ? 'Booking…' : 'Book my consultation'}
@@ -214,7 +180,7 @@ function Booking({ slug, locations }: { slug: string; locations: PublicLocation[
 }
 
 function Booked({ booking, prefix }: { booking: PublicBooking; prefix: string }) {
-  // the manage link is the same one the confirmation email carries; only its path and token matter here
+  // the manage link is the same one a confirmation email carries; only its path and token matter here
   const manage = (() => {
     try {
       const url = new URL(booking.manageUrl, window.location.origin)
@@ -223,13 +189,22 @@ function Booked({ booking, prefix }: { booking: PublicBooking; prefix: string })
       return null
     }
   })()
+  const phone = booking.location.phone
   return (
     <div className="card confirmation" role="status">
       <h2>You're booked</h2>
       <p>
-        Your free consultation is on <strong>{formatDateTime(booking.startsAt, booking.location.timeZone)}</strong> at{' '}
-        {booking.location.name}. We have emailed you the details with a link to change or cancel it.
+        Your free consultation is on <strong>{formatLocal(booking.startsAtLocal)}</strong> for {booking.durationMin}{' '}
+        minutes, until {formatLocalTime(booking.endsAtLocal.time)}, at {booking.location.name}.
       </p>
+      {booking.confirmationEmailed ? (
+        <p>We have emailed you the details with a link to change or cancel it.</p>
+      ) : (
+        <p>
+          The clinic will confirm it with you{phone === null ? '' : ` (or call ${phone})`}. Keep the link below: it is
+          the way to see, move or cancel this booking.
+        </p>
+      )}
       {manage === null ? null : (
         <p>
           <Link to={manage}>Change or cancel this booking</Link>

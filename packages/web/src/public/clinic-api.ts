@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useParams } from 'react-router'
 import { api } from '../api/client.ts'
-import type { GalleryItem, PublicBooking, PublicClinic, PublicPractitioner, PublicSlot } from '../api/types.ts'
+import type { GalleryItem, PublicAvailability, PublicBooking, PublicClinic, PublicPractitioner } from '../api/types.ts'
 
 /** The clinic whose site `/` shows: set VITE_STIPPLE_CLINIC at build time; the demo clinic otherwise. */
 export const DEFAULT_CLINIC_SLUG: string = import.meta.env.VITE_STIPPLE_CLINIC ?? 'northline-demo'
@@ -38,16 +38,15 @@ export function galleryImageUrl(slug: string, photoId: string): string {
   return `${base(slug)}/gallery/${encodeURIComponent(photoId)}/image`
 }
 
-export function useAvailability(slug: string, locationId: string | null, from: string, to: string) {
+/** Free consultation times for local dates [from, to]; both null: the coming week from today at the location. */
+export function useAvailability(slug: string, locationId: string | null, from: string | null, to: string | null) {
   return useQuery({
     queryKey: ['public', slug, 'availability', locationId, from, to],
     enabled: locationId !== null,
-    queryFn: async () => {
-      const answer = await api<{ timeZone: string; times: PublicSlot[] }>(`${base(slug)}/availability`, {
-        query: { locationId, from, to },
-      })
-      return answer.times
-    },
+    queryFn: () =>
+      api<PublicAvailability>(`${base(slug)}/availability`, {
+        query: from === null || to === null ? { locationId } : { locationId, from, to },
+      }),
   })
 }
 

@@ -1,12 +1,15 @@
-// The cost estimator: pick the picture most like your scalp and your nearest clinic; a price range comes back from
-// that location's price list.
-import { PRICE_LISTS, type PriceListId } from '@stipple/domain'
+// The cost estimator: pick the picture most like your scalp and the clinic you would go to; the price range is the
+// server's, from that location's price list with its own taxes (tax included, three sessions to four).
 import { useState } from 'react'
 import { Link } from 'react-router'
 import { formatMoney } from '../ui/format.ts'
+import { QueryView } from '../ui/states.tsx'
 import { useClinic, useClinicSlug } from './clinic-api.ts'
-import { estimate, isPriceListId, PATTERNS } from './estimate.ts'
+import { PATTERNS } from './estimate.ts'
 import { StagePicture } from './stage-picture.tsx'
+
+/** Whole amounts without cents; an amount with cents (tax often adds them) keeps them. */
+const money = (amount: number, currency: string) => formatMoney(amount, currency, Number.isInteger(amount) ? 0 : 2)
 
 export function EstimatePage() {
   const { slug, prefix } = useClinicSlug()
@@ -14,20 +17,6 @@ export function EstimatePage() {
   const [patternId, setPatternId] = useState<string | null>(null)
   const [scarToo, setScarToo] = useState(false)
   const [place, setPlace] = useState<string>('')
-  const locations = clinic.data?.locations ?? []
-  const byLocation = locations.length > 0 && locations.some((l) => isPriceListId(l.priceListId))
-  const placeOptions = byLocation
-    ? locations.map((l) => ({ value: l.id, label: l.name }))
-    : Object.values(PRICE_LISTS).map((l) => ({ value: l.id, label: l.name }))
-  const selected = place === '' ? (placeOptions[0]?.value ?? '') : place
-  const location = locations.find((l) => l.id === selected)
-  // the location's own price list when the clinic publishes one; otherwise the visitor picks a region
-  const priceListId: PriceListId | null = isPriceListId(location?.priceListId)
-    ? location.priceListId
-    : isPriceListId(selected)
-      ? selected
-      : null
-  const result = patternId === null || priceListId === null ? null : estimate(patternId, priceListId, scarToo)
 
   return (
     <section aria-labelledby="estimate-title">
@@ -56,49 +45,63 @@ export function EstimatePage() {
             ))}
           </div>
         </fieldset>
-        <div className="estimator-options">
-          <div className="field">
-            <label htmlFor="estimate-place">{byLocation ? 'Nearest clinic' : 'Region'}</label>
-            <select id="estimate-place" value={selected} onChange={(e) => setPlace(e.target.value)}>
-              {placeOptions.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <label className="check">
-            <input type="checkbox" checked={scarToo} onChange={(e) => setScarToo(e.target.checked)} />I also have a
-            transplant scar to hide
-          </label>
-        </div>
+        <QueryView query={clinic} what="the clinic's locations and prices">
+          {(data) => {
+            const priced = data.locations.filter((l) => l.estimate !== null)
+            const location = priced.find((l) => l.id === place) ?? priced[0]
+            const estimate = location?.estimate ?? null
+            const result = estimate?.patterns.find((p) => p.patternId === patternId) ?? null
+            const range = result === null ? null : scarToo ? result.withScar : result.range
+            return (
+              <>
+                <div className="estimator-options">
+                  <div className="field">
+                    <label htmlFor="estimate-place">Clinic</label>
+                    <select id="estimate-place" value={location?.id ?? ''} onChange={(e) => setPlace(e.target.value)}>
+                      {priced.map((l) => (
+                        <option key={l.id} value={l.id}>
+                          {l.name}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  <label className="check">
+                    <input type="checkbox" checked={scarToo} onChange={(e) => setScarToo(e.target.checked)} />I also
+                    have a transplant scar to hide
+                  </label>
+                </div>
+                <div className="estimate-result" aria-live="polite">
+                  {location === undefined || estimate === null ? (
+                    <p>This clinic has not published its prices yet. A consultation gives you an exact quote.</p>
+                  ) : result === null || range === null ? (
+                    <p>Pick a picture above to see a price range at {location.name}.</p>
+                  ) : (
+                    <div className="card">
+                      <h2>
+                        {money(range.low, estimate.currency)} – {money(range.high, estimate.currency)}
+                      </h2>
+                      <p>
+                        At {location.name}: {result.packageLabel}
+                        {scarToo && patternId !== 'scar' ? ', with scar camouflage' : ''}, tax included: three sessions,
+                        or four when your skin needs one more (about one client in five).
+                      </p>
+                      <p>
+                        A touch-up in a few years costs {money(estimate.touchUp, estimate.currency)}, tax included.{' '}
+                        {estimate.taxNote}
+                      </p>
+                      <p>
+                        <Link className="button" to={`${prefix}/book?location=${location.id}`}>
+                          Book a free consultation
+                        </Link>
+                      </p>
+                    </div>
+                  )}
+                </div>
+              </>
+            )
+          }}
+        </QueryView>
       </form>
-      <div className="estimate-result" aria-live="polite">
-        {patternId === null ? (
-          <p>Pick a picture above to see a price range.</p>
-        ) : result === null ? (
-          <p>Choose your nearest clinic to see its prices.</p>
-        ) : (
-          <div className="card">
-            <h2>
-              {formatMoney(result.low, result.currency)} – {formatMoney(result.high, result.currency)}
-            </h2>
-            <p>
-              {result.packageLabel}
-              {scarToo ? ', with scar camouflage' : ''}: three sessions, or four when your skin needs one more (about
-              one client in five).
-            </p>
-            <p>
-              A touch-up in a few years costs {formatMoney(result.touchUp, result.currency)}. {result.taxNote}
-            </p>
-            <p>
-              <Link className="button" to={`${prefix}/book${location === undefined ? '' : `?location=${location.id}`}`}>
-                Book a free consultation
-              </Link>
-            </p>
-          </div>
-        )}
-      </div>
     </section>
   )
 }

@@ -5,6 +5,7 @@ import { Empty, QueryView } from '../ui/states.tsx'
 import { useClinic, useClinicSlug, usePractitioners } from './clinic-api.ts'
 import { SERVICES } from './content.ts'
 import { GalleryGrid } from './gallery-page.tsx'
+import { LocationCard } from './location-card.tsx'
 
 export function HomePage() {
   const { slug, prefix } = useClinicSlug()
@@ -37,6 +38,24 @@ export function HomePage() {
             </li>
           ))}
         </ul>
+      </section>
+      <section aria-labelledby="locations-title">
+        <h2 id="locations-title">Where to find us</h2>
+        <QueryView query={clinic} what="our locations">
+          {(data) =>
+            data.locations.length === 0 ? (
+              <Empty>
+                <p>Our locations will appear here soon.</p>
+              </Empty>
+            ) : (
+              <div className="location-info">
+                {data.locations.map((l) => (
+                  <LocationCard key={l.id} location={l} />
+                ))}
+              </div>
+            )
+          }
+        </QueryView>
       </section>
       <section aria-labelledby="team-title">
         <h2 id="team-title">Our practitioners</h2>

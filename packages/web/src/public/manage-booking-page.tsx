@@ -4,9 +4,10 @@ import { useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { api } from '../api/client.ts'
 import type { PublicBooking, PublicSlot } from '../api/types.ts'
-import { addDays, formatDateTime, formatTime, todayIn } from '../ui/format.ts'
-import { Empty, ErrorNote, Loading, QueryView } from '../ui/states.tsx'
-import { bookingPath, DEFAULT_CLINIC_SLUG, useAvailability } from './clinic-api.ts'
+import { formatLocal, formatLocalTime } from '../ui/format.ts'
+import { Empty, ErrorNote, QueryView } from '../ui/states.tsx'
+import { bookingPath, DEFAULT_CLINIC_SLUG } from './clinic-api.ts'
+import { DayPicker } from './day-picker.tsx'
 
 export function ManageBookingPage() {
   const [params] = useSearchParams()
@@ -34,8 +35,8 @@ export function ManageBookingPage() {
 
 function Manage({ token, booking }: { token: string; booking: PublicBooking }) {
   const queryClient = useQueryClient()
-  const timeZone = booking.location.timeZone
   const [moving, setMoving] = useState(false)
+  const [picked, setPicked] = useState<PublicSlot | null>(null)
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['booking', token] })
   const cancel = useMutation({
     mutationFn: () => api(`${bookingPath(token)}/cancel`, { method: 'POST', body: {} }),
@@ -45,6 +46,7 @@ function Manage({ token, booking }: { token: string; booking: PublicBooking }) {
     mutationFn: (startsAt: string) => api(`${bookingPath(token)}/reschedule`, { method: 'POST', body: { startsAt } }),
     onSuccess: () => {
       setMoving(false)
+      setPicked(null)
       void refresh()
     },
   })
@@ -60,9 +62,15 @@ function Manage({ token, booking }: { token: string; booking: PublicBooking }) {
   return (
     <div className="card">
       <p>
-        <strong>{formatDateTime(booking.startsAt, timeZone)}</strong>
-        {` at ${booking.location.name}, ${booking.clinicName}`}
+        <strong>{formatLocal(booking.startsAtLocal)}</strong>
+        {` to ${formatLocalTime(booking.endsAtLocal.time)} (${booking.durationMin} minutes), at ${booking.location.name}, ${booking.clinicName}`}
       </p>
+      {booking.location.phone === null ? null : (
+        <p>
+          Questions? Call <a href={`tel:${booking.location.phone.replace(/[^+0-9]/g, '')}`}>{booking.location.phone}</a>
+          .
+        </p>
+      )}
       {cancel.isError ? <ErrorNote error={cancel.error} /> : null}
       {reschedule.isError ? <ErrorNote error={reschedule.error} /> : null}
       <p className="actions">
@@ -86,40 +94,29 @@ function Manage({ token, booking }: { token: string; booking: PublicBooking }) {
         </button>
       </p>
       {moving ? (
-        <Reschedule
-          slug={DEFAULT_CLINIC_SLUG}
-          locationId={booking.location.id}
-          timeZone={timeZone}
-          pending={reschedule.isPending}
-          onPick={(s) => reschedule.mutate(s.startsAt)}
-        />
+        <>
+          <DayPicker
+            slug={DEFAULT_CLINIC_SLUG}
+            locationId={booking.location.id}
+            locationName={booking.location.name}
+            selected={picked?.startsAt ?? null}
+            disabled={reschedule.isPending}
+            onPick={setPicked}
+          />
+          {picked === null ? null : (
+            <p className="actions">
+              <button
+                type="button"
+                className="button"
+                disabled={reschedule.isPending}
+                onClick={() => reschedule.mutate(picked.startsAt)}
+              >
+                {reschedule.isPending ? 'Moving…' : `Move it to ${formatLocal(picked.startsAtLocal)}`}
+              </button>
+            </p>
+          )}
+        </>
       ) : null}
     </div>
-  )
-}
-
-function Reschedule(props: {
-  slug: string
-  locationId: string
-  timeZone: string
-  pending: boolean
-  onPick: (slot: PublicSlot) => void
-}) {
-  const from = todayIn(props.timeZone)
-  const slots = useAvailability(props.slug, props.locationId, from, addDays(from, 14))
-  if (slots.isPending) return <Loading what="free times" />
-  if (slots.isError) return <ErrorNote error={slots.error} retry={() => void slots.refetch()} />
-  if (slots.data.length === 0) return <p>No free times in the next two weeks. Please call the clinic.</p>
-  return (
-    <ul className="slot-list">
-      {slots.data.map((s) => (
-        <li key={s.startsAt}>
-          <button type="button" className="slot" disabled={props.pending} onClick={() => props.onPick(s)}>
-            {formatDateTime(s.startsAt, props.timeZone).replace(`, ${formatTime(s.startsAt, props.timeZone)}`, '')}{' '}
-            {formatTime(s.startsAt, props.timeZone)}
-          </button>
-        </li>
-      ))}
-    </ul>
   )
 }

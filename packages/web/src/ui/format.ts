@@ -81,3 +81,12 @@ export function formatLocalTime(time: string): string {
 export function formatLocal(local: { date: string; time: string }): string {
   return `${formatLocalDate(local.date)}, ${formatLocalTime(local.time)}`
 }
+
+/** A local date the server computed, short, for a row of days: "Mon", "Dec 7". No time-zone conversion. */
+export function formatLocalDay(date: string): { weekday: string; day: string } {
+  const d = new Date(`${date}T12:00:00Z`)
+  return {
+    weekday: new Intl.DateTimeFormat('en-CA', { weekday: 'short', timeZone: 'UTC' }).format(d),
+    day: new Intl.DateTimeFormat('en-CA', { month: 'short', day: 'numeric', timeZone: 'UTC' }).format(d),
+  }
+}

@@ -4,7 +4,7 @@ import { AppError, type FieldProblem } from '../../errors.ts'
 import { audit } from '../audit/audit.ts'
 import type { RunDesignWork } from '../designs/work.ts'
 import { storedQuote } from '../plans/quote-record.ts'
-import { priceListOf } from '../plans/service.ts'
+import { priceListOf, taxRulesOf } from '../plans/service.ts'
 import { localDate } from '../session-records/service.ts'
 import type { Consultation, ConsultationCreate, ConsultationCreated } from './consultations.schema.ts'
 
@@ -52,13 +52,14 @@ export class ConsultationService {
     }
     const priceList = priceListOf(location, 'body.locationId')
     const today = input.today ?? localDate(this.#now(), location.timeZone)
-    // the location decides the price list and the days sessions may fall on, whatever the intake said; consult runs
-    // outside any transaction (~0.5 s)
+    // the location decides the price list, its taxes (a consultation is priced where it is held) and the days sessions
+    // may fall on, whatever the intake said; consult runs outside any transaction (~0.5 s)
     // (a location without opening hours on file keeps the price list's location default, Monday to Friday)
     const open = openWeekdaysOf(hours)
+    const taxRules = taxRulesOf(location, 'body.locationId')
     const { result } = consult(
       { ...intake.data, location: { priceList } },
-      { today, ...(open.length > 0 ? { openWeekdays: open } : {}) }
+      { today, taxRules, ...(open.length > 0 ? { openWeekdays: open } : {}) }
     )
     return this.#run(async (repos) => {
       if (!(await repos.clients.lock(actor.clinicId, clientId))) {

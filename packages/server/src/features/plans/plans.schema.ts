@@ -62,6 +62,8 @@ export const TreatmentPlanSchema = z.object({
   /** The latest quote for this plan; null when none was made. */
   quote: QuoteSchema.nullable(),
   createdAt: z.iso.datetime({ offset: true }),
+  /** When it was made, as the quote's location reads it (domain localTime), for screens to show as it is. */
+  createdAtLocal: z.object({ date: z.string(), time: z.string(), offsetMinutes: z.number() }),
 })
 export type TreatmentPlan = z.infer<typeof TreatmentPlanSchema>
 

@@ -1,3 +1,4 @@
+import { localTime } from '@stipple/domain'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import type { QuoteRecord, TreatmentPlan } from './plans.schema.ts'
@@ -7,6 +8,8 @@ export interface PlanLocation {
   id: string
   priceListId: string
   timeZone: string
+  /** As stored; parsed with the domain's TaxRulesSchema where a quote is priced (plans/service.ts taxRulesOf). */
+  taxRules: unknown
 }
 
 /** Where a plan is printed for: the clinic's name and, when one is known, a location's name and time zone. */
@@ -35,11 +38,13 @@ export class PlanRepository {
   async location(clinicId: string, locationId: string): Promise<PlanLocation | null> {
     const row = await this.#db
       .selectFrom('locations')
-      .select(['id', 'price_list_id', 'time_zone'])
+      .select(['id', 'price_list_id', 'time_zone', 'tax_rules'])
       .where('clinic_id', '=', clinicId)
       .where('id', '=', locationId)
       .executeTakeFirst()
-    return row === undefined ? null : { id: row.id, priceListId: row.price_list_id, timeZone: row.time_zone }
+    return row === undefined
+      ? null
+      : { id: row.id, priceListId: row.price_list_id, timeZone: row.time_zone, taxRules: row.tax_rules }
   }
 
   /** The clinic's name, and the location's when `locationId` names one of this clinic's locations. */
@@ -176,6 +181,16 @@ export class PlanRepository {
         createdAt: r.created_at.toISOString(),
       })
     }
+    // the plan's date as its quote's location reads it (else the clinic's first location's)
+    const zones = await this.#db
+      .selectFrom('locations')
+      .select(['id', 'time_zone'])
+      .where('clinic_id', '=', clinicId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute()
+    const zoneOf = (locationId: string | undefined) =>
+      zones.find((z) => z.id === locationId)?.time_zone ?? zones[0]?.time_zone ?? 'UTC'
     return plans.map((p) => ({
       id: p.id,
       clientId: p.client_id,
@@ -183,6 +198,7 @@ export class PlanRepository {
       plan: p.plan as unknown as TreatmentPlan['plan'],
       quote: latest.get(p.id) ?? null,
       createdAt: p.created_at.toISOString(),
+      createdAtLocal: localTime(p.created_at.getTime(), zoneOf(latest.get(p.id)?.locationId)),
     }))
   }
 }

@@ -6,6 +6,8 @@ import {
   PRICE_LIST_IDS,
   type PriceListId,
   planDesign,
+  type TaxRule,
+  TaxRulesSchema,
   toDesign,
 } from '@stipple/domain'
 import sharp from 'sharp'
@@ -141,6 +143,15 @@ export function priceListOf(location: { priceListId: string }, path: string): Pr
   })
 }
 
+/** The location's stored tax rules, checked; a location whose stored rules do not parse cannot price a quote. */
+export function taxRulesOf(location: { taxRules: unknown }, path: string): TaxRule[] {
+  const parsed = TaxRulesSchema.safeParse(location.taxRules)
+  if (parsed.success) return parsed.data
+  throw new AppError('unprocessable', "This location's tax rules are not valid; the owner can correct them", {
+    problems: [{ path, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }],
+  })
+}
+
 export class PlanService {
   readonly #run: RunDesignWork
   readonly #previews: PreviewRenderer
@@ -170,10 +181,11 @@ export class PlanService {
       return { version: found, location: where }
     })
     const priceList = priceListOf(location, 'body.locationId')
+    const taxRules = taxRulesOf(location, 'body.locationId')
     // placement takes a few hundred ms: outside the transaction, so no row stays locked meanwhile
     let planned: ReturnType<typeof planDesign>
     try {
-      planned = planDesign(toDesign(version.document), priceList)
+      planned = planDesign(toDesign(version.document), priceList, taxRules)
     } catch (error) {
       throw new AppError('unprocessable', 'This design version cannot be planned: its dots cannot be placed', {
         cause: error,

@@ -11,10 +11,12 @@ import {
   bookingConfirmationText,
   careOnDay,
   courseCare,
+  localTime,
   type MessageText,
   precareText,
   TOUCH_UP_YEARS,
   touchUpRecallText,
+  zoneAbbreviation,
 } from '@stipple/domain'
 import type { Kysely } from 'kysely'
 import type { Database, OutboxKind } from '../../db/database.ts'
@@ -69,25 +71,23 @@ interface Candidate {
   build(secret: Buffer): NewOutboxMessage | null
 }
 
-/** `Tuesday 1 December 2026, 10:00 EST`, in the location's own time zone. */
+/**
+ * `Tuesday 1 December 2026, 10:00 EST`, in the location's own time zone: the wall clock and the zone's name come from
+ * the domain's pinned time-zone data, never from the runtime's (Node and browsers disagree on some zones).
+ */
 function formatWhen(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
+  const local = localTime(at.getTime(), timeZone)
+  // the local calendar date, read as a date (no zone conversion)
+  const day = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at)
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
-  // en-US knows the usual abbreviations (EST, PST); elsewhere it gives GMT+1, which is still right
-  const zone =
-    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' })
-      .formatToParts(at)
-      .find((p) => p.type === 'timeZoneName')?.value ?? timeZone
-  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} ${zone}`
+  })
+    .format(new Date(`${local.date}T12:00:00Z`))
+    .replace(',', '')
+  return `${day}, ${local.time} ${zoneAbbreviation(at.getTime(), timeZone)}`
 }
 
 const addressLine = (a: PlannedAppointment) =>

@@ -86,9 +86,17 @@ export const AppointmentListQuerySchema = z
     clientId: Uuid.optional(),
   })
   .refine(rangeWithin(92), { path: ['to'], message: 'list at most 92 days, with to on or after from' })
+/** Without from and to: the 7 days from today at the location; with one, both. */
 export const PublicAvailabilityQuerySchema = z
-  .strictObject({ locationId: Uuid, ...DateRange })
-  .refine(rangeWithin(31), { path: ['to'], message: 'search at most 31 days, with to on or after from' })
+  .strictObject({ locationId: Uuid, from: IsoDate.optional(), to: IsoDate.optional() })
+  .refine((q) => (q.from === undefined) === (q.to === undefined), {
+    path: ['to'],
+    message: 'give both from and to, or neither for the coming week',
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || rangeWithin(31)({ from: q.from, to: q.to }), {
+    path: ['to'],
+    message: 'search at most 31 days, with to on or after from',
+  })
 
 /** A date and wall-clock time at the location, read by the server in the location's time zone. */
 const LocalStart = z.strictObject({ date: IsoDate, time: Time })
@@ -320,47 +328,78 @@ export const TouchUpProposalSchema = z.object({
   locationId: Uuid,
   slots: z.array(SlotSchema),
 })
-export const PortalAppointmentsSchema = z.object({
-  upcoming: z.array(
-    z.object({
-      id: Uuid,
-      kind: z.enum(KINDS),
-      status: z.string(),
-      startsAt: z.string(),
-      endsAt: z.string(),
-      locationName: z.string(),
-      practitionerName: z.string(),
-    })
-  ),
-  past: z.array(
-    z.object({
-      id: Uuid,
-      kind: z.enum(KINDS),
-      status: z.string(),
-      startsAt: z.string(),
-      endsAt: z.string(),
-      locationName: z.string(),
-      practitionerName: z.string(),
-    })
-  ),
+/** An instant as the location's wall clock reads it (domain localTime), computed by the server. */
+const LocalTimeSchema = z.object({ date: z.string(), time: z.string(), offsetMinutes: z.number() })
+const PortalAppointment = z.object({
+  id: Uuid,
+  kind: z.enum(KINDS),
+  status: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  startsAtLocal: LocalTimeSchema,
+  endsAtLocal: LocalTimeSchema,
+  durationMin: z.number(),
+  locationName: z.string(),
+  practitionerName: z.string(),
 })
+export const PortalAppointmentsSchema = z.object({
+  upcoming: z.array(PortalAppointment),
+  past: z.array(PortalAppointment),
+})
+const PriceRangeSchema = z.object({ low: z.number(), high: z.number() })
 export const PublicClinicSchema = z.object({
   name: z.string(),
   slug: z.string(),
+  /** Whether a booking's confirmation is emailed (this server sends mail). */
+  emailsConfirmations: z.boolean(),
+  /** How long a free consultation is booked for, minutes. */
+  consultationMinutes: z.number(),
   locations: z.array(
     z.object({
       id: Uuid,
       name: z.string(),
       address: z.record(z.string(), z.string()),
       timeZone: z.string(),
+      phone: z.string().nullable(),
       openingHours: Hours,
+      week: z.array(
+        z.object({ day: z.string(), name: z.string(), ranges: z.array(z.tuple([z.string(), z.string()])) })
+      ),
+      today: z.string(),
+      estimate: z
+        .object({
+          currency: z.string(),
+          patterns: z.array(
+            z.object({
+              patternId: z.string(),
+              packageLabel: z.string(),
+              range: PriceRangeSchema,
+              withScar: PriceRangeSchema,
+            })
+          ),
+          touchUp: z.number(),
+          taxNote: z.string(),
+        })
+        .nullable(),
     })
   ),
 })
 export const PublicAvailabilitySchema = z.object({
   timeZone: z.string(),
   durationMin: z.number(),
-  times: z.array(z.object({ startsAt: z.string(), endsAt: z.string() })),
+  /** Today at the location, and the local dates searched. */
+  today: z.string(),
+  from: z.string(),
+  to: z.string(),
+  days: z.array(z.object({ date: z.string(), weekday: z.number(), times: z.number() })),
+  times: z.array(
+    z.object({
+      startsAt: z.string(),
+      endsAt: z.string(),
+      startsAtLocal: LocalTimeSchema,
+      endsAtLocal: LocalTimeSchema,
+    })
+  ),
 })
 export const PublicBookingSchema = z.object({
   status: z.enum(STATUSES),
@@ -368,7 +407,21 @@ export const PublicBookingSchema = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
   clinicName: z.string(),
-  location: z.object({ id: Uuid, name: z.string(), address: z.record(z.string(), z.string()), timeZone: z.string() }),
-  /** The link for changing or cancelling (also sent by email). */
+  startsAtLocal: LocalTimeSchema,
+  endsAtLocal: LocalTimeSchema,
+  /** The length actually booked, minutes. */
+  durationMin: z.number(),
+  location: z.object({
+    id: Uuid,
+    name: z.string(),
+    address: z.record(z.string(), z.string()),
+    timeZone: z.string(),
+    phone: z.string().nullable(),
+    /** Today at the location, 'YYYY-MM-DD'. */
+    today: z.string(),
+  }),
+  /** The link for changing or cancelling (sent by email when mail is set up). */
   manageUrl: z.string(),
+  /** True when this server sends mail, so the confirmation is on its way; false: the page is the only record. */
+  confirmationEmailed: z.boolean(),
 })

@@ -12,6 +12,9 @@ export interface LocationInfo {
   timeZone: string
   address: Record<string, string>
   openingHours: Hours
+  phone: string | null
+  priceListId: string
+  taxRules: unknown
 }
 
 export interface AppointmentDto {
@@ -114,7 +117,7 @@ export class SchedulingRepository {
   async locations(clinicId: string): Promise<LocationInfo[]> {
     const rows = await this.#db
       .selectFrom('locations')
-      .select(['id', 'name', 'time_zone', 'address', 'opening_hours'])
+      .select(['id', 'name', 'time_zone', 'address', 'opening_hours', 'phone', 'price_list_id', 'tax_rules'])
       .where('clinic_id', '=', clinicId)
       .orderBy('name')
       .execute()
@@ -124,6 +127,9 @@ export class SchedulingRepository {
       timeZone: r.time_zone,
       address: r.address,
       openingHours: r.opening_hours,
+      phone: r.phone,
+      priceListId: r.price_list_id,
+      taxRules: r.tax_rules,
     }))
   }
 

@@ -19,6 +19,7 @@ import {
   type Slot,
   spacingProblems,
   type WeeklyHours,
+  weekday,
   zonedToInstant,
 } from '@stipple/domain'
 import type { Kysely, Transaction } from 'kysely'
@@ -39,6 +40,7 @@ import type {
 import { DAY_KEYS } from './booking.schema.ts'
 import type { BookingRateLimiter } from './booking-limiter.ts'
 import { linkSecret, manageBookingUrl, signBookingToken, verifyBookingToken } from './links.ts'
+import { localAt, publicLocation } from './public-view.ts'
 import {
   type AppointmentDto,
   type Hours,
@@ -86,16 +88,16 @@ const within = (ranges: { start: number; end: number }[], start: number, end: nu
 
 /** "Mon 9 Mar 2026, 10:00" in the location's zone, for messages people read. */
 function when(instant: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
+  // the wall clock from the domain's pinned zone data; the calendar date formatted as a date (no zone conversion)
+  const local = localTime(instant, timeZone)
+  const day = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'UTC',
     weekday: 'short',
     day: 'numeric',
     month: 'short',
     year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(instant))
+  }).format(new Date(`${local.date}T12:00:00Z`))
+  return `${day}, ${local.time}`
 }
 
 const hoursText = (hours: WeeklyHours, date: string) => {
@@ -199,13 +201,22 @@ export class SchedulingService {
   readonly #now: () => Date
   readonly #publicUrl: string
   readonly #limiter: BookingRateLimiter
+  /** Whether this server sends email (SMTP_URL): a booking page says "we have emailed you" only then. */
+  readonly #mailConfigured: boolean
   #secret: Promise<Buffer> | null = null
 
-  constructor(db: Kysely<Database>, now: () => Date, publicUrl: string, limiter: BookingRateLimiter) {
+  constructor(
+    db: Kysely<Database>,
+    now: () => Date,
+    publicUrl: string,
+    limiter: BookingRateLimiter,
+    mailConfigured = false
+  ) {
     this.#db = db
     this.#now = now
     this.#publicUrl = publicUrl.replace(/\/+$/, '')
     this.#limiter = limiter
+    this.#mailConfigured = mailConfigured
   }
 
   #repo(db: Kysely<Database> = this.#db) {
@@ -1599,18 +1610,25 @@ export class SchedulingService {
     const repo = this.#repo()
     const clientId = await repo.clientOfUser(actor.clinicId, actor.userId)
     if (clientId === null) throw new AppError('not_found', 'No client record of yours in this clinic')
-    const locations = new Map((await repo.locations(actor.clinicId)).map((l) => [l.id, l.name]))
+    const locations = new Map((await repo.locations(actor.clinicId)).map((l) => [l.id, l]))
     const all = await repo.list(actor.clinicId, { from: new Date(0), to: new Date('9999-01-01T00:00:00Z'), clientId })
     const now = this.#now().getTime()
-    const view = (a: AppointmentDto) => ({
-      id: a.id,
-      kind: a.kind,
-      status: a.status,
-      startsAt: a.startsAt,
-      endsAt: a.endsAt,
-      locationName: locations.get(a.locationId) ?? '',
-      practitionerName: a.practitionerName,
-    })
+    const view = (a: AppointmentDto) => {
+      const location = locations.get(a.locationId)
+      const tz = location?.timeZone ?? 'UTC'
+      return {
+        id: a.id,
+        kind: a.kind,
+        status: a.status,
+        startsAt: a.startsAt,
+        endsAt: a.endsAt,
+        startsAtLocal: localAt(a.startsAt, tz),
+        endsAtLocal: localAt(a.endsAt, tz),
+        durationMin: Math.round((Date.parse(a.endsAt) - Date.parse(a.startsAt)) / MINUTE),
+        locationName: location?.name ?? '',
+        practitionerName: a.practitionerName,
+      }
+    }
     await this.#transaction((trx) =>
       audit(repositoriesOver(trx), actor, {
         action: 'read',
@@ -1639,16 +1657,14 @@ export class SchedulingService {
   async publicClinic(slug: string) {
     const clinic = await this.#clinic(slug)
     const locations = await this.#repo().locations(clinic.id)
+    const now = this.#now()
     return {
       name: clinic.name,
       slug: clinic.slug,
-      locations: locations.map((l) => ({
-        id: l.id,
-        name: l.name,
-        address: l.address,
-        timeZone: l.timeZone,
-        openingHours: l.openingHours,
-      })),
+      /** A booking's confirmation goes by email only when this server sends mail. */
+      emailsConfirmations: this.#mailConfigured,
+      consultationMinutes: APPOINTMENT_KINDS.consultation.durationMin,
+      locations: locations.map((l) => publicLocation(l, now)),
     }
   }
 
@@ -1683,33 +1699,78 @@ export class SchedulingService {
     return { ctx, slots }
   }
 
-  async publicAvailability(slug: string, q: { locationId: string; from: string; to: string }) {
+  /**
+   * Free consultation times at a location for local dates [from, to] (default: the 7 days from today there), each
+   * with its local date and time, and every day of the range with how many times it has, so a page can show one day
+   * at a time and which days have times.
+   */
+  async publicAvailability(
+    slug: string,
+    q: { locationId: string; from?: string | undefined; to?: string | undefined }
+  ) {
     const clinic = await this.#clinic(slug)
-    const { ctx, slots } = await this.#publicSlots(clinic.id, q.locationId, q.from, q.to, 'consultation')
+    const location = await this.#repo().location(clinic.id, q.locationId)
+    if (location === null) {
+      throw new AppError('invalid_input', 'No such location at this clinic', {
+        problems: [{ path: 'query.locationId', message: 'no such location at this clinic' }],
+      })
+    }
+    const tz = location.timeZone
+    const today = localTime(this.#now().getTime(), tz).date
+    const from = q.from ?? today
+    const to = q.to ?? dateOfDay(dayNumber(from) + 6)
+    const { slots } = await this.#publicSlots(clinic.id, q.locationId, from, to, 'consultation')
     const seen = new Set<number>()
     const times = slots
       .filter((s) => !seen.has(s.start) && seen.add(s.start))
-      .map((s) => ({ startsAt: iso(s.start), endsAt: iso(s.end) }))
-    return { timeZone: ctx.location.timeZone, durationMin: APPOINTMENT_KINDS.consultation.durationMin, times }
+      .map((s) => ({
+        startsAt: iso(s.start),
+        endsAt: iso(s.end),
+        startsAtLocal: localTime(s.start, tz),
+        endsAtLocal: localTime(s.end, tz),
+      }))
+    const count = new Map<string, number>()
+    for (const t of times) count.set(t.startsAtLocal.date, (count.get(t.startsAtLocal.date) ?? 0) + 1)
+    const days: { date: string; weekday: number; times: number }[] = []
+    for (let d = dayNumber(from); d <= dayNumber(to); d++) {
+      const date = dateOfDay(d)
+      days.push({ date, weekday: weekday(date), times: count.get(date) ?? 0 })
+    }
+    return {
+      timeZone: tz,
+      durationMin: APPOINTMENT_KINDS.consultation.durationMin,
+      today,
+      from,
+      to,
+      days,
+      times,
+    }
   }
 
   async #publicView(clinicId: string, a: AppointmentDto) {
     const repo = this.#repo()
     const location = await repo.location(clinicId, a.locationId)
     const token = signBookingToken(await this.#linkSecret(), a.id, new Date(a.startsAt))
+    const tz = location?.timeZone ?? 'UTC'
     return {
       status: a.status,
       kind: a.kind,
       startsAt: a.startsAt,
       endsAt: a.endsAt,
+      startsAtLocal: localAt(a.startsAt, tz),
+      endsAtLocal: localAt(a.endsAt, tz),
+      durationMin: Math.round((Date.parse(a.endsAt) - Date.parse(a.startsAt)) / MINUTE),
       clinicName: await repo.clinicName(clinicId),
       location: {
         id: a.locationId,
         name: location?.name ?? '',
         address: location?.address ?? {},
-        timeZone: location?.timeZone ?? 'UTC',
+        timeZone: tz,
+        phone: location?.phone ?? null,
+        today: localTime(this.#now().getTime(), tz).date,
       },
       manageUrl: manageBookingUrl(this.#publicUrl, token),
+      confirmationEmailed: this.#mailConfigured,
     }
   }
 
@@ -1741,9 +1802,20 @@ export class SchedulingService {
         kind: 'consultation' as const,
         startsAt: iso(start),
         endsAt: iso(start + duration),
+        startsAtLocal: localTime(start, location.timeZone),
+        endsAtLocal: localTime(start + duration, location.timeZone),
+        durationMin: APPOINTMENT_KINDS.consultation.durationMin,
         clinicName: clinic.name,
-        location: { id: location.id, name: location.name, address: location.address, timeZone: location.timeZone },
+        location: {
+          id: location.id,
+          name: location.name,
+          address: location.address,
+          timeZone: location.timeZone,
+          phone: location.phone,
+          today: localTime(this.#now().getTime(), location.timeZone).date,
+        },
         manageUrl: manageBookingUrl(this.#publicUrl, token),
+        confirmationEmailed: this.#mailConfigured,
       }
     }
     const { ctx: ctxOf, slots } = await this.#publicSlots(clinic.id, input.locationId, date, date, 'consultation')

@@ -2,6 +2,7 @@ import {
   type Lot,
   type LotCreate,
   type LotRecall,
+  localTime,
   type SessionRecord,
   type SessionRecordCreate,
   sessionSafetyRefusals,
@@ -13,9 +14,7 @@ import { audit } from '../audit/audit.ts'
 
 /** The calendar date of an instant at a location ('YYYY-MM-DD'). */
 export function localDate(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant
-  )
+  return localTime(instant.getTime(), timeZone).date
 }
 
 type Registered = Awaited<ReturnType<Repositories['sessions']['registeredLots']>>[number]
