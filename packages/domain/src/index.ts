@@ -114,6 +114,7 @@ export {
   openWeekdaysOf,
   type Weekday,
 } from './consultation/opening-days.ts'
+export {
   ESTIMATE_PATTERNS,
   type EstimatePatternId,
   estimateAtLocation,

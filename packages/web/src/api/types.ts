@@ -1,13 +1,6 @@
 // Shapes of the API the app reads. Settled ones come from the domain's zod schemas (the server parses and answers
 // with the same ones); the rest are the documented fields the screens use, kept loose where routes are still landing.
 
-/** An instant as the location's wall clock reads it, computed by the server (domain localTime). */
-interface LocalTime {
-  date: string
-  time: string
-  offsetMinutes: number
-}
-
 interface PriceRange {
   low: number
   high: number

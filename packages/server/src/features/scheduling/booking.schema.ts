@@ -328,8 +328,6 @@ export const TouchUpProposalSchema = z.object({
   locationId: Uuid,
   slots: z.array(SlotSchema),
 })
-/** An instant as the location's wall clock reads it (domain localTime), computed by the server. */
-const LocalTimeSchema = z.object({ date: z.string(), time: z.string(), offsetMinutes: z.number() })
 const PortalAppointment = z.object({
   id: Uuid,
   kind: z.enum(KINDS),
