@@ -3,7 +3,7 @@
 // the next free times it offers, each one click to book.
 import type { Client, ClientSummary } from '@stipple/domain'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { type FormEvent, useEffect, useId, useState } from 'react'
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { ApiError, api } from '../api/client.ts'
 import type { Appointment, AvailabilitySlot, ClinicLocation, FreeTime } from '../api/types.ts'
@@ -361,8 +361,13 @@ export function Refusal(props: {
   pending: boolean
   onPick: (t: FreeTime) => void
 }) {
+  const box = useRef<HTMLDivElement>(null)
+  // the reason and the times offered are where the eye goes next: scrolled into the panel's view
+  useEffect(() => {
+    if (props.error) box.current?.scrollIntoView({ block: 'nearest' })
+  }, [props.error])
   return (
-    <div className="refusal" role="alert">
+    <div className="refusal" role="alert" ref={box}>
       <p className="form-error">{refusalText(props.error)}</p>
       {props.offered.length > 0 ? (
         <>
