@@ -108,19 +108,19 @@ export {
 } from './consultation/consult.ts'
 export { isIsoDate } from './consultation/dates.ts'
 export {
-  DEFAULT_OPEN_WEEKDAYS,
-  datesOnOpenDays,
-  openOnOrAfter,
-  openWeekdaysOf,
-  type Weekday,
-} from './consultation/opening-days.ts'
-export {
   ESTIMATE_PATTERNS,
   type EstimatePatternId,
   estimateAtLocation,
   type LocationEstimate,
   type PriceRange,
 } from './consultation/estimate.ts'
+export {
+  DEFAULT_OPEN_WEEKDAYS,
+  datesOnOpenDays,
+  openOnOrAfter,
+  openWeekdaysOf,
+  type Weekday,
+} from './consultation/opening-days.ts'
 export { PRICE_LISTS } from './consultation/price-lists.ts'
 export { screen as screenIntake } from './consultation/screening.ts'
 export {
@@ -132,7 +132,6 @@ export {
   formatMoney,
   winAnsi,
 } from './consultation/take-home.ts'
-export { TOUCH_UP_TIMING, TOUCH_UP_YEARS } from './consultation/touch-ups.ts'
 export {
   defaultTaxRules,
   formatRate,
@@ -142,6 +141,7 @@ export {
   TaxRulesSchema,
   taxNoteOf,
 } from './consultation/tax-rules.ts'
+export { TOUCH_UP_TIMING, TOUCH_UP_YEARS } from './consultation/touch-ups.ts'
 export { DESIGN_LIMITS, DESIGN_SCHEMA_V1, type DesignDocument, DesignDocumentSchema } from './design/design.schema.ts'
 export { designJsonSchema } from './design/json-schema.ts'
 export { DESIGN_SCHEMAS, parseDesignDocument, toDesign } from './design/migrate.ts'

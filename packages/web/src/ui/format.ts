@@ -1,13 +1,5 @@
 // Dates, times and money as clinic staff and clients read them, in the location's own time zone.
 
-export function formatTime(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    hour: 'numeric',
-    minute: '2-digit',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(new Date(iso))
-}
-
 export function formatDate(iso: string, timeZone?: string): string {
   return new Intl.DateTimeFormat('en-CA', {
     weekday: 'short',
@@ -19,7 +11,12 @@ export function formatDate(iso: string, timeZone?: string): string {
 }
 
 export function formatDateTime(iso: string, timeZone?: string): string {
-  return `${formatDate(iso, timeZone)}, ${formatTime(iso, timeZone)}`
+  const time = new Intl.DateTimeFormat('en-CA', {
+    hour: 'numeric',
+    minute: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
+  })
+  return `${formatDate(iso, timeZone)}, ${time.format(new Date(iso))}`
 }
 
 /** The locale whose readers a price in this currency is for: `$3,400.00` in Canada, `£3,400.00` in the UK. */
