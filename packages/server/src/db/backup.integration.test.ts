@@ -95,7 +95,7 @@ describe('backup and restore', () => {
     expect(session.statusCode, session.body).toBe(201)
     // an immutable signed consent and the audit log come back too
     const template = await server.pool.query<{ id: string }>(
-      "insert into consent_templates (clinic_id, kind, version, title, body) values ($1, 'treatment', 1, 'T', 'I agree') returning id",
+      "insert into consent_templates (clinic_id, kind, version, title, body) values ($1, 'treatment', 2, 'T', 'I agree') returning id",
       [clinic.clinicId]
     )
     await server.pool.query(
@@ -113,7 +113,8 @@ describe('backup and restore', () => {
     await owner('GET', `${base}/clients/${client}`)
     source = await dump(server.pool)
     expect(source.audit_log?.length).toBeGreaterThan(2)
-    expect(source.signed_consents?.length).toBe(1)
+    // the treatment consent the session needed, and the one added here
+    expect(source.signed_consents?.length).toBe(2)
     const done = await backupDatabase(server.pool, file, 'pglite', server.photoStore)
     expect(done).toEqual({ tables: Object.keys(source).length, rows: rowCount(source), files: 1 })
   })

@@ -49,6 +49,7 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
   /** Distinct images, so each allowed upload is new content (an identical one would be 409). */
   const images: Buffer[] = []
   let nextImage = 0
+  let nextLot = 0
   beforeAll(async () => {
     server = await openTestServer(database())
     a = await createTestClinic(server, 'Clinic A')
@@ -275,7 +276,19 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
         hairLoss: { scale: 'norwood', stage: '4' },
       },
     },
-    createSessionRecord: validSession(clinic),
+    // today: the clinic's treatment consent above was signed today, and a session needs it signed by its day
+    createSessionRecord: validSession(clinic, { performedAt: new Date().toISOString() }),
+    // a location holds a lot code once: each accepted add is a new lot
+    get addLot() {
+      return {
+        kind: 'pigment',
+        locationId: clinic.locationId,
+        brand: 'Perma Blend',
+        shade: 'SMP Charcoal',
+        lot: `TEN-${++nextLot}`,
+        expiresOn: '2027-06-30',
+      }
+    },
     get uploadPhoto() {
       return images[nextImage++ % images.length]
     },

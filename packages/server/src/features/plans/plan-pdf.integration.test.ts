@@ -152,6 +152,25 @@ describeEachDatabase('the plan and quote PDF', (database) => {
     ])
   })
 
+  it("gives staff the client's PDF, without the intake's medication for front desk, audited as theirs", async () => {
+    for (const role of ['owner', 'practitioner', 'front_desk'] as const) {
+      const res = await as(server, clinic.users[role])('GET', `${base}/plans/${planId}/pdf`)
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200)
+      expect(res.headers['content-type']).toBe('application/pdf')
+      expect(res.headers['content-disposition']).toMatch(/^attachment; filename="stipple-plan-\d{4}-\d{2}-\d{2}\.pdf"$/)
+      const text = pdfText(res.rawPayload)
+      expect(text).toContain('Paula Pdfson')
+      // the intake's medication is clinical: front desk's copy leaves it out
+      if (role === 'front_desk') {
+        expect(text).not.toMatch(/minoxidil/i)
+        expect(text).not.toMatch(/\btype (I|II|III|IV|V|VI)\b/)
+        expect(text).toContain('General care every client gets')
+      } else expect(text).toMatch(/before using minoxidil again/)
+    }
+    const roles = (await audits()).map((a) => a.actor_role)
+    expect(roles.sort()).toEqual(['client', 'front_desk', 'owner', 'practitioner'])
+  })
+
   it('one truth for the dates: the plan JSON, the portal and the PDF give each booked session its booked day', async () => {
     const course = await server.db
       .selectFrom('appointments as a')
@@ -179,25 +198,6 @@ describeEachDatabase('the plan and quote PDF', (database) => {
     const text = pdfText((await as(server, clinic.users.owner)('GET', `${base}/plans/${planId}/pdf`)).rawPayload)
     for (const day of booked.slice(1)) expect(text).toContain(formatDate(day))
     for (const day of proposed.slice(1)) if (!booked.includes(day)) expect(text).not.toContain(formatDate(day))
-  })
-
-  it("gives staff the client's PDF, without the intake's medication for front desk, audited as theirs", async () => {
-    for (const role of ['owner', 'practitioner', 'front_desk'] as const) {
-      const res = await as(server, clinic.users[role])('GET', `${base}/plans/${planId}/pdf`)
-      expect(res.statusCode, res.body.slice(0, 300)).toBe(200)
-      expect(res.headers['content-type']).toBe('application/pdf')
-      expect(res.headers['content-disposition']).toMatch(/^attachment; filename="stipple-plan-\d{4}-\d{2}-\d{2}\.pdf"$/)
-      const text = pdfText(res.rawPayload)
-      expect(text).toContain('Paula Pdfson')
-      // the intake's medication is clinical: front desk's copy leaves it out
-      if (role === 'front_desk') {
-        expect(text).not.toMatch(/minoxidil/i)
-        expect(text).not.toMatch(/\btype (I|II|III|IV|V|VI)\b/)
-        expect(text).toContain('General care every client gets')
-      } else expect(text).toMatch(/before using minoxidil again/)
-    }
-    const roles = (await audits()).map((a) => a.actor_role)
-    expect(roles.sort()).toEqual(['client', 'front_desk', 'owner', 'practitioner'])
   })
 
   it("refuses another client's plan (404) and the staff route to clients (403), writing no audit row", async () => {

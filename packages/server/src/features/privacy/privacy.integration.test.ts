@@ -7,7 +7,7 @@ import {
   as,
   createTestClinic,
   openTestServer,
-  readyForSessions,
+  registerLots,
   type TestClinic,
   type TestServer,
   validSession,
@@ -48,7 +48,28 @@ describeEachDatabase('privacy: export and erase', (database) => {
     other = await createTestClinic(server, 'Other Clinic')
     base = `/api/v1/clinics/${clinic.clinicId}`
     clientId = await newClient()
-    await readyForSessions(server, clinic, clientId)
+    // what a session needs first: an intake, the treatment consent signed, the lots in the register
+    const intake = await as(server, clinic.users.practitioner)('POST', `${base}/clients/${clientId}/intakes`, {
+      document: {
+        schema: 'stipple.intake/v1',
+        client: { sex: 'male', age: 41, fitzpatrick: 3, hairColor: 'black', hairLength: 'shaved' },
+        hairLoss: { scale: 'norwood', stage: '5A' },
+      },
+    })
+    expect(intake.statusCode, intake.body).toBe(201)
+    const template = await server.pool.query<{ id: string }>(
+      "insert into consent_templates (clinic_id, kind, version, title, body) values ($1, 'treatment', 1, 'Treatment consent', 'I agree to SMP') returning id",
+      [clinic.clinicId]
+    )
+    await server.pool.query(
+      `insert into signed_consents (clinic_id, client_id, template_id, text_signed, text_sha256, signer_name, ip, signed_at)
+       values ($1, $2, $3, 'I agree to SMP', repeat('b', 64), 'Quentin Quinn', '203.0.113.9', '2026-11-01T12:00:00Z')`,
+      [clinic.clinicId, clientId, template.rows[0]?.id]
+    )
+    await registerLots(server, clinic, [
+      { kind: 'pigment', brand: 'Perma Blend', shade: 'SMP Charcoal', lot: 'PB-2409-117', expiresOn: '2027-06-30' },
+      { kind: 'needle', brand: 'Kwadron', configuration: '1RL 0.20', lot: 'NDL-7781', expiresOn: '2028-06-30' },
+    ])
     const session = await as(server, clinic.users.practitioner)(
       'POST',
       `${base}/clients/${clientId}/sessions`,
@@ -67,23 +88,6 @@ describeEachDatabase('privacy: export and erase', (database) => {
     )
     expect(session.statusCode, session.body).toBe(201)
     sessionId = session.json().id
-    const intake = await as(server, clinic.users.practitioner)('POST', `${base}/clients/${clientId}/intakes`, {
-      document: {
-        schema: 'stipple.intake/v1',
-        client: { sex: 'male', age: 41, fitzpatrick: 3, hairColor: 'black', hairLength: 'shaved' },
-        hairLoss: { scale: 'norwood', stage: '5A' },
-      },
-    })
-    expect(intake.statusCode, intake.body).toBe(201)
-    const template = await server.pool.query<{ id: string }>(
-      "insert into consent_templates (clinic_id, kind, version, title, body) values ($1, 'treatment', 1, 'Treatment consent', 'I agree to SMP') returning id",
-      [clinic.clinicId]
-    )
-    await server.pool.query(
-      `insert into signed_consents (clinic_id, client_id, template_id, text_signed, text_sha256, signer_name, ip)
-       values ($1, $2, $3, 'I agree to SMP', repeat('b', 64), 'Quentin Quinn', '203.0.113.9')`,
-      [clinic.clinicId, clientId, template.rows[0]?.id]
-    )
     // a photo row with its bytes in the store (as the photos feature keeps them)
     const hash = 'c'.repeat(64)
     await server.photoStore.put(hash, PNG_1x1)
