@@ -70,7 +70,10 @@ export {
 export { type PreviewLayers, type PreviewLayersResult, previewLayers, renderSkinBase } from './render/layers.ts'
 export { forEachMarkPixel, MARK_TEXT, markLayout } from './render/mark.ts'
 export {
+  CLOSE_UP_MM,
+  CLOSE_UP_PX_PER_MM,
   checkRenderOptions,
+  closeUpOptions,
   type HairPoints,
   MAX_RENDER_SIDE,
   MAX_YEARS,

@@ -57,6 +57,16 @@ export interface RenderIssue {
 
 export type RenderResult = { ok: true } | { ok: false; issues: RenderIssue[] }
 
+/** The artist's close-up: a 20 mm square around a chart point at 40 px/mm, where single dots resolve (DOMAIN §13 "C"). */
+export const CLOSE_UP_MM = 20
+export const CLOSE_UP_PX_PER_MM = 40
+
+/** Render options for the close-up around chart point (u, v) mm: the chart view, 800 × 800 px, 20 mm across. */
+export function closeUpOptions(u: number, v: number): RenderOptions {
+  const side = CLOSE_UP_MM * CLOSE_UP_PX_PER_MM
+  return { view: 'chart', width: side, height: side, closeUp: { u, v, widthMm: CLOSE_UP_MM } }
+}
+
 /** Largest image side, px: 4000×3000 and more pass; 100000 does not. */
 export const MAX_RENDER_SIDE = 8192
 export const MIN_RENDER_SIDE = 16

@@ -1,7 +1,7 @@
 // Designs over HTTP: versions with optimistic saves, the one approval per design, previews on the synthetic scalp
 // with the "Simulated" mark, the portal's own designs only, and an audit row for every read and write.
 import { type DesignDocument, toDesign } from '@stipple/domain'
-import { forEachMarkPixel, placeDots, renderPreview } from '@stipple/engine'
+import { closeUpOptions, forEachMarkPixel, placeDots, renderPreview } from '@stipple/engine'
 import { describeEachDatabase } from '@stipple/testkit'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -318,12 +318,33 @@ describeEachDatabase('designs: versions, approval, previews and the portal', (da
         ['?years=-1', 'query.years'],
         ['?stage=fresh&years=2', 'query.years'],
         ['?zoom=2', 'query.zoom'],
+        ['?closeup=4x', 'query.closeup'],
+        ['?closeup=0,9999', 'query.closeup'],
       ]
       for (const [query, path] of cases) {
         const res = await preview(query)
         expect({ query, status: res.statusCode }).toEqual({ query, status: 400 })
         expect(res.json().errors.map((e: { path: string }) => e.path)).toContain(path)
       }
+    })
+
+    it('gives the artist a 20 mm close-up at 40 px/mm round a chart point, marked "Simulated", as the engine renders it', async () => {
+      const res = await preview('?closeup=0,-20&width=800')
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(200)
+      const { data, info } = await sharp(res.rawPayload).raw().toBuffer({ resolveWithObject: true })
+      expect([info.width, info.height]).toEqual([800, 800])
+      const d = toDesign(design.document)
+      const placed = placeDots(d)
+      if (!placed.ok) throw new Error('the test design does not place')
+      const target = { width: 800, height: 800, data: new Uint8ClampedArray(800 * 800 * 4) }
+      expect(renderPreview(d, placed, { ...closeUpOptions(0, -20), stage: 'healed' }, target)).toEqual({ ok: true })
+      expect(Buffer.from(data).equals(Buffer.from(target.data.buffer))).toBe(true)
+      let ink = 0
+      forEachMarkPixel(800, 800, (x, y) => {
+        const i = (y * 800 + x) * 4
+        if (data[i] === 255 && data[i + 1] === 255 && data[i + 2] === 255) ink++
+      })
+      expect(ink).toBeGreaterThan(100)
     })
 
     it('audits every preview read', async () => {

@@ -110,5 +110,14 @@ export const PreviewQuerySchema = z.strictObject({
     .default(0),
   /** Width and height of the square image, px. */
   width: wholeNumber(256, 1024).default(512),
+  /**
+   * The artist's close-up instead of a view: a 20 mm square of the scalp chart around this point, "U,V" in mm (U to
+   * the client's right, V to the face), e.g. "0,-40"; at width 800 that is 40 px/mm.
+   */
+  closeup: z
+    .string()
+    .regex(/^-?[0-9]{1,3}(\.[0-9]{1,2})?,-?[0-9]{1,3}(\.[0-9]{1,2})?$/, 'expected a chart point U,V in mm like 0,-40')
+    .transform((s) => s.split(',').map(Number) as [number, number])
+    .optional(),
 })
 export type PreviewQuery = z.infer<typeof PreviewQuerySchema>

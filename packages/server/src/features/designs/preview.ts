@@ -175,7 +175,7 @@ export class PreviewRenderer {
 
   /** The PNG of one version (`versionId` names the immutable document) with the given options. */
   png(versionId: string, document: DesignDocument, options: PreviewQuery): Promise<Buffer> {
-    const key = `${versionId}|${options.view}|${options.session ?? 'last'}|${options.stage}|${options.years}|${options.width}`
+    const key = `${versionId}|${options.view}|${options.session ?? 'last'}|${options.stage}|${options.years}|${options.width}|${options.closeup?.join(',') ?? ''}`
     const cached = this.#images.get(key)
     if (cached !== undefined) return Promise.resolve(cached)
     const pending = this.#inFlight.get(key)

@@ -1,7 +1,7 @@
 // One preview render, as data in and data out: place the version's dots (cached per version) and render the view
 // into RGBA. It runs in a preview worker thread (preview-worker.ts), or in process where workers cannot start.
 import { type DesignDocument, toDesign } from '@stipple/domain'
-import { type Placement, placeDots, renderPreview } from '@stipple/engine'
+import { CLOSE_UP_MM, type Placement, placeDots, renderPreview } from '@stipple/engine'
 import type { FieldProblem } from '../../errors.ts'
 import type { PreviewQuery } from './designs.schema.ts'
 
@@ -87,7 +87,9 @@ export function renderJob(job: RenderJob, placements: Lru<Placed>): RenderReply 
     design,
     placed,
     {
-      view: options.view,
+      ...(options.closeup === undefined
+        ? { view: options.view }
+        : { view: 'chart' as const, closeUp: { u: options.closeup[0], v: options.closeup[1], widthMm: CLOSE_UP_MM } }),
       stage: options.stage,
       years: options.years,
       width,
@@ -97,7 +99,7 @@ export function renderJob(job: RenderJob, placements: Lru<Placed>): RenderReply 
     target
   )
   if (!rendered.ok) {
-    const name = (path: string) => (path === 'height' ? 'width' : path)
+    const name = (path: string) => (path === 'height' ? 'width' : path === 'closeUp' ? 'closeup' : path)
     return {
       id,
       ok: false,
