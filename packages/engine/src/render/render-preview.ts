@@ -15,9 +15,10 @@ import { deriveSeed, fmix32 } from '../math/rng.ts'
 import type { Design } from '../model/design.ts'
 import type { DotBuffer } from '../model/dots.ts'
 import { createHead } from '../scalp/head.ts'
+import { renderViewSkin } from './head-shading.ts'
 import { drawSimulatedMark } from './mark.ts'
 import { bandOrder, LITTLE_ENDIAN, pixelWords, stampDisc, stampEllipse, stampSegment } from './raster.ts'
-import { blurTone, createToneGrid, GRID, renderSkin, splatTone, type ToneGrid, toneBlurPasses } from './skin.ts'
+import { blurTone, createToneGrid, GRID, splatTone, type ToneGrid, toneBlurPasses } from './skin.ts'
 import { type ChartWindow, createView, projectInto, VIEW_NAMES, type View, type ViewName } from './view.ts'
 
 export type Stage = 'fresh' | 'healed'
@@ -145,7 +146,7 @@ export function renderPreview(
   const n = prepareDots(view, design, dots, options, tone)
   toneHair(view, hair, tone)
   blurTone(tone, (diffusionMm(design.pigment.depthMm) * view.pxPerMm) / GRID)
-  renderSkin(view, design.skin, deriveSeed(design.seed, 'skin'), px32, tone)
+  renderViewSkin(view, design.skin, deriveSeed(design.seed, 'skin'), px32, tone)
   stampDots(view, n, px32)
   renderHair(view, design, hair, px32)
   drawSimulatedMark(target)
@@ -284,7 +285,7 @@ export function previewLayers(
 
 /** The view's background and lit scalp without any pigment or hair tone, into `target` (the first pass of a preview). */
 export function renderSkinBase(design: Design, view: View, target: RgbaTarget): void {
-  renderSkin(view, design.skin, deriveSeed(design.seed, 'skin'), pixelWords(target.data), null)
+  renderViewSkin(view, design.skin, deriveSeed(design.seed, 'skin'), pixelWords(target.data), null)
 }
 
 const MAX_SESSIONS = 16
