@@ -70,8 +70,11 @@ export {
   type Stage,
 } from './render/render-preview.ts'
 export {
+  CAMERA_ELEVATION_DEG,
   type ChartWindow,
   createView,
+  ORBIT_PITCH_RANGE,
+  orbitView,
   type PixelPoint,
   projectChartPoint,
   unprojectPixel,
@@ -79,6 +82,7 @@ export {
   type View,
   type ViewName,
 } from './render/view.ts'
+export { FACE_NORMS, type Face, faceFor } from './scalp/face.ts'
 export {
   areaElementAt,
   chartToSurface,
