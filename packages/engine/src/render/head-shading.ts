@@ -505,8 +505,8 @@ class Shader {
         }
       } else applyTone(tone, px, py, out)
     }
-    // creases and the ears are details: their blocks are shaded per pixel
-    return ear || kind === DETAIL || ao < 0.8 ? DETAIL : SKIN
+    // the ears and the face's features are details: their blocks are shaded per pixel
+    return ear || kind === DETAIL ? DETAIL : SKIN
   }
 }
 

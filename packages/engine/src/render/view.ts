@@ -7,7 +7,7 @@
 import { dacos, dcos, dsin } from '../math/det-math.ts'
 import type { Ear, Face } from '../scalp/face.ts'
 import { chartToSurface, type HeadModel, surfaceToChart } from '../scalp/head.ts'
-import { headField, headMesh } from '../scalp/head-model.ts'
+import { FACE_TOP_MM, headField, headMesh } from '../scalp/head-model.ts'
 
 export type ViewName =
   | 'top'
@@ -264,7 +264,7 @@ function segmentHitsEar(ear: Ear, ex: number, ey: number, ez: number, x: number,
 
 /** Whether the ellipsoid's surface point lies under the face's skin (the forehead's brow ridge, the cheeks and below). */
 function underFace(view: View, x: number, y: number, z: number): boolean {
-  return y < 30 && z > 0 && headField(view.head, view.face, x, y, z) < -1
+  return y < FACE_TOP_MM && z > -35 && headField(view.head, view.face, x, y, z) < -1
 }
 
 /** Whether a surface point of the scalp that faces the camera is hidden by the face or an ear. */

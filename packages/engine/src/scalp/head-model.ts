@@ -66,7 +66,7 @@ function roundCone(
 export function eyeOpening(f: Face, dx: number, dy: number): number {
   const half = 14.5 * f.scale
   const t = dx / half
-  const hh = (f.sex === 'female' ? 5.6 : 5.0) * f.scale * Math.sqrt(Math.max(0, 1 - t * t))
+  const hh = (f.sex === 'female' ? 4.8 : 4.4) * f.scale * Math.sqrt(Math.max(0, 1 - t * t))
   // the lateral canthus sits a little higher than the medial; the upper lid covers the top of the iris
   const yc = 0.6 + 0.05 * dx
   return Math.max(Math.abs(dy - yc) - hh, Math.abs(dx) - half)
@@ -79,19 +79,25 @@ export function eyeOpening(f: Face, dx: number, dy: number): number {
  * V in the lower face). Female faces take the same shape at their own height and breadths.
  */
 const LOFT: readonly (readonly [number, number, number, number, number])[] = [
-  [14, 56, -18, -5, 0],
-  [-11, 64, -14, 2, 0],
-  [-25, 69, -12, 6, 0],
-  [-45, 66, -10, 8, 0.05],
-  [-61, 60, -8, 10, 0.12],
-  [-84.5, 55, -10, 12, 0.25],
-  [-100, 53, -13, 14, 0.42],
-  [-112, 47, -14, 26, 0.55],
-  [-124, 35, -16, 44, 0.6],
-  [-131.6, 18, -20, 62, 0.55],
+  [14, 58, -18, -10, 0],
+  [-11, 68, -14, -12, 0],
+  [-25, 71, -12, -12, 0.05],
+  [-45, 67, -10, -12, 0.12],
+  [-61, 61, -8, -10, 0.2],
+  [-84.5, 56, -10, -8, 0.3],
+  [-100, 53, -13, -4, 0.42],
+  [-112, 46, -14, 14, 0.55],
+  [-124, 33, -16, 38, 0.6],
+  [-131.6, 18, -20, 60, 0.55],
 ]
 
 const _loft = new Float64Array(4)
+/** Each LOFT row's slopes (Catmull–Rom: the secant through its neighbours), per column. */
+const LOFT_SLOPES: readonly (readonly number[])[] = LOFT.map((_, k) => {
+  const a = LOFT[Math.max(0, k - 1)]
+  const b = LOFT[Math.min(LOFT.length - 1, k + 1)]
+  return [0, 1, 2, 3, 4].map((c) => (c === 0 ? 0 : (b[c] - a[c]) / (b[0] - a[0])))
+})
 
 /** The LOFT row values at height y (male units), by cubic Hermite interpolation (Catmull–Rom slopes) into _loft. */
 function loftAt(y: number): boolean {
@@ -109,14 +115,11 @@ function loftAt(y: number): boolean {
   const h10 = t3 - 2 * t2 + t
   const h01 = -2 * t3 + 3 * t2
   const h11 = t3 - t2
-  for (let c = 1; c <= 4; c++) {
-    const slope = (k: number) => {
-      const a = LOFT[Math.max(0, k - 1)]
-      const b = LOFT[Math.min(n - 1, k + 1)]
-      return (b[c] - a[c]) / (b[0] - a[0])
-    }
-    _loft[c - 1] = h00 * LOFT[i][c] + h10 * h * slope(i) + h01 * LOFT[i + 1][c] + h11 * h * slope(i + 1)
-  }
+  const r0 = LOFT[i]
+  const r1 = LOFT[i + 1]
+  const s0 = LOFT_SLOPES[i]
+  const s1 = LOFT_SLOPES[i + 1]
+  for (let c = 1; c <= 4; c++) _loft[c - 1] = h00 * r0[c] + h10 * h * s0[c] + h01 * r1[c] + h11 * h * s1[c]
   return true
 }
 
@@ -143,7 +146,10 @@ function loft(f: Face, x: number, y: number, z: number): number {
   const D = 0.5 * (front - back)
   const tz = Math.min(1, Math.max(0, (z - zc) / D))
   const hw = W * (1 - taper * tz * tz)
-  const q = Math.sqrt((x * x) / (hw * hw) + ((z - zc) * (z - zc)) / (D * D))
+  // a rounded-box section (superellipse, exponent 2.6): the cheeks and jaw stay full back to the ears
+  const qx = Math.abs(x) / hw
+  const qz = Math.abs(z - zc) / D
+  const q = (qx ** 2.6 + qz ** 2.6) ** (1 / 2.6)
   const side = (q - 1) * Math.min(hw, D)
   return Math.max(side, y - top, bottom - y)
 }
@@ -160,7 +166,7 @@ export function headField(head: HeadModel, f: Face, x: number, y: number, z: num
   let d = ellipsoid(x, y, z, head.a, head.c, head.b)
   if (y < SKULL_BASE_MM + 14) d = smax(d, -(y - SKULL_BASE_MM), 12)
   // below the brows and in front: the face; keep every face term out of reach of the scalp
-  if (y < 30 && z > -35) {
+  if (y < FACE_TOP_MM && z > -35) {
     const ax = Math.abs(x)
     // the face's mass: lofted horizontal sections from above the brows to the chin; then the cheekbones and the chin
     let face = loft(f, x, y, z)
@@ -170,7 +176,7 @@ export function headField(head: HeadModel, f: Face, x: number, y: number, z: num
     const ridge = f.sex === 'male' ? 16 : 13
     face = smin(face, ellipsoid(x, y - 1 * s, z - (gz - ridge * s), 54 * s, 9 * s, (ridge + 1) * s), 8 * s)
     // temples: the face mass meets the cranium over a wide blend
-    d = smin(d, face, 14 * s)
+    d = smin(d, face, 22 * s)
     // eye sockets, then the eyes and their lids
     const ex = ax - f.eyeX
     const ey = y - f.eyeY
@@ -233,6 +239,12 @@ export function headField(head: HeadModel, f: Face, x: number, y: number, z: num
   }
   return d
 }
+
+/**
+ * No face term reaches above this height (mm above the brow plane): the loft's top (14 mm) plus its blend into the
+ * cranium (22 mm). The lowest designed hairline sits higher (DOMAIN §3.1: 55 mm above glabella at the least).
+ */
+export const FACE_TOP_MM = 40
 
 /** The skull's base under the scalp, mm below the brow plane [assumption: just under the nape's hair, DOMAIN §3's
  * hair-bearing scalp ends about 34 mm below the brow plane at the back]. */
