@@ -66,6 +66,9 @@ export type PlacementResult =
     }
   | { ok: false; issues: Issue[] }
 
+/** A successful placement: what renderPreview, previewLayers and planDesign take as it is. */
+export type Placement = Extract<PlacementResult, { ok: true }>
+
 export interface PlacementOptions {
   maxDots?: number
 }

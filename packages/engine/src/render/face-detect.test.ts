@@ -79,7 +79,7 @@ async function facesIn(preset: 'norwood-5' | 'ludwig-2', fitzpatrick: 2 | 5, vie
   const placed = placeDots(design)
   if (!placed.ok) throw new Error('the preset does not place')
   const target = { width: SIZE, height: SIZE, data: new Uint8ClampedArray(SIZE * SIZE * 4) }
-  expect(renderPreview(design, placed.dots, placed.hair, { view, width: SIZE, height: SIZE }, target).ok).toBe(true)
+  expect(renderPreview(design, placed, { view, width: SIZE, height: SIZE }, target).ok).toBe(true)
   const rgb = new Uint8Array(SIZE * SIZE * 3)
   for (let i = 0; i < SIZE * SIZE; i++) {
     rgb[3 * i] = target.data[4 * i]

@@ -11,18 +11,8 @@ import type { Skin } from '../model/design.ts'
 import type { Face } from '../scalp/face.ts'
 import { eyeOpening, type HeadMesh, headMesh } from '../scalp/head-model.ts'
 import { packRgba, stampSegment } from './raster.ts'
-import {
-  applyTone,
-  BACKGROUND_RGB,
-  detailTile,
-  GRID,
-  type Light,
-  lightFor,
-  litSkin,
-  renderSkin,
-  TILE_MM,
-  type ToneGrid,
-} from './skin.ts'
+import { BACKGROUND_RGB, detailTile, type Light, lightFor, litSkin, renderSkin, TILE_MM } from './skin.ts'
+import { applyTone, GRID, type ToneGrid } from './tone-grid.ts'
 import type { View } from './view.ts'
 
 const Q = LIN_STEPS - 1

@@ -7,10 +7,9 @@ import {
   type ChartPoint,
   createHead,
   type Design,
-  type DotBuffer,
-  type HairPoints,
   PRESET_IDS,
   type PresetId,
+  type PreviewPlacement,
   presetDesign,
   renderPreview,
 } from '@stipple/engine'
@@ -73,7 +72,7 @@ interface Remote {
 }
 
 /** A placement answer as the preview draws it; `seq` numbers the answers in the order they came. */
-type Placed = { dots: DotBuffer; hair: HairPoints; ms: number; seq: number }
+type Placed = PreviewPlacement & { ms: number; seq: number }
 
 export function StudioPage() {
   const { clinicId, designId } = useParams()
@@ -188,7 +187,7 @@ function Studio(props: {
       const seq = answerSeq.current++
       answers.current.push({ seq, dirty: r.dirty })
       setProblems([])
-      setPlaced({ dots: r.dots, hair: r.hair, ms: r.ms, seq })
+      setPlaced({ dots: r.dots, hair: r.hair, head: r.head, ms: r.ms, seq })
       if (r.plan !== null) {
         setPlan(r.plan)
         setPending(false)
@@ -234,8 +233,7 @@ function Studio(props: {
         const since = whole ? {} : { changed: between.flatMap((a) => (a.dirty === 'all' ? [] : a.dirty)) }
         const issues = r.render({
           design,
-          dots: placed.dots,
-          hair: placed.hair,
+          placement: placed,
           options,
           view: camera,
           split,
@@ -255,7 +253,7 @@ function Studio(props: {
       const ctx = canvas.current?.getContext('2d')
       if (ctx === null || ctx === undefined) return
       const image = ctx.createImageData(PREVIEW_SIZE, PREVIEW_SIZE)
-      renderPreview(design, placed.dots, placed.hair, options, image)
+      renderPreview(design, placed, options, image)
       ctx.putImageData(image, 0, 0)
       // drawn whole: the answers up to this one are done with
       answers.current = answers.current.filter((a) => a.seq > placed.seq)

@@ -100,7 +100,7 @@ export const PreviewQuerySchema = z.strictObject({
   /** Show the result after this session (1-based); default the design's last. */
   session: wholeNumber(1, 7).optional(),
   /** 'fresh': the day after that session; 'healed': healed, plus `years`. */
-  state: z.enum(['fresh', 'healed']).default('healed'),
+  stage: z.enum(['fresh', 'healed']).default('healed'),
   /** Years after healing (healed only), up to 10, e.g. 2.5. */
   years: z
     .string()
@@ -109,6 +109,6 @@ export const PreviewQuerySchema = z.strictObject({
     .pipe(z.number().min(0).max(10))
     .default(0),
   /** Width and height of the square image, px. */
-  size: wholeNumber(256, 1024).default(512),
+  width: wholeNumber(256, 1024).default(512),
 })
 export type PreviewQuery = z.infer<typeof PreviewQuerySchema>

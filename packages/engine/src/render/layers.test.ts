@@ -6,9 +6,11 @@ import { placeDots } from '../placement/place-dots.ts'
 import { presetDesign } from '../presets/presets.ts'
 import { createHead } from '../scalp/head.ts'
 import { renderViewSkin } from './head-shading.ts'
+import { previewLayers } from './layers.ts'
 import { drawSimulatedMark } from './mark.ts'
+import type { RenderOptions } from './options.ts'
 import { bandOrder, pixelWords, stampDisc, stampEllipse, stampSegment } from './raster.ts'
-import { previewLayers, type RenderOptions, renderPreview } from './render-preview.ts'
+import { renderPreview } from './render-preview.ts'
 import { createView } from './view.ts'
 
 const design = presetDesign('norwood-5a', { seed: 5 })
@@ -19,7 +21,7 @@ const S = 256
 
 function cpu(options: RenderOptions) {
   const target = { width: S, height: S, data: new Uint8ClampedArray(S * S * 4) }
-  expect(renderPreview(design, placed.dots, placed.hair, options, target)).toEqual({ ok: true })
+  expect(renderPreview(design, placed, options, target)).toEqual({ ok: true })
   return target.data
 }
 
@@ -28,7 +30,7 @@ describe('previewLayers', () => {
     're-stamped on the CPU gives renderPreview byte for byte (%s, healed)',
     (name) => {
       const options: RenderOptions = { view: name, width: S, height: S, stage: 'healed', years: 2 }
-      const result = previewLayers(design, placed.dots, placed.hair, options)
+      const result = previewLayers(design, placed, options)
       if (!result.ok) throw new Error('layers refused')
       const { ellipses: e, tone, hair } = result.layers
       expect(e.count).toBeGreaterThan(1000)
@@ -69,7 +71,7 @@ describe('previewLayers', () => {
   )
 
   it('adds one redness halo, twice the dot, before every fresh dot', () => {
-    const result = previewLayers(design, placed.dots, placed.hair, {
+    const result = previewLayers(design, placed, {
       view: 'top',
       width: S,
       height: S,
@@ -87,7 +89,7 @@ describe('previewLayers', () => {
   })
 
   it('refuses the options renderPreview refuses', () => {
-    const result = previewLayers(design, placed.dots, placed.hair, { view: 'top', width: S, height: S, session: 99 })
+    const result = previewLayers(design, placed, { view: 'top', width: S, height: S, session: 99 })
     expect(result.ok).toBe(false)
   })
 })

@@ -1,0 +1,179 @@
+// How each dot looks in a preview: its size, darkness, colour, edge softness and fresh redness at the day shown (the
+// healing and fading model in time.ts, the optics in pigment.ts), projected into the view, with its diffuse shadow.
+
+import type { Design } from '../model/design.ts'
+import type { DotBuffer } from '../model/dots.ts'
+import type { RenderOptions } from '../render/options.ts'
+import { GRID, splatTone, type ToneGrid } from '../render/tone-grid.ts'
+import { projectInto, type View } from '../render/view.ts'
+import {
+  BLOWOUT_DEPTH_MM,
+  dotOptics,
+  parseDilution,
+  pigmentConcentration,
+  SHADE_STEP,
+  STANDARD_DILUTION,
+} from './pigment.ts'
+import { skinLinearRgb } from './skin-palette.ts'
+import { dotStateAt, fadeTimeConstant, previewDay, sessionDay } from './time.ts'
+
+const MAX_SESSIONS = 16
+/** Largest long-term spread (DOMAIN §0: 0–20 %). */
+const SPREAD_CAP = 1.2
+const _state = new Float64Array(4)
+const _optics = new Float64Array(4)
+const _skin = new Float64Array(3)
+const _proj = new Float64Array(6)
+// per-session, per-shade-byte absorption [r, g, b] after darkness, and per-session size/blur/halo
+const _absorb = new Float32Array(MAX_SESSIONS * 256 * 3)
+const _diam = new Float64Array(MAX_SESSIONS)
+const _blur = new Float64Array(MAX_SESSIONS)
+const _halo = new Float64Array(MAX_SESSIONS)
+
+let _cap = 0
+let _sx = new Float32Array(0)
+let _sy = new Float32Array(0)
+let _rm = new Float32Array(0)
+let _ratio = new Float32Array(0)
+let _ex = new Float32Array(0)
+let _ey = new Float32Array(0)
+let _edge = new Float32Array(0)
+let _cell = new Int32Array(0)
+
+function ensureScratch(n: number): void {
+  if (n <= _cap) return
+  _cap = Math.max(n, _cap * 2)
+  _sx = new Float32Array(_cap)
+  _sy = new Float32Array(_cap)
+  _rm = new Float32Array(_cap)
+  _ratio = new Float32Array(_cap)
+  _ex = new Float32Array(_cap)
+  _ey = new Float32Array(_cap)
+  _edge = new Float32Array(_cap)
+  _cell = new Int32Array(_cap)
+}
+
+/** Blur σ in px → ramp width: a linear ramp of width w has the spread of a Gaussian of σ = w/√12, on top of 1 px AA. */
+function edgeWidth(sigmaPx: number): number {
+  return Math.sqrt(1 + 12 * sigmaPx * sigmaPx)
+}
+
+/**
+ * Diffuse shadow per dot: its core's absorbed area × this gain [assumption, calibrated so a full 85/cm² field of 0.15 mm
+ * shade-35 dots on type III reads ~30 % darker than bare skin from afar, near a shaved head's stubble shadow (~35 %)].
+ */
+const TONE_GAIN = 35
+/** How far the diffuse shadow spreads, mm: light's diffusion length in the dermis, wider for deeper pigment [assumption]. */
+export function diffusionMm(depthMm: number): number {
+  return 0.3 + 0.5 * depthMm + (depthMm > BLOWOUT_DEPTH_MM ? depthMm - BLOWOUT_DEPTH_MM : 0)
+}
+
+/**
+ * Projects the dots of sessions 1..k into the view (module scratch, valid until the next call) and adds their diffuse
+ * shadow to the tone grid.
+ */
+export function prepareDots(
+  view: View,
+  design: Design,
+  dots: DotBuffer,
+  options: RenderOptions,
+  tone: ToneGrid
+): PreparedDots {
+  const sessions = Math.min(design.sessions.length, MAX_SESSIONS)
+  if (sessions === 0 || dots.count === 0) return prepared(0)
+  const k = (options.session ?? sessions) - 1
+  const day = previewDay(k, options.stage ?? 'healed', options.years ?? 0, options.sessionDays)
+  const tau = fadeTimeConstant(design.skin, design.pigment)
+  const depth = design.pigment.depthMm
+  skinLinearRgb(design.skin.fitzpatrick, _skin)
+  let sigmaMm = 0
+  for (let j = 0; j <= k; j++) {
+    dotStateAt(day - sessionDay(j, options.sessionDays), tau, design.skin, depth, _state)
+    _diam[j] = _state[0]
+    _blur[j] = _state[2]
+    _halo[j] = _state[3]
+    const darkness = _state[1]
+    const spec = design.sessions[j]
+    const water = parseDilution(spec.dilution) ?? STANDARD_DILUTION
+    for (let s = 0; s < 256; s++) {
+      const shade = s + spec.shadeOffset * SHADE_STEP
+      dotOptics(_skin[0], _skin[1], _skin[2], depth, pigmentConcentration(shade, water), _optics)
+      sigmaMm = _optics[3]
+      for (let c = 0; c < 3; c++) {
+        const a = _optics[c]
+        // fading scales contrast (DOMAIN §0: contrast ∝ e^(−t/τ)); fresh darkening scales optical density, so it stays < 1
+        _absorb[(j * 256 + s) * 3 + c] = darkness <= 1 ? a * darkness : 1 - (1 - a) ** darkness
+      }
+    }
+  }
+  // project every dot of sessions 1..k into the scratch arrays
+  ensureScratch(dots.count)
+  let n = 0
+  for (let i = 0; i < dots.count; i++) {
+    const j = dots.session[i]
+    if (j > k) continue
+    if (!projectInto(view, dots.x[i], dots.y[i], _proj)) continue
+    const cosi = _proj[3]
+    if (cosi < 0.05) continue
+    const pxmm = _proj[2]
+    const rMajor = 0.5 * dots.diameter[i] * _diam[j] * pxmm
+    _sx[n] = _proj[0]
+    _sy[n] = _proj[1]
+    _rm[n] = rMajor * cosi
+    _ratio[n] = 1 / cosi
+    // the dot is squashed along the screen direction of the normal; its major axis is perpendicular to that
+    const nl = Math.hypot(_proj[4], _proj[5])
+    if (nl > 1e-6) {
+      _ex[n] = -_proj[5] / nl
+      _ey[n] = _proj[4] / nl
+    } else {
+      _ex[n] = 1
+      _ey[n] = 0
+    }
+    _edge[n] = edgeWidth(sigmaMm * _blur[j] * pxmm * cosi)
+    const cell = j * 256 + dots.shade[i]
+    _cell[n] = cell
+    // the dot's share of a grid cell: its screen area (an ellipse, π·r²·cos i) over the cell's
+    // (the pigment's own disc: a fresh dot's extra size is blood and scab on the surface, not pigment)
+    const rPigment = 0.5 * dots.diameter[i] * Math.min(_diam[j], SPREAD_CAP) * pxmm
+    const od = (TONE_GAIN * Math.PI * rPigment * rPigment * cosi) / (GRID * GRID)
+    splatTone(tone, _proj[0], _proj[1], od * _absorb[cell * 3], od * _absorb[cell * 3 + 1], od * _absorb[cell * 3 + 2])
+    n++
+  }
+  return prepared(n)
+}
+
+/**
+ * The dots of one preview as they will be stamped: screen centre, minor radius and major/minor ratio, unit major axis,
+ * edge ramp width (px), and `cell` (session × 256 + shade byte) indexing `absorb` (3 channels) and, by `cell >> 8`,
+ * the session's fresh `halo`. Module scratch, reused by the next preview.
+ */
+export interface PreparedDots {
+  count: number
+  sx: Float32Array
+  sy: Float32Array
+  rm: Float32Array
+  ratio: Float32Array
+  ex: Float32Array
+  ey: Float32Array
+  edge: Float32Array
+  cell: Int32Array
+  absorb: Float32Array
+  halo: Float64Array
+}
+
+function prepared(count: number): PreparedDots {
+  return {
+    count,
+    sx: _sx,
+    sy: _sy,
+    rm: _rm,
+    ratio: _ratio,
+    ex: _ex,
+    ey: _ey,
+    edge: _edge,
+    cell: _cell,
+    absorb: _absorb,
+    halo: _halo,
+  }
+}
