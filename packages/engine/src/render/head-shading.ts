@@ -535,6 +535,11 @@ function faceColour(
     const r = Math.sqrt(ex * ex + ey * ey + ez * ez)
     if (r < f.eyeR + 0.35 * s) return EYE
     const open = eyeOpening(f, ex, ey)
+    // the upper lid's fold: a soft shadow a few mm above the opening
+    const fold = Math.exp(-(((open - 3.2 * s) / (1.6 * s)) ** 2)) * (ey > 0.6 + 0.05 * ex ? 0.22 : 0)
+    out[0] *= 1 - fold
+    out[1] *= 1 - fold
+    out[2] *= 1 - fold
     if (r < f.eyeR + 2.5 * s && open < 1.4 * s) {
       // the lash line: dark along the upper lid's margin, fainter along the lower
       const upper = ey > 0.6 + 0.05 * ex

@@ -87,8 +87,8 @@ const LOFT: readonly (readonly [number, number, number, number, number])[] = [
   [-84.5, 56, -10, -8, 0.3],
   [-100, 53, -13, -4, 0.42],
   [-112, 46, -14, 14, 0.55],
-  [-124, 33, -16, 38, 0.6],
-  [-131.6, 18, -20, 60, 0.55],
+  [-124, 36, -16, 38, 0.55],
+  [-131.6, 24, -20, 60, 0.45],
 ]
 
 const _loft = new Float64Array(4)
@@ -171,7 +171,7 @@ export function headField(head: HeadModel, f: Face, x: number, y: number, z: num
     // the face's mass: lofted horizontal sections from above the brows to the chin; then the cheekbones and the chin
     let face = loft(f, x, y, z)
     face = smin(face, ellipsoid(ax - 47 * s, y - (f.eyeY - 17 * s), z - (gz - 33 * s), 17 * s, 11 * s, 14 * s), 10 * s)
-    const chinW = (f.sex === 'male' ? 19 : 14) * s
+    const chinW = (f.sex === 'male' ? 22 : 16) * s
     face = smin(face, ellipsoid(x, y - (f.mentonY + 13 * s), z - (gz - 22 * s), chinW, 12 * s, 12 * s), 9 * s)
     const ridge = f.sex === 'male' ? 16 : 13
     face = smin(face, ellipsoid(x, y - 1 * s, z - (gz - ridge * s), 54 * s, 9 * s, (ridge + 1) * s), 8 * s)
@@ -193,8 +193,8 @@ export function headField(head: HeadModel, f: Face, x: number, y: number, z: num
       const ns = f.sex === 'male' ? 1 : 0.88
       const tipY = f.subnasaleY + 7 * s
       const tipZ = gz + (f.sex === 'male' ? 9 : 6) * s
-      const r1 = 5 * ns * s
-      const r2 = 8 * ns * s
+      const r1 = 6 * ns * s
+      const r2 = 8.5 * ns * s
       let nose = roundCone(
         x,
         y,
@@ -223,7 +223,6 @@ export function headField(head: HeadModel, f: Face, x: number, y: number, z: num
       let lips = ellipsoid(x, y - (f.stomionY + 8 * s), z - (gz - 22 * s), 24 * s, 12 * s, 15 * s * full)
       lips = smin(lips, ellipsoid(x, y - (f.stomionY - 6 * s), z - (gz - 24 * s), 21 * s, 8 * s, 14 * s * full), 3 * s)
       d = smin(d, lips, 5 * s)
-      d = smax(d, -ellipsoid(x, y - f.stomionY, z - (gz - 6 * s), 23 * s, 0.7 * s, 10 * s), 1.2 * s)
     }
   }
   // the neck, leaning a little forward as it goes down, joined to the skull and jaw by a wide blend
@@ -681,7 +680,7 @@ function browHairs(head: HeadModel, f: Face, o: readonly number[]): BrowHairs {
       const x0 = bx - tyd * across
       const y0 = by + txd * across
       // direction: upwards at the brow's head, along the brow elsewhere, slanting in towards the middle line
-      const head01 = smoothstep(0.16, 0.02, t)
+      const head01 = 0.6 * smoothstep(0.14, 0.02, t)
       const conv = -across / (thick + 1e-6)
       let dx = txd * (1 - head01) + 0.15 * head01
       let dy = tyd * (1 - head01) + head01 + 0.5 * conv * (1 - head01)
