@@ -171,7 +171,7 @@ export function faceFor(head: HeadModel, sex: Sex): Face {
     eyeX: (n.interpupillary / 2) * s,
     eyeR,
     irisR: n.iris / 2,
-    eyeZ: head.b - 9 * s - eyeR,
+    eyeZ: head.b - 7.5 * s - eyeR,
     zygomaX: (n.bizygomatic / 2) * s,
     gonionX: (n.bigonial / 2) * s,
     // a neck a little deeper than wide, with the measured circumference

@@ -181,7 +181,7 @@ export function headField(head: HeadModel, f: Face, x: number, y: number, z: num
     const ex = ax - f.eyeX
     const ey = y - f.eyeY
     if (ey < 30 && ey > -30 && ex > -28 && ex < 30) {
-      d = smax(d, -ellipsoid(ex, ey + 1 * s, z - (gz - 7 * s), 17 * s, 11.5 * s, 11 * s), 7 * s)
+      d = smax(d, -ellipsoid(ex, ey + 1 * s, z - (gz - 5.5 * s), 17 * s, 11 * s, 10 * s), 6 * s)
       const ez = z - f.eyeZ
       const r = Math.sqrt(ex * ex + ey * ey + ez * ez)
       const ball = r - f.eyeR
