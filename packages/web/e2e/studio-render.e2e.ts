@@ -13,7 +13,7 @@ test('the WebGL2 preview agrees with the CPU renderer within the stated toleranc
   const handle = await page.waitForFunction(() => window.__studioRender, undefined, { timeout: 170_000 })
   const result = (await handle.jsonValue()) as Window['__studioRender']
   expect(result?.error).toBeUndefined()
-  expect(result?.cases.length).toBe(5)
+  expect(result?.cases.length).toBe(7)
   for (const c of result?.cases ?? []) {
     const label = `${c.preset} ${JSON.stringify(c.options)}`
     console.log(label, JSON.stringify(c.diff), 'changed', c.changed.toFixed(3))

@@ -13,7 +13,7 @@ import { eyeOpening, type HeadMesh, headMesh } from '../scalp/head-model.ts'
 import { packRgba, stampSegment } from './raster.ts'
 import { BACKGROUND_RGB, detailTile, type Light, lightFor, litSkin, renderSkin, TILE_MM } from './skin.ts'
 import { applyTone, GRID, type ToneGrid } from './tone-grid.ts'
-import type { View } from './view.ts'
+import { rayHit, type View } from './view.ts'
 
 const Q = LIN_STEPS - 1
 /** Rows per raster band (a multiple of GRID). */
@@ -44,6 +44,7 @@ let _nodeR = new Float32Array(0)
 let _nodeG = new Float32Array(0)
 let _nodeB = new Float32Array(0)
 let _nodeKind = new Int8Array(0)
+let _nodeToned = new Int8Array(0)
 let _nodeNx = new Float32Array(0)
 let _nodeNy = new Float32Array(0)
 let _nodeNz = new Float32Array(0)
@@ -102,6 +103,7 @@ function renderHeadSkin(view: View, skin: Skin, seed: number, px32: Int32Array, 
     _nodeG = new Float32Array(nodesPerBand)
     _nodeB = new Float32Array(nodesPerBand)
     _nodeKind = new Int8Array(nodesPerBand)
+    _nodeToned = new Int8Array(nodesPerBand)
     _nodeNx = new Float32Array(nodesPerBand)
     _nodeNy = new Float32Array(nodesPerBand)
     _nodeNz = new Float32Array(nodesPerBand)
@@ -126,6 +128,7 @@ function renderHeadSkin(view: View, skin: Skin, seed: number, px32: Int32Array, 
         }
         const kind = shade.at(id, x + 0.5, y + 0.5, _rgb, true)
         _nodeKind[k] = kind
+        _nodeToned[k] = shade.toned ? 1 : 0
         _nodeR[k] = Math.min(cap, srgbUnits(_rgb[0]))
         _nodeG[k] = Math.min(cap, srgbUnits(_rgb[1]))
         _nodeB[k] = Math.min(cap, srgbUnits(_rgb[2]))
@@ -146,7 +149,14 @@ function renderHeadSkin(view: View, skin: Skin, seed: number, px32: Int32Array, 
         const k1 = k + 1
         const k2 = k + gx
         const k3 = k + gx + 1
-        let smooth = _nodeKind[k] === SKIN && _nodeKind[k1] === SKIN && _nodeKind[k2] === SKIN && _nodeKind[k3] === SKIN
+        // plain skin at all four corners, and the pigment's tone on all four or none (as the studio's GPU tones)
+        const toned = _nodeToned[k] + _nodeToned[k1] + _nodeToned[k2] + _nodeToned[k3]
+        let smooth =
+          _nodeKind[k] === SKIN &&
+          _nodeKind[k1] === SKIN &&
+          _nodeKind[k2] === SKIN &&
+          _nodeKind[k3] === SKIN &&
+          (toned === 0 || toned === 4)
         if (smooth) {
           // one smooth stretch: the corners' normals agree (no crease or overlap between them)
           const nx = _nodeNx[k]
@@ -396,6 +406,9 @@ function rasterBand(view: View, mesh: HeadMesh, band: number, y0: number, yEnd: 
 /** Shades points of the head: the hit on a triangle, its normal, occlusion and the face's colours. */
 class Shader {
   private readonly rgb = new Float64Array(3)
+  private readonly scalp = new Float64Array(3)
+  /** Whether the last point shaded took the pigment's tone. */
+  toned = false
   constructor(
     private readonly view: View,
     private readonly mesh: HeadMesh,
@@ -477,12 +490,16 @@ class Shader {
     const f = mesh.face
     const kind = faceColour(f, x, y, z, ny, this.base, this.rgb)
     if (kind === EYE) {
+      this.toned = false
       eyeShade(view, this.light, f, x, y, z, nx, ny, nz, ao, this.rgb, out)
       return EYE
     }
     litSkin(view, this.light, this.seed, x, y, z, nx, ny, nz, ao, this.rgb[0], this.rgb[1], this.rgb[2], out)
     const tone = this.tone
-    if (tone?.any) {
+    // the pigment's diffuse tone lies in the scalp: on the pixels whose ray meets the cranium above the chart's lower
+    // edge (the test the studio's GPU preview makes per pixel, so both tone the same pixels)
+    this.toned = tone !== null && tone.any && rayHit(view, px, py, this.scalp) > 0
+    if (tone !== null && this.toned) {
       if (node) {
         // the node's own tone (nodes sit on the tone grid's nodes)
         const gi = Math.round((px - 0.5) / GRID)

@@ -164,7 +164,7 @@ export function headField(head: HeadModel, f: Face, x: number, y: number, z: num
   // the cranium, its lower half cut off under the skull's base (the neck and jaw take over there); the cut's blend
   // moves the surface less than 0.05 mm above the chart's lowest drawn height
   let d = ellipsoid(x, y, z, head.a, head.c, head.b)
-  if (y < SKULL_BASE_MM + 14) d = smax(d, -(y - SKULL_BASE_MM), 12)
+  if (y < SKULL_BASE_MM + 20) d = smax(d, -(y - SKULL_BASE_MM), 20)
   // below the brows and in front: the face; keep every face term out of reach of the scalp
   if (y < FACE_TOP_MM && z > -35) {
     const ax = Math.abs(x)
@@ -247,7 +247,7 @@ export const FACE_TOP_MM = 40
 
 /** The skull's base under the scalp, mm below the brow plane [assumption: just under the nape's hair, DOMAIN §3's
  * hair-bearing scalp ends about 34 mm below the brow plane at the back]. */
-const SKULL_BASE_MM = -52
+const SKULL_BASE_MM = -58
 
 /** The neck is modelled down to this depth below the brow plane, mm (well out of every view's frame). */
 export const NECK_BOTTOM_MM = 320
