@@ -250,7 +250,7 @@ export const FACE_TOP_MM = 40
 const SKULL_BASE_MM = -58
 
 /** The neck is modelled down to this depth below the brow plane, mm (well out of every view's frame). */
-export const NECK_BOTTOM_MM = 320
+const NECK_BOTTOM_MM = 320
 
 /** A triangle mesh of the whole head, with per-vertex normals and ambient occlusion. */
 export interface HeadMesh {
@@ -275,7 +275,7 @@ export interface HeadMesh {
   readonly brows: BrowHairs
 }
 
-export interface BrowHairs {
+interface BrowHairs {
   count: number
   root: Float32Array
   tip: Float32Array
@@ -378,7 +378,7 @@ function headKey(head: HeadModel, sex: Sex): string {
 }
 
 /** The head's sex for its face: the model's own, male when the model was made from tapes alone. */
-export function headSex(head: HeadModel): Sex {
+function headSex(head: HeadModel): Sex {
   return head.sex ?? 'male'
 }
 
@@ -464,7 +464,7 @@ function buildMesh(head: HeadModel, f: Face): HeadMesh {
       const v = headField(head, f, px[k] + nx[k] * dist, py[k] + ny[k] * dist, pz[k] + nz[k] * dist)
       occ += (w * Math.max(0, dist - v)) / dist
     }
-    ao[k] = Math.max(0.25, 1 - occ)
+    ao[k] = Math.max(0.4, 1 - occ)
   }
   ao.set(ear.ao, nv)
   return {
@@ -487,8 +487,8 @@ function buildMesh(head: HeadModel, f: Face): HeadMesh {
 }
 
 const AO_SAMPLES: readonly [number, number][] = [
-  [3, 0.5],
-  [10, 0.6],
+  [3, 0.4],
+  [10, 0.45],
 ]
 
 function accumulateNormals(
