@@ -30,14 +30,19 @@ export const VIEW_NAMES: readonly ViewName[] = [
   'chart',
 ]
 
-/** Yaw of each named side camera, degrees: 0 faces the client, +90 looks at the client's right side. */
-const VIEW_YAW: Readonly<Record<string, number>> = {
-  front: 0,
-  'three-quarter-right': 45,
-  right: 90,
-  back: 180,
-  left: -90,
-  'three-quarter-left': -45,
+/**
+ * Yaw and pitch of each named camera, degrees: yaw 0 faces the client, +90 looks at their right side; pitch is the
+ * camera's height above the horizon [assumption: the front and three-quarter views a little above eye level, as a
+ * consultation photo is taken, so the hairline reads against the brows; the sides and back higher, to show the
+ * temples and crown].
+ */
+const VIEW_CAMERA: Readonly<Record<string, readonly [number, number]>> = {
+  front: [0, 12],
+  'three-quarter-right': [45, 12],
+  right: [90, 20],
+  back: [180, 20],
+  left: [-90, 20],
+  'three-quarter-left': [-45, 12],
 }
 
 /** Dots and the chart are drawn down to this height below the brow plane (mm): the hair-bearing scalp ends above. */
@@ -97,11 +102,12 @@ export function createView(
 ): View {
   if (name === 'chart') return chartView(head, width, height, window)
   if (name === 'top') return camera(head, 'top', 0, 90, width, height)
-  return camera(head, name, VIEW_YAW[name] ?? 0, CAMERA_ELEVATION_DEG, width, height)
+  const [yaw, pitch] = VIEW_CAMERA[name] ?? [0, CAMERA_ELEVATION_DEG]
+  return camera(head, name, yaw, pitch, width, height)
 }
 
-/** Pitch of the side cameras, degrees above the horizon. */
-export const CAMERA_ELEVATION_DEG = 25
+/** Pitch of the front camera, degrees above the horizon: where the studio's free orbit starts. */
+export const CAMERA_ELEVATION_DEG = 12
 /** The free orbit's pitch range, degrees (level to nearly straight down: no camera looks up under the chin). */
 export const ORBIT_PITCH_RANGE: readonly [number, number] = [0, 85]
 

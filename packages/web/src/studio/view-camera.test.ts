@@ -1,15 +1,15 @@
-import { createHead, createView, DEFAULT_HEAD, projectChartPoint } from '@stipple/engine'
+import { CAMERA_ELEVATION_DEG, createHead, createView, DEFAULT_HEAD, projectChartPoint } from '@stipple/engine'
 import { describe, expect, it } from 'vitest'
 import { cameraFor, orbitAfterDrag } from './view-camera.ts'
 
 const head = createHead({ ...DEFAULT_HEAD.male, sex: 'male' })
 
 describe('cameraFor', () => {
-  it('gives the named views as the engine makes them; the orbit at yaw 0, pitch 25 is the front view', () => {
+  it('gives the named views as the engine makes them; the orbit at yaw 0 and the front camera’s pitch is the front view', () => {
     expect(cameraFor(head, 'top', 0, 25, 256)).toEqual(createView(head, 'top', 256, 256))
     expect(cameraFor(head, 'three-quarter-left', 0, 25, 256)).toEqual(createView(head, 'three-quarter-left', 256, 256))
     const front = createView(head, 'front', 256, 256)
-    const r = cameraFor(head, 'orbit', 0, 25, 256)
+    const r = cameraFor(head, 'orbit', 0, CAMERA_ELEVATION_DEG, 256)
     for (let i = 0; i < 3; i++) expect(r.eye[i]).toBeCloseTo(front.eye[i] ?? Number.NaN, 9)
   })
 
