@@ -231,10 +231,10 @@ export function headField(head: HeadModel, f: Face, x: number, y: number, z: num
     const nz = z - (f.neckZ + lean)
     const nq = Math.sqrt((x * x) / (f.neckA * f.neckA) + (nz * nz) / (f.neckB * f.neckB))
     let neck = (nq - 1) * Math.min(f.neckA, f.neckB)
-    neck = Math.max(neck, y + 40, -NECK_BOTTOM_MM - y)
+    neck = Math.max(neck, y, -NECK_BOTTOM_MM - y)
     // a wide blend into the nape, a tighter one under the jaw (so the jaw's line shows)
     const t = Math.min(1, Math.max(0, (z + 30) / 60))
-    d = smin(d, neck, (34 - 24 * t * t * (3 - 2 * t)) * f.scale)
+    d = smin(d, neck, (24 - 14 * t * t * (3 - 2 * t)) * f.scale)
   }
   return d
 }
