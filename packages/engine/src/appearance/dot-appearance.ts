@@ -39,6 +39,10 @@ let _ex = new Float32Array(0)
 let _ey = new Float32Array(0)
 let _edge = new Float32Array(0)
 let _cell = new Int32Array(0)
+let _rs = new Float32Array(0)
+let _sar = new Float32Array(0)
+let _sag = new Float32Array(0)
+let _sab = new Float32Array(0)
 
 function ensureScratch(n: number): void {
   if (n <= _cap) return
@@ -51,6 +55,10 @@ function ensureScratch(n: number): void {
   _ey = new Float32Array(_cap)
   _edge = new Float32Array(_cap)
   _cell = new Int32Array(_cap)
+  _rs = new Float32Array(_cap)
+  _sar = new Float32Array(_cap)
+  _sag = new Float32Array(_cap)
+  _sab = new Float32Array(_cap)
 }
 
 /** Blur σ in px → ramp width: a linear ramp of width w has the spread of a Gaussian of σ = w/√12, on top of 1 px AA. */
@@ -59,13 +67,32 @@ function edgeWidth(sigmaPx: number): number {
 }
 
 /**
- * Diffuse shadow per dot: its core's absorbed area × this gain [assumption, calibrated so a full 85/cm² field of 0.15 mm
- * shade-35 dots on type III reads ~30 % darker than bare skin from afar, near a shaved head's stubble shadow (~35 %)].
+ * A healed dot darkens more skin than its sharp core: light scattered in the dermis passes the pigment on its way in or
+ * out, so each dot's total shadow is its core's absorbed area × this gain [assumption, calibrated so a full 85/cm²
+ * field of 0.18 mm shade-35 dots on type III reads like a brown buzz cut beside it, DOMAIN §13.1 row 4]. Under a
+ * dermatoscope healed SMP shows as soft grey dots "larger than adjacent hair follicles" (DOMAIN §13 [7]); from 1 m it
+ * reads as a shadow. The shadow has two parts:
+ * - the skirt, SKIRT_GAIN of it: a soft cone round each dot, skirtRadiusMm across at the designed depth, so at a close-up a
+ *   dot shows a defined core with a soft shoulder (§13.1 row 1: "round, soft but defined edge");
+ * - the rest, light diffusing a few mm through the dermis: the tone grid, blurred to at least TONE_SIGMA_MIN_MM, so
+ *   over the ~1 mm spacing of well-spread dots it is even, never a cloud with holes (§13.1 row 9).
  */
 const TONE_GAIN = 35
-/** How far the diffuse shadow spreads, mm: light's diffusion length in the dermis, wider for deeper pigment [assumption]. */
+const SKIRT_GAIN = 10
+/** The skirt is never darker than this share of its core. */
+const SKIRT_MAX = 0.6
+/** Radius of the skirt's cone at 1 mm depth, mm; deeper pigment scatters wider [assumption, DOMAIN §2.3 [TM-DOT]]. */
+function skirtRadiusMm(depthMm: number): number {
+  return 0.14 + 0.14 * depthMm + (depthMm > BLOWOUT_DEPTH_MM ? 1.5 * (depthMm - BLOWOUT_DEPTH_MM) : 0)
+}
+/**
+ * How far the diffuse shadow spreads (its blur σ), mm: light's diffusion in the dermis, wider for deeper pigment, and
+ * at least TONE_SIGMA_MIN_MM, wider than the dots' ~1 mm spacing, so it carries no shot noise.
+ */
+const TONE_SIGMA_MIN_MM = 1.2
 export function diffusionMm(depthMm: number): number {
-  return 0.3 + 0.5 * depthMm + (depthMm > BLOWOUT_DEPTH_MM ? depthMm - BLOWOUT_DEPTH_MM : 0)
+  const blow = depthMm > BLOWOUT_DEPTH_MM ? depthMm - BLOWOUT_DEPTH_MM : 0
+  return Math.max(TONE_SIGMA_MIN_MM, 0.9 + 0.5 * depthMm + 2 * blow)
 }
 
 /**
@@ -87,6 +114,7 @@ export function prepareDots(
   const depth = design.pigment.depthMm
   skinLinearRgb(design.skin.fitzpatrick, _skin)
   let sigmaMm = 0
+  const skirtMm = skirtRadiusMm(depth)
   for (let j = 0; j <= k; j++) {
     dotStateAt(day - sessionDay(j, options.sessionDays), tau, design.skin, depth, _state)
     _diam[j] = _state[0]
@@ -136,7 +164,16 @@ export function prepareDots(
     // the dot's share of a grid cell: its screen area (an ellipse, π·r²·cos i) over the cell's
     // (the pigment's own disc: a fresh dot's extra size is blood and scab on the surface, not pigment)
     const rPigment = 0.5 * dots.diameter[i] * Math.min(_diam[j], SPREAD_CAP) * pxmm
-    const od = (TONE_GAIN * Math.PI * rPigment * rPigment * cosi) / (GRID * GRID)
+    // the skirt: a cone of radius rs (ink π·rs²·a) holding SKIRT_GAIN × the core's, never darker than SKIRT_MAX × the core
+    const rs = Math.max(skirtMm * _blur[j] * pxmm, 0.5)
+    const want = (SKIRT_GAIN * rPigment * rPigment) / (rs * rs)
+    const sa = Math.min(want, SKIRT_MAX)
+    _rs[n] = rs * cosi
+    _sar[n] = _absorb[cell * 3] * sa
+    _sag[n] = _absorb[cell * 3 + 1] * sa
+    _sab[n] = _absorb[cell * 3 + 2] * sa
+    const od =
+      ((TONE_GAIN - sa * ((rs * rs) / (rPigment * rPigment))) * Math.PI * rPigment * rPigment * cosi) / (GRID * GRID)
     splatTone(tone, _proj[0], _proj[1], od * _absorb[cell * 3], od * _absorb[cell * 3 + 1], od * _absorb[cell * 3 + 2])
     n++
   }
@@ -160,6 +197,11 @@ export interface PreparedDots {
   cell: Int32Array
   absorb: Float32Array
   halo: Float64Array
+  /** The soft skirt round each dot: its minor radius, px (a cone to zero at twice that), and its absorption. */
+  rs: Float32Array
+  sar: Float32Array
+  sag: Float32Array
+  sab: Float32Array
 }
 
 function prepared(count: number): PreparedDots {
@@ -175,5 +217,9 @@ function prepared(count: number): PreparedDots {
     cell: _cell,
     absorb: _absorb,
     halo: _halo,
+    rs: _rs,
+    sar: _sar,
+    sag: _sag,
+    sab: _sab,
   }
 }

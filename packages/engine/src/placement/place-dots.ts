@@ -12,6 +12,7 @@ import {
   type DensityField,
   designLattice,
   HAIR_CLEARANCE_MM,
+  HAIR_SAMPLER_CANDIDATES,
   PACKING_ETA,
   SAMPLER_CANDIDATES,
   SAMPLER_JITTER,
@@ -198,7 +199,7 @@ function placeHair(design: Design, field: DensityField): HairBuffer {
   for (let i = 0; i < radius.length; i++) radius[i] = hairRadius(field.hair[i])
   const res = poissonDisk({ ...field, radius }, createRng(deriveSeed(design.seed, 'hair')), {
     maxPoints: DEFAULT_DOT_CAP,
-    candidates: SAMPLER_CANDIDATES,
+    candidates: HAIR_SAMPLER_CANDIDATES,
     jitter: SAMPLER_JITTER,
     radiusJitter: SAMPLER_RADIUS_JITTER,
   })

@@ -498,7 +498,7 @@ class Shader {
     const tone = this.tone
     // the pigment's diffuse tone lies in the scalp: on the pixels whose ray meets the cranium above the chart's lower
     // edge (the test the studio's GPU preview makes per pixel, so both tone the same pixels)
-    this.toned = tone !== null && tone.any && rayHit(view, px, py, this.scalp) > 0
+    this.toned = tone?.any === true && rayHit(view, px, py, this.scalp) > 0
     if (tone !== null && this.toned) {
       if (node) {
         // the node's own tone (nodes sit on the tone grid's nodes)

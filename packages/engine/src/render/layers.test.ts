@@ -70,7 +70,7 @@ describe('previewLayers', () => {
     }
   )
 
-  it('adds one redness halo, twice the dot, before every fresh dot', () => {
+  it('gives every fresh dot a redness halo (twice the dot) and a soft skirt before its core', () => {
     const result = previewLayers(design, placed, {
       view: 'top',
       width: S,
@@ -80,11 +80,18 @@ describe('previewLayers', () => {
     })
     if (!result.ok) throw new Error('layers refused')
     const e = result.layers.ellipses
-    expect(e.count % 2).toBe(0)
-    for (let i = 0; i < e.count; i += 2) {
-      expect(e.rMinor[i]).toBeCloseTo(2 * e.rMinor[i + 1], 5)
-      expect(e.absorbR[i]).toBe(0)
-      expect(e.cx[i]).toBe(e.cx[i + 1])
+    // halo, skirt, core per dot; then the hair's shafts under the skin, one per hair in view
+    const dots = Math.floor(e.count / 3)
+    expect(dots).toBeGreaterThan(1000)
+    for (let k = 0; k < dots; k++) {
+      const i = 3 * k
+      if (e.absorbR[i] !== 0) break
+      expect(e.rMinor[i]).toBeCloseTo(2 * e.rMinor[i + 2], 5)
+      expect(e.cx[i]).toBe(e.cx[i + 2])
+      // the skirt: wider than the core, fainter, centred on it
+      expect(e.rMinor[i + 1]).toBeGreaterThan(e.rMinor[i + 2])
+      expect(e.absorbG[i + 1]).toBeLessThan(e.absorbG[i + 2])
+      expect(e.cy[i + 1]).toBe(e.cy[i + 2])
     }
   })
 

@@ -2,9 +2,10 @@
 // renderPreview stamps, as arrays, and the bare skin as the first pass.
 
 import { diffusionMm, prepareDots } from '../appearance/dot-appearance.ts'
+import { skinLinearRgb } from '../appearance/skin-palette.ts'
 import { deriveSeed } from '../math/rng.ts'
 import type { Design } from '../model/design.ts'
-import { type HairSegments, hairSegments, toneHair } from './hair.ts'
+import { type HairSegments, hairFollicles, hairSegments, toneHair } from './hair.ts'
 import { renderViewSkin } from './head-shading.ts'
 import {
   checkRenderOptions,
@@ -14,12 +15,13 @@ import {
   type RgbaTarget,
 } from './options.ts'
 import { pixelWords } from './raster.ts'
-import { blurTone, createToneGrid, GRID, toneBlurPasses } from './tone-grid.ts'
+import { blurTone, createToneGrid, GRID, type ToneGrid, toneBlurPasses } from './tone-grid.ts'
 import { createView, type View } from './view.ts'
 
 /**
  * The inputs of a preview's raster passes, for a rasteriser elsewhere (the studio's WebGL2 path) that must agree with
- * renderPreview: every ellipse stampEllipse would draw (dots and fresh halos, in their parameters), the diffuse tone
+ * renderPreview: every ellipse stampEllipse would draw (per dot its fresh halo, skirt and core; then the hair's shafts
+ * under the skin), in the order renderPreview stamps them (by bandOrder), the diffuse tone
  * per shading-grid node, and the hair segments stampSegment would draw. The skin comes from `renderSkinBase`.
  */
 export interface PreviewLayers {
@@ -69,27 +71,48 @@ export function previewLayers(
   const issues = checkRenderOptions(design, options)
   if (issues.length > 0) return { ok: false, issues }
   const v = view ?? createView(placement.head, options.view, options.width, options.height, options.closeUp ?? null)
+  const built = buildLayers(v, design, placement, options)
+  const tone = built.tone
+  const nodes = tone.gx * tone.gy
+  const toneOut = {
+    gx: tone.gx,
+    gy: tone.gy,
+    grid: GRID,
+    any: tone.any,
+    // the splat's 2 × 2 nodes, a node per blur pass, and the interpolation's next node
+    reach: (toneBlurPasses(tone, built.sigmaCells) + 3) * GRID,
+    r: tone.r.slice(0, nodes),
+    g: tone.g.slice(0, nodes),
+    b: tone.b.slice(0, nodes),
+  }
+  return { ok: true, layers: { view: v, ellipses: built.ellipses, tone: toneOut, hair: built.hair } }
+}
+
+const _skin = new Float64Array(3)
+
+/**
+ * @internal Everything a preview stamps for checked options in view `v`: the ellipses (in stamping order), the blurred
+ * tone (module scratch, valid until the next preview) and the hair's shafts.
+ */
+export function buildLayers(
+  v: View,
+  design: Design,
+  placement: PreviewPlacement,
+  options: RenderOptions
+): { ellipses: PreviewLayers['ellipses']; tone: ToneGrid; sigmaCells: number; hair: HairSegments } {
   const tone = createToneGrid(v.width, v.height)
   const d = prepareDots(v, design, placement.dots, options, tone)
-  const n = d.count
-  const {
-    sx: _sx,
-    sy: _sy,
-    rm: _rm,
-    ratio: _ratio,
-    ex: _ex,
-    ey: _ey,
-    edge: _edge,
-    cell: _cell,
-    absorb: _absorb,
-    halo: _halo,
-  } = d
-  toneHair(v, placement.hair, tone)
+  skinLinearRgb(design.skin.fitzpatrick, _skin)
+  const skinY = 0.2126 * _skin[0] + 0.7152 * _skin[1] + 0.0722 * _skin[2]
+  toneHair(v, design, placement.hair, skinY, tone)
   const sigmaCells = (diffusionMm(design.pigment.depthMm) * v.pxPerMm) / GRID
   blurTone(tone, sigmaCells)
+  const f = hairFollicles(v, design, placement.hair, skinY)
+  const n = d.count
   let halos = 0
-  for (let i = 0; i < n; i++) if (_halo[_cell[i] >> 8] > 0) halos++
-  const m = n + halos
+  for (let i = 0; i < n; i++) if (d.halo[d.cell[i] >> 8] > 0) halos++
+  // per dot: its fresh redness (if any), its skirt and its core; then every hair's shaft under the skin
+  const m = 2 * n + halos + f.count
   const e = {
     count: m,
     cx: new Float32Array(m),
@@ -104,48 +127,45 @@ export function previewLayers(
     absorbB: new Float32Array(m),
   }
   let o = 0
-  for (let i = 0; i < n; i++) {
-    const cell = _cell[i]
-    const halo = _halo[cell >> 8]
-    if (halo > 0) {
-      const r = 2 * _rm[i]
-      e.cx[o] = _sx[i]
-      e.cy[o] = _sy[i]
-      e.rMinor[o] = r
-      e.ratio[o] = _ratio[i]
-      e.ex[o] = _ex[i]
-      e.ey[o] = _ey[i]
-      e.edge[o] = r
-      e.absorbR[o] = 0
-      e.absorbG[o] = 0.16 * halo
-      e.absorbB[o] = 0.14 * halo
-      o++
-    }
-    e.cx[o] = _sx[i]
-    e.cy[o] = _sy[i]
-    e.rMinor[o] = _rm[i]
-    e.ratio[o] = _ratio[i]
-    e.ex[o] = _ex[i]
-    e.ey[o] = _ey[i]
-    e.edge[o] = _edge[i]
-    e.absorbR[o] = _absorb[cell * 3]
-    e.absorbG[o] = _absorb[cell * 3 + 1]
-    e.absorbB[o] = _absorb[cell * 3 + 2]
+  const put = (i: number, r: number, edge: number, ar: number, ag: number, ab: number) => {
+    e.cx[o] = d.sx[i]
+    e.cy[o] = d.sy[i]
+    e.rMinor[o] = r
+    e.ratio[o] = d.ratio[i]
+    e.ex[o] = d.ex[i]
+    e.ey[o] = d.ey[i]
+    e.edge[o] = edge
+    e.absorbR[o] = ar
+    e.absorbG[o] = ag
+    e.absorbB[o] = ab
     o++
   }
-  const nodes = tone.gx * tone.gy
-  const toneOut = {
-    gx: tone.gx,
-    gy: tone.gy,
-    grid: GRID,
-    any: tone.any,
-    // the splat's 2 × 2 nodes, a node per blur pass, and the interpolation's next node
-    reach: (toneBlurPasses(tone, sigmaCells) + 3) * GRID,
-    r: tone.r.slice(0, nodes),
-    g: tone.g.slice(0, nodes),
-    b: tone.b.slice(0, nodes),
+  for (let i = 0; i < n; i++) {
+    const cell = d.cell[i]
+    const halo = d.halo[cell >> 8]
+    if (halo > 0) {
+      // a faint redness around fresh impressions (DOMAIN §2.2, [DEL] day 1 redness): less green and blue
+      const r = 2 * d.rm[i]
+      put(i, r, r, 0, 0.16 * halo, 0.14 * halo)
+    }
+    put(i, d.rs[i], 2 * d.rs[i], d.sar[i], d.sag[i], d.sab[i])
+    put(i, d.rm[i], d.edge[i], d.absorb[cell * 3], d.absorb[cell * 3 + 1], d.absorb[cell * 3 + 2])
   }
-  return { ok: true, layers: { view: v, ellipses: e, tone: toneOut, hair: hairSegments(v, design, placement.hair) } }
+  const [fr, fg, fb] = f.absorb
+  for (let i = 0; i < f.count; i++) {
+    e.cx[o] = f.cx[i]
+    e.cy[o] = f.cy[i]
+    e.rMinor[o] = f.rMinor[i]
+    e.ratio[o] = f.ratio[i]
+    e.ex[o] = f.ex[i]
+    e.ey[o] = f.ey[i]
+    e.edge[o] = f.edge[i]
+    e.absorbR[o] = fr
+    e.absorbG[o] = fg
+    e.absorbB[o] = fb
+    o++
+  }
+  return { ellipses: e, tone, sigmaCells, hair: hairSegments(v, design, placement.hair) }
 }
 
 /** The view's background and lit scalp without any pigment or hair tone, into `target` (the first pass of a preview). */

@@ -74,8 +74,10 @@ function withSkin(skin: Partial<Skin>, depthMm = 1): Design {
 
 /** Darkness-weighted spread (px) and mean b* shift (against neutral darkening, per unit darkness) of the pixels a single centred dot darkens. */
 function dotSpreadAndBlue(design: Design) {
-  const bare = render(design, none, { closeUp: { u: 0, v: 0, widthMm: 8 } })
-  const img = render(design, single(), { closeUp: { u: 0, v: 0, widthMm: 8 } })
+  // wide enough for the diffuse shadow (σ up to ~3 mm for blown-out pigment) to show its spread, and a large dark dot
+  // so that its faint outer shadow stays above the 8-bit noise floor
+  const bare = render(design, none, { closeUp: { u: 0, v: 0, widthMm: 16 } })
+  const img = render(design, single(0.5, 20), { closeUp: { u: 0, v: 0, widthMm: 16 } })
   const lab = [0, 0, 0]
   const ref = [0, 0, 0]
   let w = 0

@@ -1,11 +1,12 @@
-// The preview renderer: skin, then every dot of sessions 1..k at its own age (anti-aliased ellipses blended in linear
-// light, with the scattering blur in each dot's soft edge), then the remaining hair as stubble, then the "Simulated" mark.
+// The preview renderer: skin with the diffuse tone of pigment and hair, then every dot of sessions 1..k at its own age
+// (its fresh redness, soft skirt and core: anti-aliased ellipses blended in linear light) and the shafts of the hair
+// under the skin, then the hair out of the skin, then the "Simulated" mark. Its inputs are exactly previewLayers'.
 
-import { diffusionMm, type PreparedDots, prepareDots } from '../appearance/dot-appearance.ts'
 import { deriveSeed } from '../math/rng.ts'
 import type { Design } from '../model/design.ts'
-import { renderHair, toneHair } from './hair.ts'
+import { stampHair } from './hair.ts'
 import { renderViewSkin } from './head-shading.ts'
+import { buildLayers, type PreviewLayers } from './layers.ts'
 import { drawSimulatedMark } from './mark.ts'
 import {
   checkRenderOptions,
@@ -15,8 +16,7 @@ import {
   type RgbaTarget,
 } from './options.ts'
 import { bandOrder, pixelWords, stampDisc, stampEllipse } from './raster.ts'
-import { blurTone, createToneGrid, GRID } from './tone-grid.ts'
-import { createView, type View } from './view.ts'
+import { createView } from './view.ts'
 
 /**
  * Renders a preview of `design` with its placement (dots, remaining hair, head: `placeDots`' result as it is) into
@@ -36,64 +36,49 @@ export function renderPreview(
   if (issues.length > 0) return { ok: false, issues }
   const view = createView(placement.head, options.view, options.width, options.height, options.closeUp ?? null)
   const px32 = pixelWords(target.data)
-  const tone = createToneGrid(view.width, view.height)
-  const dots = prepareDots(view, design, placement.dots, options, tone)
-  toneHair(view, placement.hair, tone)
-  blurTone(tone, (diffusionMm(design.pigment.depthMm) * view.pxPerMm) / GRID)
-  renderViewSkin(view, design.skin, deriveSeed(design.seed, 'skin'), px32, tone)
-  stampDots(view, dots, px32)
-  renderHair(view, design, placement.hair, px32)
+  const layers = buildLayers(view, design, placement, options)
+  renderViewSkin(view, design.skin, deriveSeed(design.seed, 'skin'), px32, layers.tone)
+  stampEllipses(view.width, view.height, layers.ellipses, px32)
+  stampHair(view, layers.hair, px32)
   drawSimulatedMark(target)
   return { ok: true }
 }
 
-/** Stamps the prepared dots, band by band. */
-function stampDots(view: View, d: PreparedDots, px32: Int32Array): void {
-  const n = d.count
-  const {
-    sx: _sx,
-    sy: _sy,
-    rm: _rm,
-    ratio: _ratio,
-    ex: _ex,
-    ey: _ey,
-    edge: _edge,
-    cell: _cell,
-    absorb: _absorb,
-    halo: _halo,
-  } = d
-  const order = bandOrder(n, _sx, _sy, view.width, view.height)
-  const { width, height } = view
-  for (let o = 0; o < n; o++) {
-    const i = order[o]
-    const cell = _cell[i]
-    const j = cell >> 8
-    const halo = _halo[j]
-    if (halo > 0) {
-      // a faint redness around fresh impressions (DOMAIN §2.2, [DEL] day 1 redness): less green and blue
-      const r = 2 * _rm[i]
-      stampEllipse(px32, width, height, _sx[i], _sy[i], r, _ratio[i], _ex[i], _ey[i], r, 1, 0, 0.16 * halo, 0.14 * halo)
-    }
-    const a = cell * 3
-    if (_ratio[i] < 1.001) {
-      stampDisc(px32, width, height, _sx[i], _sy[i], _rm[i], _edge[i], 1, _absorb[a], _absorb[a + 1], _absorb[a + 2])
-      continue
-    }
-    stampEllipse(
-      px32,
-      width,
-      height,
-      _sx[i],
-      _sy[i],
-      _rm[i],
-      _ratio[i],
-      _ex[i],
-      _ey[i],
-      _edge[i],
-      1,
-      _absorb[a],
-      _absorb[a + 1],
-      _absorb[a + 2]
-    )
+/** Stamps ellipses band by band (bandOrder keeps a dot's halo, skirt and core in that order). */
+function stampEllipses(width: number, height: number, e: PreviewLayers['ellipses'], px32: Int32Array): void {
+  const order = bandOrder(e.count, e.cx, e.cy, width, height)
+  for (let k = 0; k < e.count; k++) {
+    const i = order[k]
+    if (e.ratio[i] < 1.001)
+      stampDisc(
+        px32,
+        width,
+        height,
+        e.cx[i],
+        e.cy[i],
+        e.rMinor[i],
+        e.edge[i],
+        1,
+        e.absorbR[i],
+        e.absorbG[i],
+        e.absorbB[i]
+      )
+    else
+      stampEllipse(
+        px32,
+        width,
+        height,
+        e.cx[i],
+        e.cy[i],
+        e.rMinor[i],
+        e.ratio[i],
+        e.ex[i],
+        e.ey[i],
+        e.edge[i],
+        1,
+        e.absorbR[i],
+        e.absorbG[i],
+        e.absorbB[i]
+      )
   }
 }
