@@ -77,7 +77,7 @@ function edgeWidth(sigmaPx: number): number {
  * - the rest, light diffusing a few mm through the dermis: the tone grid, blurred to at least TONE_SIGMA_MIN_MM, so
  *   over the ~1 mm spacing of well-spread dots it is even, never a cloud with holes (§13.1 row 9).
  */
-const TONE_GAIN = 35
+const TONE_GAIN = 70
 const SKIRT_GAIN = 10
 /** The skirt is never darker than this share of its core. */
 const SKIRT_MAX = 0.6
@@ -115,6 +115,8 @@ export function prepareDots(
   skinLinearRgb(design.skin.fitzpatrick, _skin)
   let sigmaMm = 0
   const skirtMm = skirtRadiusMm(depth)
+  // dots within a grid cell outside the image still shade its edge nodes (the blur mirrors beyond them)
+  const margin = GRID
   for (let j = 0; j <= k; j++) {
     dotStateAt(day - sessionDay(j, options.sessionDays), tau, design.skin, depth, _state)
     _diam[j] = _state[0]
@@ -174,7 +176,15 @@ export function prepareDots(
     _sab[n] = _absorb[cell * 3 + 2] * sa
     const od =
       ((TONE_GAIN - sa * ((rs * rs) / (rPigment * rPigment))) * Math.PI * rPigment * rPigment * cosi) / (GRID * GRID)
-    splatTone(tone, _proj[0], _proj[1], od * _absorb[cell * 3], od * _absorb[cell * 3 + 1], od * _absorb[cell * 3 + 2])
+    splatTone(
+      tone,
+      _proj[0],
+      _proj[1],
+      od * _absorb[cell * 3],
+      od * _absorb[cell * 3 + 1],
+      od * _absorb[cell * 3 + 2],
+      margin
+    )
     n++
   }
   return prepared(n)

@@ -57,7 +57,7 @@ const FOLLICLE_CONTRAST = 0.5
  * calibrated so brown hair clipped to a buzz cut at 85 FU/cm² reads like the presets' shade-35 SMP beside it, DOMAIN
  * §13.1 row 4].
  */
-const HAIR_TONE = 0.36
+const HAIR_TONE = 0.95
 
 const _proj = new Float64Array(6)
 const _tip = new Float64Array(6)
@@ -264,13 +264,20 @@ export function hairFollicles(view: View, design: Design, hair: HairPoints, skin
 }
 
 /** Adds each hair's diffuse shadow to the tone grid. */
-export function toneHair(view: View, design: Design, hair: HairPoints, skinY: number, tone: ToneGrid): void {
+export function toneHair(
+  view: View,
+  design: Design,
+  hair: HairPoints,
+  skinY: number,
+  tone: ToneGrid,
+  margin: number
+): void {
   const k = HAIR_TONE * darkness(lookOf(design).color, skinY)
   if (k <= 0) return
   for (let i = 0; i < hair.count; i++) {
     if (!projectInto(view, hair.x[i], hair.y[i], _proj)) continue
     const od = (k * _proj[2] * _proj[2] * _proj[3]) / (GRID * GRID)
-    splatTone(tone, _proj[0], _proj[1], od, od, od)
+    splatTone(tone, _proj[0], _proj[1], od, od, od, margin)
   }
 }
 

@@ -24,9 +24,13 @@ export const FRINGE_BAND_MM = 10
 export const EVENNESS_CELL_MM = 5
 /** A cell is treated above this many dots/cm² with hair below HAIR_NONE; fringe above HAIR_MIN FU/cm² with no dots. */
 const DOTS_MIN = 20
+/** The smallest band, cm², whose mean colour is worth comparing. */
+export const MIN_BAND_CM2 = 2
 const DOTS_NONE = 2
 const HAIR_MIN = 20
 const HAIR_NONE = 2
+/** Past the hairline's soft zone, mm: where its finer, lighter front dots end. */
+const HAIRLINE_MARGIN_MM = 4
 
 export interface InspectOptions {
   /** After this session (1-based); default the last. */
@@ -63,9 +67,17 @@ export interface InspectReport {
   /**
    * Mean CIELAB of the treated band within FRINGE_BAND_MM of the border with the client's hair, of the fringe within
    * the same distance past it, and their ΔE2000 (DOMAIN §13.1 row 4: "the same color … similar appearance of
-   * density"); null when the design has no such border (no hair left, or dots only between hairs).
+   * density"); null when the design has no such border (no hair left, or dots only between hairs), or when either band
+   * is smaller than MIN_BAND_CM2 (a few sentinel dots ahead of a full head of hair are no area to match).
    */
-  fringeMatch: { deltaE2000: number; treatedLab: [number, number, number]; fringeLab: [number, number, number] } | null
+  fringeMatch: {
+    deltaE2000: number
+    treatedLab: [number, number, number]
+    fringeLab: [number, number, number]
+    /** Chart area of each band, cm². */
+    treatedBandCm2: number
+    fringeBandCm2: number
+  } | null
   /**
    * Evenness at the 5 mm scale (DOMAIN §13.1 row 9): the spread of L* over 5 mm cells within each zone (or hair
    * region), pooled, as a coefficient of variation of L*, %; for the treated area and for the fringe (null without one).
@@ -120,15 +132,24 @@ export function inspectDesign(
 
   // per-cell class on the field's lattice: 1 treated, 2 fringe, 0 neither
   const { cols, rows } = field
+  // the hairline's soft front is designed lighter and finer and is judged against the face (DOMAIN §13.1 row 8)
+  const soft = design.hairline === null ? 0 : design.hairline.softnessMm + HAIRLINE_MARGIN_MM
   const cls = new Uint8Array(cols * rows)
   for (let i = 0; i < cls.length; i++) {
     const d = field.density[i]
     const h = field.hair[i]
-    if (d >= DOTS_MIN && h < HAIR_NONE) cls[i] = 1
+    if (d >= DOTS_MIN && h < HAIR_NONE && field.front[i] >= soft) cls[i] = 1
     else if (h >= HAIR_MIN && d < DOTS_NONE) cls[i] = 2
   }
-  const toFringe = distanceTo(cls, cols, rows, 2, field.cell)
-  const toTreated = distanceTo(cls, cols, rows, 1, field.cell)
+  // the border is the feathered overlap where dots thin out as hair starts: each band runs from its own edge of it
+  const hairy = new Uint8Array(cols * rows)
+  const dotted = new Uint8Array(cols * rows)
+  for (let i = 0; i < hairy.length; i++) {
+    hairy[i] = field.hair[i] >= HAIR_NONE ? 1 : 0
+    dotted[i] = field.density[i] >= DOTS_NONE ? 1 : 0
+  }
+  const toFringe = distanceTo(hairy, cols, rows, 1, field.cell)
+  const toTreated = distanceTo(dotted, cols, rows, 1, field.cell)
 
   // mean linear colour of each band, and per-5-mm-cell lightness
   const sums = new Float64Array(8) // treated r g b n, fringe r g b n
@@ -178,10 +199,19 @@ export function inspectDesign(
     }
   }
   let fringeMatch: InspectReport['fringeMatch'] = null
-  if (sums[3] > 0 && sums[7] > 0) {
+  const pxPerCm2 = 100 * INSPECT_PX_PER_MM * INSPECT_PX_PER_MM
+  const treatedBandCm2 = round(sums[3] / pxPerCm2, 1)
+  const fringeBandCm2 = round(sums[7] / pxPerCm2, 1)
+  if (treatedBandCm2 >= MIN_BAND_CM2 && fringeBandCm2 >= MIN_BAND_CM2) {
     const treatedLab = labOf(sums[0] / sums[3], sums[1] / sums[3], sums[2] / sums[3])
     const fringeLab = labOf(sums[4] / sums[7], sums[5] / sums[7], sums[6] / sums[7])
-    fringeMatch = { deltaE2000: round(deltaE2000(treatedLab, fringeLab), 2), treatedLab, fringeLab }
+    fringeMatch = {
+      deltaE2000: round(deltaE2000(treatedLab, fringeLab), 2),
+      treatedLab,
+      fringeLab,
+      treatedBandCm2,
+      fringeBandCm2,
+    }
   }
 
   // evenness: cells wholly inside one zone (or the fringe), L* pooled within each group

@@ -89,6 +89,9 @@ export function previewLayers(
 }
 
 const _skin = new Float64Array(3)
+/** Absorption of green and blue in a fresh dot's redness, at its strongest (day 1). */
+const FRESH_RED_G = 0.3
+const FRESH_RED_B = 0.24
 
 /**
  * @internal Everything a preview stamps for checked options in view `v`: the ellipses (in stamping order), the blurred
@@ -104,8 +107,9 @@ export function buildLayers(
   const d = prepareDots(v, design, placement.dots, options, tone)
   skinLinearRgb(design.skin.fitzpatrick, _skin)
   const skinY = 0.2126 * _skin[0] + 0.7152 * _skin[1] + 0.0722 * _skin[2]
-  toneHair(v, design, placement.hair, skinY, tone)
-  const sigmaCells = (diffusionMm(design.pigment.depthMm) * v.pxPerMm) / GRID
+  const sigmaPx = diffusionMm(design.pigment.depthMm) * v.pxPerMm
+  toneHair(v, design, placement.hair, skinY, tone, GRID)
+  const sigmaCells = sigmaPx / GRID
   blurTone(tone, sigmaCells)
   const f = hairFollicles(v, design, placement.hair, skinY)
   const n = d.count
@@ -144,9 +148,10 @@ export function buildLayers(
     const cell = d.cell[i]
     const halo = d.halo[cell >> 8]
     if (halo > 0) {
-      // a faint redness around fresh impressions (DOMAIN §2.2, [DEL] day 1 redness): less green and blue
+      // redness round fresh impressions (DOMAIN §2.2 [DEL] day 1 redness, §13.1 row 12 "fresh: red"): less green and
+      // blue over twice the scab's radius, fading with a soft edge [assumption: strength]
       const r = 2 * d.rm[i]
-      put(i, r, r, 0, 0.16 * halo, 0.14 * halo)
+      put(i, r, r, 0, FRESH_RED_G * halo, FRESH_RED_B * halo)
     }
     put(i, d.rs[i], 2 * d.rs[i], d.sar[i], d.sag[i], d.sab[i])
     put(i, d.rm[i], d.edge[i], d.absorb[cell * 3], d.absorb[cell * 3 + 1], d.absorb[cell * 3 + 2])

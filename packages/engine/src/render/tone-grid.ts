@@ -38,10 +38,22 @@ export function createToneGrid(width: number, height: number): ToneGrid {
   return _tone
 }
 
-/** Adds optical density (odR, odG, odB) × one node's worth at pixel (x, y), split bilinearly over the nearest nodes. */
-export function splatTone(t: ToneGrid, x: number, y: number, odR: number, odG: number, odB: number): void {
-  const fx = (x - 0.5) / GRID
-  const fy = (y - 0.5) / GRID
+/**
+ * Adds optical density (odR, odG, odB) × one node's worth at pixel (x, y), split bilinearly over the nearest nodes;
+ * up to `margin` px outside the grid it lands on the nearest edge.
+ */
+export function splatTone(t: ToneGrid, x: number, y: number, odR: number, odG: number, odB: number, margin = 0): void {
+  let fx = (x - 0.5) / GRID
+  let fy = (y - 0.5) / GRID
+  // a dot or hair within `margin` outside the grid goes to the nearest edge node, which then holds its whole
+  // catchment (blurTone mirrors beyond the edge); farther out it shows nothing
+  const mx = margin / GRID
+  const hx = t.gx - 1
+  const hy = t.gy - 1
+  if (fx < 0 && fx >= -mx) fx = 0
+  else if (fx >= hx && fx < hx + mx) fx = hx - 1e-6
+  if (fy < 0 && fy >= -mx) fy = 0
+  else if (fy >= hy && fy < hy + mx) fy = hy - 1e-6
   const ix = Math.floor(fx)
   const iy = Math.floor(fy)
   if (ix < 0 || iy < 0 || ix >= t.gx - 1 || iy >= t.gy - 1) return
@@ -95,30 +107,34 @@ export function toneBlurPasses(t: { gx: number; gy: number }, sigmaCells: number
 /** Blurs the tone with repeated [1 2 1]/4 passes (each adds 0.5 cell² of variance) to a Gaussian of σ cells. */
 export function blurTone(t: ToneGrid, sigmaCells: number): void {
   const passes = toneBlurPasses(t, sigmaCells)
-  if (passes === 0 || !t.any) return
+  if (passes === 0 || !t.any || t.gx < 2 || t.gy < 2) return
   const gx = t.gx
+  const gy = t.gy
   const prev = new Float32Array(gx)
   const cur = new Float32Array(gx)
+  // mirrored at the edges: what lies past the image is taken to be like what lies just inside it, so the edge keeps
+  // its level instead of fading into a light frame
   for (const a of [t.r, t.g, t.b]) {
     for (let p = 0; p < passes; p++) {
-      for (let y = 0; y < t.gy; y++) {
+      for (let y = 0; y < gy; y++) {
         const o = y * gx
-        let left = a[o]
-        for (let x = 1; x < gx - 1; x++) {
+        let left = a[o + 1]
+        for (let x = 0; x < gx; x++) {
           const c = a[o + x]
-          a[o + x] = 0.25 * left + 0.5 * c + 0.25 * a[o + x + 1]
+          const right = x < gx - 1 ? a[o + x + 1] : left
+          a[o + x] = 0.25 * left + 0.5 * c + 0.25 * right
           left = c
         }
       }
       // vertical, row by row (sequential memory): keep the unblurred previous and current rows
       for (let x = 0; x < gx; x++) {
-        prev[x] = a[x]
-        cur[x] = a[gx + x]
+        prev[x] = a[gx + x]
+        cur[x] = a[x]
       }
-      for (let y = 1; y < t.gy - 1; y++) {
+      for (let y = 0; y < gy; y++) {
         const o = y * gx
         for (let x = 0; x < gx; x++) {
-          const below = a[o + gx + x]
+          const below = y < gy - 1 ? a[o + gx + x] : prev[x]
           a[o + x] = 0.25 * prev[x] + 0.5 * cur[x] + 0.25 * below
           prev[x] = cur[x]
           cur[x] = below
