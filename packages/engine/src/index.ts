@@ -88,8 +88,11 @@ export {
 export { rasterizeDiscs } from './render/raster.ts'
 export { renderPreview } from './render/render-preview.ts'
 export {
+  CAMERA_ELEVATION_DEG,
   type ChartWindow,
   createView,
+  ORBIT_PITCH_RANGE,
+  orbitView,
   type PixelPoint,
   projectChartPoint,
   unprojectPixel,
@@ -97,6 +100,7 @@ export {
   type View,
   type ViewName,
 } from './render/view.ts'
+export { FACE_NORMS, type Face, faceFor } from './scalp/face.ts'
 export {
   areaElementAt,
   chartToSurface,

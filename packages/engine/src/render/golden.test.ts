@@ -1,4 +1,5 @@
-// Golden images: a few fixed designs rendered at 256 px and compared with stored renders by SSIM.
+// Golden images: a few fixed designs, and the head in every view for both sexes, rendered at 256 px and compared with
+// stored renders by SSIM.
 // Regenerate on purpose (after a deliberate change to the look) with:
 //   UPDATE_GOLDENS=1 npx vitest run --project engine packages/engine/src/render/golden.test.ts
 // and review the new images (e.g. view them as PNG through the CLI) before committing them.
@@ -9,9 +10,11 @@ import { gunzipSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import type { Design } from '../model/design.ts'
 import type { DotBuffer } from '../model/dots.ts'
+import { DEFAULT_HEAD } from '../scalp/head.ts'
 import type { HairPoints, RenderOptions } from './options.ts'
 import { renderPreview } from './render-preview.ts'
 import { latticeDots, latticeHair, syntheticDesign, syntheticPlacement } from './synthetic.ts'
+import { VIEW_NAMES } from './view.ts'
 
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/', import.meta.url))
 const UPDATE = process.env.UPDATE_GOLDENS === '1'
@@ -117,6 +120,23 @@ const CASES: Case[] = [
     options: { view: 'chart', years: 5, width: SIZE, height: SIZE, closeUp: { u: 4, v: 0, widthMm: 16 } },
   },
 ]
+
+// the head in every view, male and female: face, ears and neck around a treated scalp
+const female = syntheticDesign({ seed: 21, head: { sex: 'female', ...DEFAULT_HEAD.female } })
+for (const view of VIEW_NAMES) {
+  if (view === 'chart') continue
+  for (const [sex, design] of [
+    ['male', base],
+    ['female', female],
+  ] as const)
+    CASES.push({
+      name: `head-${sex}-${view}`,
+      design,
+      dots: fullHead,
+      hair: ring,
+      options: { view, stage: 'healed', width: SIZE, height: SIZE },
+    })
+}
 
 describe('golden images', () => {
   for (const c of CASES) {

@@ -5,12 +5,12 @@ import { deriveSeed } from '../math/rng.ts'
 import { placeDots } from '../placement/place-dots.ts'
 import { presetDesign } from '../presets/presets.ts'
 import { createHead } from '../scalp/head.ts'
+import { renderViewSkin } from './head-shading.ts'
 import { previewLayers } from './layers.ts'
 import { drawSimulatedMark } from './mark.ts'
 import type { RenderOptions } from './options.ts'
 import { bandOrder, pixelWords, stampDisc, stampEllipse, stampSegment } from './raster.ts'
 import { renderPreview } from './render-preview.ts'
-import { renderSkin } from './skin.ts'
 import { createView } from './view.ts'
 
 const design = presetDesign('norwood-5a', { seed: 5 })
@@ -38,7 +38,7 @@ describe('previewLayers', () => {
       const data = new Uint8ClampedArray(S * S * 4)
       const px = pixelWords(data)
       const view = createView(createHead(design.head), name, S, S)
-      renderSkin(view, design.skin, deriveSeed(design.seed, 'skin'), px, { ...tone })
+      renderViewSkin(view, design.skin, deriveSeed(design.seed, 'skin'), px, { ...tone })
       const order = bandOrder(e.count, e.cx, e.cy, S, S)
       for (let k = 0; k < e.count; k++) {
         const i = order[k]

@@ -6,6 +6,7 @@ import { skinLinearRgb } from '../appearance/skin-palette.ts'
 import { deriveSeed } from '../math/rng.ts'
 import type { Design } from '../model/design.ts'
 import { type HairSegments, hairFollicles, hairSegments, toneHair } from './hair.ts'
+import { renderViewSkin } from './head-shading.ts'
 import {
   checkRenderOptions,
   type PreviewPlacement,
@@ -14,7 +15,6 @@ import {
   type RgbaTarget,
 } from './options.ts'
 import { pixelWords } from './raster.ts'
-import { renderSkin } from './skin.ts'
 import { blurTone, createToneGrid, GRID, type ToneGrid, toneBlurPasses } from './tone-grid.ts'
 import { createView, type View } from './view.ts'
 
@@ -175,5 +175,5 @@ export function buildLayers(
 
 /** The view's background and lit scalp without any pigment or hair tone, into `target` (the first pass of a preview). */
 export function renderSkinBase(design: Design, view: View, target: RgbaTarget): void {
-  renderSkin(view, design.skin, deriveSeed(design.seed, 'skin'), pixelWords(target.data), null)
+  renderViewSkin(view, design.skin, deriveSeed(design.seed, 'skin'), pixelWords(target.data), null)
 }

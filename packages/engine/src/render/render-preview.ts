@@ -5,6 +5,7 @@
 import { deriveSeed } from '../math/rng.ts'
 import type { Design } from '../model/design.ts'
 import { stampHair } from './hair.ts'
+import { renderViewSkin } from './head-shading.ts'
 import { buildLayers, type PreviewLayers } from './layers.ts'
 import { drawSimulatedMark } from './mark.ts'
 import {
@@ -15,7 +16,6 @@ import {
   type RgbaTarget,
 } from './options.ts'
 import { bandOrder, pixelWords, stampDisc, stampEllipse } from './raster.ts'
-import { renderSkin } from './skin.ts'
 import { createView } from './view.ts'
 
 /**
@@ -37,7 +37,7 @@ export function renderPreview(
   const view = createView(placement.head, options.view, options.width, options.height, options.closeUp ?? null)
   const px32 = pixelWords(target.data)
   const layers = buildLayers(view, design, placement, options)
-  renderSkin(view, design.skin, deriveSeed(design.seed, 'skin'), px32, layers.tone)
+  renderViewSkin(view, design.skin, deriveSeed(design.seed, 'skin'), px32, layers.tone)
   stampEllipses(view.width, view.height, layers.ellipses, px32)
   stampHair(view, layers.hair, px32)
   drawSimulatedMark(target)

@@ -1,7 +1,8 @@
-// The synthetic scalp: base colour per Fitzpatrick type (DOMAIN §4.2), low-frequency mottling on the surface, a fine
-// texture with pores, and soft light on the 3D head (wrapped Lambert + ambient + a faint sheen that oily skin raises).
-// Speed: shading is evaluated on an 8-px grid and interpolated inside blocks that lie wholly on the head (the drawn
-// head is convex on screen, so four corners inside mean the whole block is); blocks on the silhouette are exact per pixel.
+// The synthetic skin: base colour per Fitzpatrick type (DOMAIN §4.2), low-frequency mottling on the surface, a fine
+// texture with pores, and soft light (wrapped Lambert + ambient + a faint sheen that oily skin raises): `litSkin`, which
+// the head's renderer (render/head-shading.ts) shades every view with. `renderSkin` draws the flat chart.
+// Speed: shading is evaluated on an 8-px grid and interpolated inside blocks that lie wholly on the chart's disc;
+// blocks on its edge are exact per pixel.
 
 import { LIN_STEPS, LINEAR_TO_SRGB } from '../appearance/color.ts'
 import { skinLinearRgb } from '../appearance/skin-palette.ts'
@@ -11,19 +12,19 @@ import type { Skin } from '../model/design.ts'
 import { chartToSurface } from '../scalp/head.ts'
 import { packRgba } from './raster.ts'
 import { applyTone, GRID, type ToneGrid } from './tone-grid.ts'
-import { rayHit, type View } from './view.ts'
+import type { View } from './view.ts'
 
 const Q = LIN_STEPS - 1
 /** Background behind the head, sRGB [assumption: a neutral dark studio grey that suits light and dark skin]. */
-const BACKGROUND_RGB: readonly [number, number, number] = [58, 60, 64]
+export const BACKGROUND_RGB: readonly [number, number, number] = [58, 60, 64]
 /** Side of the repeating fine-texture tile, mm. */
-const TILE_MM = 12.8
+export const TILE_MM = 12.8
 /** Pores per mm² and their radius, mm [assumption: follicle openings on a shaved scalp, ~1 per 2 mm²]. */
 const PORES_PER_MM2 = 0.5
 const PORE_RADIUS_MM = 0.05
 const SHEEN = { normal: 0.03, oily: 0.08, dry: 0.012 } as const
 
-interface Light {
+export interface Light {
   lx: number
   ly: number
   lz: number
@@ -51,7 +52,7 @@ function srgbUnits(c: number): number {
 }
 const _rgb = new Float64Array(3)
 
-/** Fills the whole buffer with the view's background and the lit scalp. */
+/** Fills the whole buffer with the background and the chart's scalp (the head's views: render/head-shading.ts). */
 export function renderSkin(view: View, skin: Skin, seed: number, px32: Int32Array, tone: ToneGrid | null = null): void {
   const { width, height } = view
   skinLinearRgb(skin.fitzpatrick, _rgb)
@@ -189,7 +190,7 @@ function outsideNeighbourhood(hit: Uint8Array, gx: number, gy: number, i: number
   return true
 }
 
-function lightFor(view: View, skin: Skin): Light {
+export function lightFor(view: View, skin: Skin): Light {
   if (view.name === 'chart') return { lx: 0, ly: 0, lz: 0, ambient: 0.95, diffuse: 0, sheen: 0 }
   // soft key light from the upper left, a little behind the camera [assumption]
   const { right, up, forward } = view
@@ -203,7 +204,7 @@ function lightFor(view: View, skin: Skin): Light {
   return { lx, ly, lz, ambient: 0.3, diffuse: 0.8, sheen: SHEEN[skin.kind] }
 }
 
-/** Linear colour of the scalp (without the fine texture) seen at pixel (px, py) into out; false when it shows none. */
+/** Linear colour of the chart's scalp (without the fine texture) at pixel (px, py) into out; false off the chart. */
 function shadeAt(
   view: View,
   light: Light,
@@ -215,36 +216,43 @@ function shadeAt(
   bb: number,
   out: Float64Array
 ): boolean {
-  let sx: number
-  let sy: number
-  let sz: number
+  const u = (px - view.cx) / view.chartScale
+  const v = (view.cy - py) / view.chartScale
+  if (u * u + v * v > view.chartRadius * view.chartRadius) return false
+  chartToSurface(view.head, u, v, _hit)
+  litSkin(view, light, seed, _hit[0], _hit[1], _hit[2], 0, 0, 0, 1, br, bg, bb, out, light.ambient)
+  return true
+}
+
+/**
+ * Linear colour of skin of base colour (br, bg, bb) at surface point (sx, sy, sz) with unit normal n, lit by `light`
+ * and seen from the view's eye, with its mottling, into out. `occlusion` scales the light (ambient occlusion, 1 open);
+ * `flatShade`, when given, replaces the lighting (the chart's flat light).
+ */
+export function litSkin(
+  view: View,
+  light: Light,
+  seed: number,
+  sx: number,
+  sy: number,
+  sz: number,
+  nx: number,
+  ny: number,
+  nz: number,
+  occlusion: number,
+  br: number,
+  bg: number,
+  bb: number,
+  out: Float64Array,
+  flatShade?: number
+): void {
   let shade: number
   let spec = 0
-  if (view.name === 'chart') {
-    const u = (px - view.cx) / view.chartScale
-    const v = (view.cy - py) / view.chartScale
-    if (u * u + v * v > view.chartRadius * view.chartRadius) return false
-    chartToSurface(view.head, u, v, _hit)
-    sx = _hit[0]
-    sy = _hit[1]
-    sz = _hit[2]
-    shade = light.ambient
-  } else {
-    if (rayHit(view, px, py, _hit) < 0) return false
-    sx = _hit[0]
-    sy = _hit[1]
-    sz = _hit[2]
-    const { a, b, c } = view.head
-    let nx = sx / (a * a)
-    let ny = sy / (c * c)
-    let nz = sz / (b * b)
-    const nl = Math.hypot(nx, ny, nz)
-    nx /= nl
-    ny /= nl
-    nz /= nl
+  if (flatShade !== undefined) shade = flatShade
+  else {
     const ndl = nx * light.lx + ny * light.ly + nz * light.lz
     const wrap = (ndl + 0.35) / 1.35
-    shade = light.ambient + light.diffuse * Math.max(wrap, 0)
+    shade = (light.ambient + light.diffuse * Math.max(wrap, 0)) * occlusion
     // Blinn sheen: half vector between the light and the direction to the eye
     const e = view.eye
     let vx = e[0] - sx
@@ -266,7 +274,7 @@ function shadeAt(
       const p2 = ndh * ndh
       const p4 = p2 * p2
       const p8 = p4 * p4
-      spec = light.sheen * p8 * p8 * p4
+      spec = light.sheen * p8 * p8 * p4 * occlusion
     }
   }
   // mottling: two octaves of value noise on the surface (cells ~18 and ~6 mm), ±5 % brightness, a touch of redness
@@ -277,10 +285,9 @@ function shadeAt(
   out[0] = br * bright * red + spec
   out[1] = bg * bright + spec
   out[2] = bb * bright + spec
-  return true
 }
 
-interface Tile {
+export interface Tile {
   seed: number
   size: number
   /** Multiplicative factor on linear light. */
@@ -296,7 +303,7 @@ let _tile: Tile | null = null
  * A seamless square of fine skin texture (multiplicative, around 1): two octaves of periodic value noise and soft dark
  * pores, `size` px for TILE_MM mm. The last tile is kept, since consecutive renders usually share seed and scale.
  */
-function detailTile(seed: number, size: number): Tile {
+export function detailTile(seed: number, size: number): Tile {
   if (_tile !== null && _tile.seed === seed && _tile.size === size) return _tile
   const data = new Float32Array(size * size)
   const pxPerMm = size / TILE_MM

@@ -25,6 +25,8 @@ export const RENDER_CASES: readonly RenderCase[] = [
   { preset: 'norwood-7', options: { view: 'top', stage: 'healed' } },
   { preset: 'norwood-5a', options: { view: 'front', stage: 'fresh', session: 1 } },
   { preset: 'norwood-5a', options: { view: 'left', stage: 'healed', years: 6 } },
+  { preset: 'norwood-6', options: { view: 'three-quarter-right', stage: 'healed' } },
+  { preset: 'ludwig-3', options: { view: 'three-quarter-left', stage: 'healed', years: 2 } },
   { preset: 'ludwig-2', options: { view: 'back', stage: 'healed', session: 2 } },
   { preset: 'scar-fut', options: { view: 'back', stage: 'fresh' } },
 ]
