@@ -89,10 +89,10 @@ function skirtRadiusMm(depthMm: number): number {
  * How far the diffuse shadow spreads (its blur σ), mm: light's diffusion in the dermis, wider for deeper pigment, and
  * at least TONE_SIGMA_MIN_MM, wider than the dots' ~1 mm spacing, so it carries no shot noise.
  */
-const TONE_SIGMA_MIN_MM = 1.2
+const TONE_SIGMA_MIN_MM = 2
 export function diffusionMm(depthMm: number): number {
   const blow = depthMm > BLOWOUT_DEPTH_MM ? depthMm - BLOWOUT_DEPTH_MM : 0
-  return Math.max(TONE_SIGMA_MIN_MM, 0.9 + 0.5 * depthMm + 2 * blow)
+  return Math.max(TONE_SIGMA_MIN_MM, 1.5 + 0.5 * depthMm + 2 * blow)
 }
 
 /**
