@@ -25,7 +25,7 @@ export const EVENNESS_CELL_MM = 5
 /** A cell is treated above this many dots/cm² with hair below HAIR_NONE; fringe above HAIR_MIN FU/cm² with no dots. */
 const DOTS_MIN = 20
 /** The smallest band, cm², whose mean colour is worth comparing. */
-export const MIN_BAND_CM2 = 2
+const MIN_BAND_CM2 = 2
 const DOTS_NONE = 2
 const HAIR_MIN = 20
 const HAIR_NONE = 2
