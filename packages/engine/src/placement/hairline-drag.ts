@@ -19,6 +19,7 @@ import {
   designLattice,
   finishDensityField,
   HAIR_CLEARANCE_MM,
+  HAIR_SAMPLER_CANDIDATES,
   type Lattice,
   METRIC_STRIDE,
   SAMPLER_CANDIDATES,
@@ -459,7 +460,7 @@ export function placeDotsAfterHairlineMove(
       }
       return poissonDisk(window, createRng(deriveSeed(design.seed, 'hair-drag')), {
         maxPoints: 2_000_000,
-        candidates: SAMPLER_CANDIDATES,
+        candidates: HAIR_SAMPLER_CANDIDATES,
         jitter: SAMPLER_JITTER,
         radiusJitter: SAMPLER_RADIUS_JITTER,
         obstacles: obstaclesIn(window, [kept]),

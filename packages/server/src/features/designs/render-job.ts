@@ -1,11 +1,11 @@
 // One preview render, as data in and data out: place the version's dots (cached per version) and render the view
 // into RGBA. It runs in a preview worker thread (preview-worker.ts), or in process where workers cannot start.
 import { type DesignDocument, toDesign } from '@stipple/domain'
-import { type PlacementResult, placeDots, renderPreview } from '@stipple/engine'
+import { CLOSE_UP_MM, type Placement, placeDots, renderPreview } from '@stipple/engine'
 import type { FieldProblem } from '../../errors.ts'
 import type { PreviewQuery } from './designs.schema.ts'
 
-type Placed = Extract<PlacementResult, { ok: true }>
+type Placed = Placement
 
 /** A least-recently-used map bounded by entry count and by a total weight. */
 export class Lru<V> {
@@ -81,24 +81,25 @@ export function renderJob(job: RenderJob, placements: Lru<Placed>): RenderReply 
     placed = result
     placements.set(job.versionId, placed)
   }
-  const { size } = options
-  const target = { width: size, height: size, data: new Uint8ClampedArray(size * size * 4) }
+  const { width } = options
+  const target = { width, height: width, data: new Uint8ClampedArray(width * width * 4) }
   const rendered = renderPreview(
     design,
-    placed.dots,
-    placed.hair,
+    placed,
     {
-      view: options.view,
-      stage: options.state,
+      ...(options.closeup === undefined
+        ? { view: options.view }
+        : { view: 'chart' as const, closeUp: { u: options.closeup[0], v: options.closeup[1], widthMm: CLOSE_UP_MM } }),
+      stage: options.stage,
       years: options.years,
-      width: size,
-      height: size,
+      width,
+      height: width,
       ...(options.session === undefined ? {} : { session: options.session }),
     },
     target
   )
   if (!rendered.ok) {
-    const name = (path: string) => (path === 'stage' ? 'state' : path === 'width' || path === 'height' ? 'size' : path)
+    const name = (path: string) => (path === 'height' ? 'width' : path === 'closeUp' ? 'closeup' : path)
     return {
       id,
       ok: false,

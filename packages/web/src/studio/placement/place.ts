@@ -52,19 +52,30 @@ export function createPlacer(now: () => number = () => performance.now()): Place
       if (plan) {
         const pk = JSON.stringify(design)
         if (pk !== planKey) {
-          lastPlan = planOf(design)
+          lastPlan = planOf(design, last.placed)
           planKey = pk
         }
         p = lastPlan
       }
-      return { id, ok: true, dots: last.placed.dots, hair: last.placed.hair, ms, reused, partial, dirty, plan: p }
+      return {
+        id,
+        ok: true,
+        dots: last.placed.dots,
+        hair: last.placed.hair,
+        head: last.placed.head,
+        ms,
+        reused,
+        partial,
+        dirty,
+        plan: p,
+      }
     },
   }
 }
 
-function planOf(design: Design): DesignPlan | null {
+function planOf(design: Design, placed: Placed): DesignPlan | null {
   try {
-    return planDesign(design)
+    return planDesign(design, 'toronto', undefined, placed)
   } catch {
     return null
   }
