@@ -18,3 +18,4 @@ export type {
 } from './features/designs/designs.schema.ts'
 export type { PlanCreate, QuoteRecord, TreatmentPlan } from './features/plans/plans.schema.ts'
 export type { Problem } from './http/problem.ts'
+export type { OutboxMessage, PortalAftercare } from './features/reminders/reminders.schema.ts'
