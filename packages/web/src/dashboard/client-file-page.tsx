@@ -96,8 +96,9 @@ function Header({ clinicId, file, clinical }: { clinicId: string; file: ClientFi
         {c.givenName} {c.familyName} <span className={`badge stage-${c.stage}`}>{stageLabel(c.stage)}</span>
       </h1>
       <p className="muted">
-        {[c.email, c.phone, c.dateOfBirth ? `born ${formatLocalDate(c.dateOfBirth)}` : null].filter(Boolean).join(' · ') ||
-          'No contact details yet'}
+        {[c.email, c.phone, c.dateOfBirth ? `born ${formatLocalDate(c.dateOfBirth)}` : null]
+          .filter(Boolean)
+          .join(' · ') || 'No contact details yet'}
       </p>
       <p className="actions">
         {clinical ? (
@@ -322,9 +323,9 @@ function DesignsTab({ clinicId, clientId }: { clinicId: string; clientId: string
                   {d.approval === null && d.earlierApproval ? (
                     <p className="notice" role="note">
                       The client approved version {d.earlierApproval.version} on{' '}
-                      {formatLocalDate(d.earlierApproval.approvedAtLocal.date)}. Version {d.latest.version} is newer (recomputed from a
-                      new intake or changed in the studio), so that approval does not count for it: the client approves
-                      version {d.latest.version}.
+                      {formatLocalDate(d.earlierApproval.approvedAtLocal.date)}. Version {d.latest.version} is newer
+                      (recomputed from a new intake or changed in the studio), so that approval does not count for it:
+                      the client approves version {d.latest.version}.
                     </p>
                   ) : null}
                   <p className="actions">

@@ -56,7 +56,9 @@ export function PortalDesignsPage() {
                   ))}
                 </ul>
                 {d.approval !== null && d.approval.versionId === d.latest.id ? (
-                  <p className="notice notice-ok">You approved this design on {formatLocalDate(d.approval.approvedAtLocal.date)}.</p>
+                  <p className="notice notice-ok">
+                    You approved this design on {formatLocalDate(d.approval.approvedAtLocal.date)}.
+                  </p>
                 ) : (
                   <button
                     type="button"
