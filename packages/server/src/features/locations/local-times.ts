@@ -19,7 +19,7 @@ export interface ClinicClock {
   localOrNull(instant: Date | string | null, locationId?: string | null): LocalTime | null
 }
 
-export function clinicClockOf(zones: readonly { id: string; time_zone: string }[]): ClinicClock {
+function clinicClockOf(zones: readonly { id: string; time_zone: string }[]): ClinicClock {
   const main = zones[0]?.time_zone ?? 'UTC'
   const zoneOf = (locationId?: string | null) =>
     (locationId ? zones.find((z) => z.id === locationId)?.time_zone : undefined) ?? main
