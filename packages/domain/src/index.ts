@@ -204,6 +204,7 @@ export {
   planCourse,
   spacingProblems,
 } from './scheduling/course.ts'
+export { LocalTimeSchema } from './scheduling/local-time.schema.ts'
 export type { LocalTime } from './scheduling/zoned-time.ts'
 export {
   formatZoned,

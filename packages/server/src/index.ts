@@ -17,4 +17,5 @@ export type {
   PreviewQuery,
 } from './features/designs/designs.schema.ts'
 export type { PlanCreate, QuoteRecord, TreatmentPlan } from './features/plans/plans.schema.ts'
+export type { OutboxMessage, PortalAftercare } from './features/reminders/reminders.schema.ts'
 export type { Problem } from './http/problem.ts'

@@ -38,7 +38,13 @@ test('saves versions, handles someone saving meanwhile, and records the approval
     const body = route.request().postDataJSON() as { versionId: string; method: string }
     posts.push({ url: route.request().url(), body })
     return route.fulfill({
-      json: { versionId: body.versionId, version: latest, method: body.method, approvedAt: '2026-11-23T12:00:00Z' },
+      json: {
+        versionId: body.versionId,
+        version: latest,
+        method: body.method,
+        approvedAt: '2026-11-23T12:00:00Z',
+        approvedAtLocal: { date: '2026-11-23', time: '07:00', offsetMinutes: -300 },
+      },
     })
   })
 

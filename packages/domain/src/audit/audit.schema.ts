@@ -2,6 +2,7 @@
 // records by name (the server joins them), filtered by who, what and when, a page at a time.
 import { z } from 'zod'
 import { IdSchema, IsoDateSchema } from '../clients/client.schema.ts'
+import { LocalTimeSchema } from '../scheduling/local-time.schema.ts'
 
 /** An action or a record kind as the log stores it: `sign-in`, `client-file`. */
 const WordSchema = z
@@ -31,12 +32,6 @@ export const AuditQuerySchema = z
     path: ['to'],
     message: 'must be on or after the from date',
   })
-
-const LocalTimeSchema = z.object({
-  date: z.string(),
-  time: z.string(),
-  offsetMinutes: z.number().int(),
-})
 
 const AuditEntrySchema = z.object({
   id: z.number().int(),

@@ -1,5 +1,6 @@
 // A clinic's client as stored and as the API shows it, and the intake records kept in the client's file.
 import { z } from 'zod'
+import { LocalTimeSchema } from '../scheduling/local-time.schema.ts'
 
 /** The stages of a client's course, from first enquiry to touch-up recall (DESIGN: the course of an SMP client). */
 export const CLIENT_STAGES = [
@@ -63,6 +64,8 @@ export const ClientSummarySchema = z.object({
   stage: z.enum(CLIENT_STAGES),
   homeLocationId: IdSchema.nullable(),
   updatedAt: z.iso.datetime({ offset: true }),
+  /** updatedAt on the clinic's wall clock (server-computed). */
+  updatedAtLocal: LocalTimeSchema,
 })
 export type ClientSummary = z.infer<typeof ClientSummarySchema>
 
@@ -111,6 +114,8 @@ export const IntakeRecordSchema = z.object({
   document: z.record(z.string(), z.unknown()),
   recordedBy: IdSchema,
   createdAt: z.iso.datetime({ offset: true }),
+  /** createdAt on the clinic's wall clock (server-computed). */
+  createdAtLocal: LocalTimeSchema,
 })
 export type IntakeRecord = z.infer<typeof IntakeRecordSchema>
 export const IntakeListSchema = z.object({ items: z.array(IntakeRecordSchema) })

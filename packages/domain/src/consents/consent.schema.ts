@@ -2,6 +2,7 @@
 // clients sign on them. A signed consent keeps the exact text signed, who signed, when and from where; it never changes.
 import { z } from 'zod'
 import { IdSchema } from '../clients/client.schema.ts'
+import { LocalTimeSchema } from '../scheduling/local-time.schema.ts'
 import { typedText } from './text.ts'
 
 export const CONSENT_KINDS = [
@@ -81,6 +82,8 @@ export const SignedConsentSchema = z.object({
   textSha256: z.string(),
   signerName: z.string(),
   signedAt: Instant,
+  /** signedAt on the clinic's wall clock (server-computed; the clinic-level rule in the server's CONTEXT). */
+  signedAtLocal: LocalTimeSchema,
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
   /** in-clinic: on the clinic's tablet, recorded by staff; portal: by the client in their portal. */

@@ -1,6 +1,7 @@
 // What a practitioner records for each SMP session, with the needle and pigment lots a recall needs (DOMAIN §6.4).
 import { z } from 'zod'
 import { IdSchema, IsoDateSchema } from '../clients/client.schema.ts'
+import { LocalTimeSchema } from '../scheduling/local-time.schema.ts'
 
 const Text = (max: number) => z.string().trim().min(1).max(max)
 /** A manufacturer's lot or batch code. */
@@ -104,6 +105,8 @@ export const SessionRecordSchema = z.object({
   practitionerId: IdSchema,
   sessionIndex: z.number().int(),
   performedAt: Instant,
+  /** performedAt on the location's wall clock (server-computed, domain localTime). */
+  performedAtLocal: LocalTimeSchema,
   areas: z.array(z.string()),
   impressions: z.number().int().nullable(),
   durationMinutes: z.number().int().nullable(),
@@ -146,6 +149,8 @@ export const LotRecallSchema = z.object({
       expiresOn: IsoDateSchema.nullable(),
       sessionRecordId: IdSchema,
       performedAt: Instant,
+      /** performedAt at the session's location (server-computed). */
+      performedAtLocal: LocalTimeSchema,
       client: z.object({
         id: IdSchema,
         givenName: z.string(),

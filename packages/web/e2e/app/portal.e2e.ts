@@ -84,7 +84,11 @@ async function asClient(page: Page, real: Real): Promise<{ signed: unknown[] }> 
   await page.route(`${portal}/aftercare`, (route) =>
     route.fulfill(
       json({
-        session: { sessionIndex: 2, performedAt: new Date(Date.now() - 86_400_000).toISOString() },
+        session: {
+          sessionIndex: 2,
+          performedAt: new Date(Date.now() - 86_400_000).toISOString(),
+          performedAtLocal: localTime(Date.now() - 86_400_000, 'America/Toronto'),
+        },
         dayAfterSession: 1,
         today: [
           { instruction: 'Keep your scalp dry: no washing, swimming or rain.', lastDay: 4 },
@@ -127,6 +131,7 @@ async function asClient(page: Page, real: Real): Promise<{ signed: unknown[] }> 
                   version: 1,
                   signerName: 'Daniel Kowalski',
                   signedAt: new Date().toISOString(),
+                  signedAtLocal: localTime(Date.now(), 'America/Toronto'),
                 },
               ],
         toSign: state.signed.length === 0 ? [template] : [],

@@ -228,6 +228,8 @@ interface DesignApproval {
   version: number
   method: 'portal' | 'in-clinic' | 'paper'
   approvedAt: string
+  /** When it was approved, at the clinic's main location (server-computed). */
+  approvedAtLocal: LocalTime
 }
 
 export interface DesignSummary {
@@ -299,6 +301,8 @@ export interface SignedConsentSummary {
   version: number
   signerName: string
   signedAt: string
+  /** When it was signed, on the clinic's clock (server-computed). */
+  signedAtLocal: LocalTime
 }
 
 export interface ConsentTemplate {
@@ -309,20 +313,8 @@ export interface ConsentTemplate {
   body: string
 }
 
-export interface OutboxMessage {
-  id: string
-  clientId: string | null
-  appointmentId: string | null
-  kind: string
-  care: boolean
-  recipient: string
-  subject: string
-  dueAt: string
-  status: 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled'
-  attempts: number
-  lastError: string | null
-  sentAt: string | null
-}
+/** The outbox as the server answers it, each time with its wall-clock sibling (`dueAtLocal`, `sentAtLocal`). */
+export type { OutboxMessage } from '@stipple/server'
 
 export interface ExpiringCredential {
   id?: string
@@ -335,7 +327,7 @@ export interface ExpiringCredential {
 }
 
 export interface PortalAftercare {
-  session: { sessionIndex: number; performedAt: string } | null
+  session: { sessionIndex: number; performedAt: string; performedAtLocal: LocalTime } | null
   dayAfterSession: number | null
   today: { instruction: string; lastDay: number }[]
   betweenSessions: string | null

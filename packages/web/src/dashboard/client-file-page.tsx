@@ -8,7 +8,7 @@ import { api } from '../api/client.ts'
 import type { ConsentTemplate, Consultation, DesignSummary } from '../api/types.ts'
 import { CompareSlider } from '../ui/compare-slider.tsx'
 import { SelectField } from '../ui/field.tsx'
-import { formatDate, formatDateTime, formatLocalDate } from '../ui/format.ts'
+import { formatLocal, formatLocalDate } from '../ui/format.ts'
 import { MessageTable } from '../ui/message-table.tsx'
 import { PlanSummary, QuoteTable } from '../ui/quote-table.tsx'
 import { SimulatedPreview } from '../ui/simulated-preview.tsx'
@@ -96,8 +96,9 @@ function Header({ clinicId, file, clinical }: { clinicId: string; file: ClientFi
         {c.givenName} {c.familyName} <span className={`badge stage-${c.stage}`}>{stageLabel(c.stage)}</span>
       </h1>
       <p className="muted">
-        {[c.email, c.phone, c.dateOfBirth ? `born ${formatDate(c.dateOfBirth)}` : null].filter(Boolean).join(' · ') ||
-          'No contact details yet'}
+        {[c.email, c.phone, c.dateOfBirth ? `born ${formatLocalDate(c.dateOfBirth)}` : null]
+          .filter(Boolean)
+          .join(' · ') || 'No contact details yet'}
       </p>
       <p className="actions">
         {clinical ? (
@@ -186,7 +187,7 @@ function IntakeTab({ clinicId, clientId, intakes }: { clinicId: string; clientId
       <div className="card">
         <h2>
           Intake{latest ? `, version ${latest.version}` : ''}{' '}
-          <span className="badge">in force since {latest ? formatDate(latest.createdAt) : ''}</span>
+          <span className="badge">in force since {latest ? formatLocalDate(latest.createdAtLocal.date) : ''}</span>
         </h2>
         {latest ? <IntakeSummary intake={latest} /> : null}
       </div>
@@ -197,7 +198,7 @@ function IntakeTab({ clinicId, clientId, intakes }: { clinicId: string; clientId
           {earlier.map((i) => (
             <details key={i.id}>
               <summary>
-                Version {i.version}, recorded {formatDate(i.createdAt)}
+                Version {i.version}, recorded {formatLocalDate(i.createdAtLocal.date)}
               </summary>
               <IntakeSummary intake={i} />
             </details>
@@ -316,15 +317,15 @@ function DesignsTab({ clinicId, clientId }: { clinicId: string; clientId: string
                   <p>
                     Version {d.latest.version} ·{' '}
                     {d.approval
-                      ? `approved ${formatDate(d.approval.approvedAt)} (version ${d.approval.version}, ${d.approval.method === 'portal' ? 'in the portal' : d.approval.method === 'in-clinic' ? 'in the clinic' : 'on paper'})`
+                      ? `approved ${formatLocalDate(d.approval.approvedAtLocal.date)} (version ${d.approval.version}, ${d.approval.method === 'portal' ? 'in the portal' : d.approval.method === 'in-clinic' ? 'in the clinic' : 'on paper'})`
                       : 'not approved yet'}
                   </p>
                   {d.approval === null && d.earlierApproval ? (
                     <p className="notice" role="note">
                       The client approved version {d.earlierApproval.version} on{' '}
-                      {formatDate(d.earlierApproval.approvedAt)}. Version {d.latest.version} is newer (recomputed from a
-                      new intake or changed in the studio), so that approval does not count for it: the client approves
-                      version {d.latest.version}.
+                      {formatLocalDate(d.earlierApproval.approvedAtLocal.date)}. Version {d.latest.version} is newer
+                      (recomputed from a new intake or changed in the studio), so that approval does not count for it:
+                      the client approves version {d.latest.version}.
                     </p>
                   ) : null}
                   <p className="actions">
@@ -365,7 +366,7 @@ function PlansTab({ clinicId, clientId, clinical }: { clinicId: string; clientId
           <div className="stack">
             {items.map((p) => (
               <div key={p.id} className="card">
-                <h2>Plan of {formatDate(p.createdAt)}</h2>
+                <h2>Plan of {formatLocalDate(p.createdAtLocal.date)}</h2>
                 <PlanSummary plan={p} />
                 {p.quote ? <QuoteTable quote={p.quote} /> : <p>No quote on this plan.</p>}
                 <p>
@@ -399,7 +400,7 @@ function SessionsTab({ sessions }: { sessions: SessionRecord[] }) {
       {sessions.map((s) => (
         <li key={s.id} className="card">
           <h2>
-            Session {s.sessionIndex} · {formatDateTime(s.performedAt)}
+            Session {s.sessionIndex} · {formatLocal(s.performedAtLocal)}
           </h2>
           {s.override ? (
             <div className="override" role="note">
@@ -457,7 +458,7 @@ function PhotoTimeline({ clinicId, clientId, photos }: { clinicId: string; clien
   const [afterId, setAfterId] = useState<string>('')
   const before = ofAngle.find((p) => p.id === beforeId) ?? ofAngle[0]
   const after = ofAngle.find((p) => p.id === afterId) ?? ofAngle[ofAngle.length - 1]
-  const label = (p: Photo) => `${p.angle} view, ${formatDate(p.takenOn)}`
+  const label = (p: Photo) => `${p.angle} view, ${formatLocalDate(p.takenOn)}`
   const byDate = new Map<string, Photo[]>()
   for (const p of photos) byDate.set(p.takenOn, [...(byDate.get(p.takenOn) ?? []), p])
   return (
@@ -476,13 +477,13 @@ function PhotoTimeline({ clinicId, clientId, photos }: { clinicId: string; clien
               label="Before"
               value={before.id}
               onChange={(e) => setBeforeId(e.target.value)}
-              options={ofAngle.map((p) => ({ value: p.id, label: formatDate(p.takenOn) }))}
+              options={ofAngle.map((p) => ({ value: p.id, label: formatLocalDate(p.takenOn) }))}
             />
             <SelectField
               label="After"
               value={after.id}
               onChange={(e) => setAfterId(e.target.value)}
-              options={ofAngle.map((p) => ({ value: p.id, label: formatDate(p.takenOn) }))}
+              options={ofAngle.map((p) => ({ value: p.id, label: formatLocalDate(p.takenOn) }))}
             />
           </div>
           <CompareSlider
@@ -494,7 +495,7 @@ function PhotoTimeline({ clinicId, clientId, photos }: { clinicId: string; clien
       <ol className="timeline">
         {[...byDate].map(([date, list]) => (
           <li key={date}>
-            <h3>{formatDate(date)}</h3>
+            <h3>{formatLocalDate(date)}</h3>
             <ul className="thumbs">
               {list.map((p) => (
                 <li key={p.id}>
@@ -586,7 +587,7 @@ function ConsentsTab({ clinicId, clientId }: { clinicId: string; clientId: strin
                       {c.title} (version {c.version})
                     </td>
                     <td>{c.signerName}</td>
-                    <td>{formatDateTime(c.signedAt)}</td>
+                    <td>{formatLocal(c.signedAtLocal)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { api } from '../api/client.ts'
 import { SelectField, TextField } from '../ui/field.tsx'
-import { formatDate } from '../ui/format.ts'
+import { formatLocalDate } from '../ui/format.ts'
 import { Empty, QueryView } from '../ui/states.tsx'
 import { clinicPath, useClinicContext } from './clinic-context.ts'
 
@@ -107,7 +107,7 @@ export function ClientsPage() {
                         <span className={`badge stage-${c.stage}`}>{stageLabel(c.stage)}</span>
                       </td>
                       <td>{[c.email, c.phone].filter(Boolean).join(' · ') || '—'}</td>
-                      <td>{formatDate(c.updatedAt)}</td>
+                      <td>{formatLocalDate(c.updatedAtLocal.date)}</td>
                     </tr>
                   ))}
                 </tbody>

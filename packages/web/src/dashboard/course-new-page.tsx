@@ -8,18 +8,19 @@ import { Link, useParams } from 'react-router'
 import { ApiError, api, messageOf } from '../api/client.ts'
 import type { Appointment, Course, MoveProposal } from '../api/types.ts'
 import { FormErrors, SelectField, TextField } from '../ui/field.tsx'
-import { addDays, todayIn } from '../ui/format.ts'
+import { addDays } from '../ui/format.ts'
 import { Empty, QueryView } from '../ui/states.tsx'
 import { whenLabel } from './appointments.ts'
 import { clientPath, useClientFile, usePlans } from './client-api.ts'
 import { clinicPath, useClinicContext, useClinicSetup } from './clinic-context.ts'
 
 /** The client's booked courses, found through their appointments from a month ago to two months ahead. */
-function useCourses(clinicId: string, clientId: string) {
+function useCourses(clinicId: string, clientId: string, today: string | undefined) {
   return useQuery({
     queryKey: ['clinic', clinicId, 'client', clientId, 'courses'],
+    enabled: today !== undefined,
     queryFn: async () => {
-      const today = todayIn('UTC')
+      if (today === undefined) return []
       const { items } = await api<{ items: Appointment[] }>(clinicPath(clinicId, '/appointments'), {
         query: { clientId, from: addDays(today, -30), to: addDays(today, 61) },
       })
@@ -38,7 +39,9 @@ export function CourseNewPage() {
   const { clinicId } = useClinicContext()
   const { clientId = '' } = useParams()
   const file = useClientFile(clinicId, clientId)
-  const courses = useCourses(clinicId, clientId)
+  // today at the clinic's main location, from the server
+  const today = useClinicSetup(clinicId).data?.locations[0]?.now.date
+  const courses = useCourses(clinicId, clientId, today)
   const name = file.data ? `${file.data.client.givenName} ${file.data.client.familyName}` : 'the client'
   return (
     <section aria-labelledby="course-title">

@@ -4,7 +4,7 @@ import { useState } from 'react'
 import { api } from '../api/client.ts'
 import type { ExpiringCredential } from '../api/types.ts'
 import { SelectField } from '../ui/field.tsx'
-import { formatDate } from '../ui/format.ts'
+import { formatLocalDate } from '../ui/format.ts'
 import { Empty, QueryView } from '../ui/states.tsx'
 import { clinicPath, useClinicContext } from './clinic-context.ts'
 
@@ -58,7 +58,7 @@ export function CredentialsPage() {
                       {c.issuer ? `, ${c.issuer}` : ''}
                     </td>
                     <td>
-                      {c.expiresOn ? formatDate(c.expiresOn) : '—'}{' '}
+                      {c.expiresOn ? formatLocalDate(c.expiresOn) : '—'}{' '}
                       {c.daysLeft === undefined ? null : c.daysLeft < 0 ? (
                         <span className="badge badge-danger">expired</span>
                       ) : (

@@ -5,7 +5,7 @@ import { type FormEvent, useState } from 'react'
 import { Link } from 'react-router'
 import { ApiError, api } from '../api/client.ts'
 import { SelectField, TextField } from '../ui/field.tsx'
-import { formatDate, formatDateTime } from '../ui/format.ts'
+import { formatLocal, formatLocalDate } from '../ui/format.ts'
 import { Empty, ErrorNote, Loading } from '../ui/states.tsx'
 import { clinicPath, useClinicContext } from './clinic-context.ts'
 import { LotsRegister } from './lots-register.tsx'
@@ -79,9 +79,9 @@ export function LotRecallPage() {
                 <td>{[m.client.email, m.client.phone].filter(Boolean).join(' · ') || '—'}</td>
                 <td>
                   {m.kind}: {m.product}
-                  {m.expiresOn ? ` (expires ${formatDate(m.expiresOn)})` : ''}
+                  {m.expiresOn ? ` (expires ${formatLocalDate(m.expiresOn)})` : ''}
                 </td>
-                <td>{formatDateTime(m.performedAt)}</td>
+                <td>{formatLocal(m.performedAtLocal)}</td>
               </tr>
             ))}
           </tbody>

@@ -5,14 +5,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { ApiError, upload } from '../api/client.ts'
 import { FormErrors, SelectField, TextField } from '../ui/field.tsx'
-import { todayIn } from '../ui/format.ts'
 import { clientPath } from './client-api.ts'
+import { useClinicSetup } from './clinic-context.ts'
 
 export function PhotoUpload({ clinicId, clientId }: { clinicId: string; clientId: string }) {
   const queryClient = useQueryClient()
   const [file, setFile] = useState<File | null>(null)
   const [angle, setAngle] = useState<string>('front')
-  const [takenOn, setTakenOn] = useState(() => todayIn(Intl.DateTimeFormat().resolvedOptions().timeZone))
+  // today as the clinic's main location's clock shows it, from the server (never the browser's zone data)
+  const setup = useClinicSetup(clinicId)
+  const [chosenDate, setTakenOn] = useState<string | null>(null)
+  const takenOn = chosenDate ?? setup.data?.locations[0]?.now.date ?? ''
   const [marketing, setMarketing] = useState(false)
   const [inputKey, setInputKey] = useState(0)
   const send = useMutation({

@@ -9,7 +9,7 @@ import { Link, useNavigate, useParams } from 'react-router'
 import { ApiError, api, withQuery } from '../api/client.ts'
 import type { Appointment } from '../api/types.ts'
 import { FormErrors, SelectField, TextArea, TextField } from '../ui/field.tsx'
-import { formatDateTime } from '../ui/format.ts'
+import { formatLocal } from '../ui/format.ts'
 import { clientPath, useClientFile, usePlans } from './client-api.ts'
 import { clinicPath, useClinicContext, useClinicSetup } from './clinic-context.ts'
 
@@ -265,7 +265,7 @@ export function SessionNewPage() {
               { value: '', label: appointments.data?.length ? 'Not from an appointment' : 'No appointment today' },
               ...(appointments.data ?? []).map((a) => ({
                 value: a.id,
-                label: `${formatDateTime(a.startsAt, locations.find((l) => l.id === a.locationId)?.timeZone)} · ${a.kind === 'touch-up' ? 'touch-up' : `session${a.courseIndex ? ` ${a.courseIndex}` : ''}`}${a.practitionerName ? ` with ${a.practitionerName}` : ''}${a.status === 'completed' ? ' (completed)' : ''}`,
+                label: `${formatLocal(a.startsAtLocal)} · ${a.kind === 'touch-up' ? 'touch-up' : `session${a.courseIndex ? ` ${a.courseIndex}` : ''}`}${a.practitionerName ? ` with ${a.practitionerName}` : ''}${a.status === 'completed' ? ' (completed)' : ''}`,
               })),
             ]}
           />

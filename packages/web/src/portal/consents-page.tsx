@@ -5,7 +5,7 @@ import { ApiError, api, messageOf } from '../api/client.ts'
 import type { ConsentTemplate, SignedConsentSummary } from '../api/types.ts'
 import { ConsentText } from '../ui/consent-text.tsx'
 import { FormErrors, TextField } from '../ui/field.tsx'
-import { formatDateTime } from '../ui/format.ts'
+import { formatLocal } from '../ui/format.ts'
 import { SignaturePad } from '../ui/signature-pad.tsx'
 import { QueryView } from '../ui/states.tsx'
 import { portalPath, usePortal } from './portal-layout.tsx'
@@ -35,7 +35,7 @@ export function PortalConsentsPage() {
               <ul className="plain">
                 {data.signed.map((s) => (
                   <li key={s.id}>
-                    {s.title} (version {s.version}), signed by {s.signerName} on {formatDateTime(s.signedAt)}
+                    {s.title} (version {s.version}), signed by {s.signerName} on {formatLocal(s.signedAtLocal)}
                   </li>
                 ))}
               </ul>

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { api } from '../api/client.ts'
 import type { DesignSummary } from '../api/types.ts'
-import { formatDate } from '../ui/format.ts'
+import { formatLocalDate } from '../ui/format.ts'
 import { SimulatedPreview } from '../ui/simulated-preview.tsx'
 import { Empty, ErrorNote, QueryView } from '../ui/states.tsx'
 import { portalPath, usePortal } from './portal-layout.tsx'
@@ -56,7 +56,9 @@ export function PortalDesignsPage() {
                   ))}
                 </ul>
                 {d.approval !== null && d.approval.versionId === d.latest.id ? (
-                  <p className="notice notice-ok">You approved this design on {formatDate(d.approval.approvedAt)}.</p>
+                  <p className="notice notice-ok">
+                    You approved this design on {formatLocalDate(d.approval.approvedAtLocal.date)}.
+                  </p>
                 ) : (
                   <button
                     type="button"

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { api } from '../api/client.ts'
 import type { PortalAftercare, PortalAppointment } from '../api/types.ts'
-import { formatDate, formatLocal } from '../ui/format.ts'
+import { formatLocal, formatLocalDate } from '../ui/format.ts'
 import { Empty, QueryView } from '../ui/states.tsx'
 import { portalPath, usePortal } from './portal-layout.tsx'
 
@@ -89,7 +89,7 @@ function AftercareList({ care }: { care: PortalAftercare }) {
     <>
       <p>
         {care.dayAfterSession === 0 ? 'The day of' : `Day ${care.dayAfterSession} after`} session{' '}
-        {care.session.sessionIndex} ({formatDate(care.session.performedAt)})
+        {care.session.sessionIndex} ({formatLocalDate(care.session.performedAtLocal.date)})
       </p>
       {care.today.length === 0 ? (
         <p>No special care today.</p>

@@ -1,6 +1,6 @@
 // The clinic's home page: what SMP is, the services, the practitioners and their credentials, and results.
 import { Link } from 'react-router'
-import { formatDate } from '../ui/format.ts'
+import { formatLocalDate } from '../ui/format.ts'
 import { Empty, QueryView } from '../ui/states.tsx'
 import { useClinic, useClinicSlug, usePractitioners } from './clinic-api.ts'
 import { SERVICES } from './content.ts'
@@ -95,7 +95,7 @@ function Practitioners({ slug }: { slug: string }) {
                       <li key={`${c.title}-${c.issuer}`}>
                         <strong>{c.title}</strong>, {c.issuer}
                         {c.number === null ? '' : ` (no. ${c.number})`}
-                        {c.expiresOn === null ? '' : ` · valid to ${formatDate(c.expiresOn)}`}
+                        {c.expiresOn === null ? '' : ` · valid to ${formatLocalDate(c.expiresOn)}`}
                       </li>
                     ))}
                   </ul>

@@ -1,5 +1,5 @@
 // The studio's calls to the design routes, through the app's API client (cookies and the x-csrf-token header).
-import { DESIGN_SCHEMA_V1, type DesignDocument } from '@stipple/domain'
+import { DESIGN_SCHEMA_V1, type DesignDocument, type LocalTime } from '@stipple/domain'
 import type { Design } from '@stipple/engine'
 import { api } from '../api/client.ts'
 
@@ -9,7 +9,13 @@ export interface DesignDetailDto {
   title: string
   versions: { id: string; version: number; createdAt: string }[]
   latest: { id: string; version: number; document: DesignDocument }
-  approval: { versionId: string; version: number; method: string; approvedAt: string } | null
+  approval: {
+    versionId: string
+    version: number
+    method: string
+    approvedAt: string
+    approvedAtLocal: LocalTime
+  } | null
 }
 
 const base = (clinicId: string, designId: string) =>
@@ -35,6 +41,6 @@ export function recordApproval(
   designId: string,
   versionId: string,
   method: 'in-clinic' | 'paper'
-): Promise<{ versionId: string; version: number; method: string; approvedAt: string }> {
+): Promise<{ versionId: string; version: number; method: string; approvedAt: string; approvedAtLocal: LocalTime }> {
   return api(`${base(clinicId, designId)}/approval`, { method: 'POST', body: { versionId, method } })
 }

@@ -16,6 +16,7 @@ import {
 import { type PointerEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useParams, useSearchParams } from 'react-router'
 import { ApiError, messageOf } from '../api/client.ts'
+import { formatLocal } from '../ui/format.ts'
 import { type DesignDetailDto, loadDesign, recordApproval, saveVersion } from './design-api.ts'
 import { createWorkerPlacement, type PlacementClient } from './placement/placement-client.ts'
 import type { PlaceResponse } from './placement/placement-protocol.ts'
@@ -651,7 +652,7 @@ function Studio(props: {
               {remote.approval !== null ? (
                 <p>
                   Approved: version {remote.approval.version}, {remote.approval.method},{' '}
-                  {new Date(remote.approval.approvedAt).toLocaleString()}.
+                  {formatLocal(remote.approval.approvedAtLocal)}.
                 </p>
               ) : (
                 <p>Not approved yet.</p>

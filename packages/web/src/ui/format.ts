@@ -1,23 +1,6 @@
-// Dates, times and money as clinic staff and clients read them, in the location's own time zone.
-
-export function formatDate(iso: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    ...(timeZone ? { timeZone } : {}),
-  }).format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso))
-}
-
-export function formatDateTime(iso: string, timeZone?: string): string {
-  const time = new Intl.DateTimeFormat('en-CA', {
-    hour: 'numeric',
-    minute: '2-digit',
-    ...(timeZone ? { timeZone } : {}),
-  })
-  return `${formatDate(iso, timeZone)}, ${time.format(new Date(iso))}`
-}
+// Dates, times and money as clinic staff and clients read them. Dates and times are the location's wall clock as the
+// server computed it (`…Local` fields, 'YYYY-MM-DD' calendar dates): nothing here converts an instant between zones,
+// so the browser's own time-zone data never decides what a screen shows.
 
 /** The locale whose readers a price in this currency is for: `$3,400.00` in Canada, `£3,400.00` in the UK. */
 const LOCALE_OF_CURRENCY: Record<string, string> = {
@@ -39,11 +22,6 @@ export function formatMoney(amount: number, currency: string, decimals = 0): str
     minimumFractionDigits: decimals,
     maximumFractionDigits: decimals,
   }).format(amount)
-}
-
-/** Today's date (YYYY-MM-DD) in a time zone. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now)
 }
 
 export function addDays(date: string, days: number): string {

@@ -1,7 +1,7 @@
 // Emails to clients (reminders, pre- and aftercare, recalls) with their state; a failed one shows why.
 import type { ReactNode } from 'react'
 import type { OutboxMessage } from '../api/types.ts'
-import { formatDateTime } from './format.ts'
+import { formatLocal } from './format.ts'
 
 const STATUS: Record<OutboxMessage['status'], string> = {
   queued: 'waiting',
@@ -38,7 +38,7 @@ export function MessageTable({
               {m.care ? null : <span className="badge">marketing</span>}
             </td>
             <td>{m.recipient}</td>
-            <td>{m.sentAt ? `sent ${formatDateTime(m.sentAt)}` : `due ${formatDateTime(m.dueAt)}`}</td>
+            <td>{m.sentAtLocal ? `sent ${formatLocal(m.sentAtLocal)}` : `due ${formatLocal(m.dueAtLocal)}`}</td>
             <td>
               <span className={`badge message-${m.status}`}>{STATUS[m.status]}</span>
               {m.lastError ? <span className="field-error"> {m.lastError}</span> : null}

@@ -1,6 +1,7 @@
-import { type AuditEntry, type AuditFilters, auditEntityLabel, localTime } from '@stipple/domain'
+import { type AuditEntry, type AuditFilters, auditEntityLabel } from '@stipple/domain'
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import { clinicClock } from '../locations/local-times.ts'
 
 export interface AuditRecord {
   clinicId: string
@@ -69,25 +70,14 @@ export class AuditRepository {
       .execute()
   }
 
-  /** The time zone the clinic's log is read in: its first location's. */
-  async #clinicZone(clinicId: string): Promise<string> {
-    const row = await this.#db
-      .selectFrom('locations')
-      .select('time_zone')
-      .where('clinic_id', '=', clinicId)
-      .orderBy('created_at')
-      .orderBy('id')
-      .limit(1)
-      .executeTakeFirst()
-    return row?.time_zone ?? 'UTC'
-  }
-
   /**
    * A page of the log, newest first, with the acting person's name in the clinic and the client's name (or "Erased
    * client") joined in, filtered by who, what and when (`from`/`to`: days on the clinic's wall clock, inclusive).
    */
   async page(clinicId: string, query: AuditPageQuery): Promise<AuditEntry[]> {
-    const zone = await this.#clinicZone(clinicId)
+    // the clinic's log is read on its main location's clock
+    const clock = await clinicClock(this.#db, clinicId)
+    const zone = clock.zoneOf()
     let q = this.#db
       .selectFrom('audit_log as a')
       .leftJoin('clients as c', 'c.id', 'a.client_id')
@@ -126,7 +116,7 @@ export class AuditRepository {
     return rows.map((r) => ({
       id: Number(r.id),
       at: r.at.toISOString(),
-      atLocal: localTime(r.at.getTime(), zone),
+      atLocal: clock.local(r.at),
       actorUserId: r.actor_user_id,
       actorRole: r.actor_role,
       actorName: r.actor_name,

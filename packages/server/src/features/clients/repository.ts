@@ -2,6 +2,7 @@ import type { Client, ClientCreate, ClientSummary, ClientUpdate } from '@stipple
 import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import { type AuditRecord, auditInsertPerRow } from '../audit/repository.ts'
+import { type ClinicClock, clinicClock } from '../locations/local-times.ts'
 
 type ClientRow = Selectable<Database['clients']>
 type Stage = ClientSummary['stage']
@@ -22,7 +23,7 @@ const columns = [
 
 const NO_CONSENTS = { careEmail: false, careSms: false, marketingEmail: false, marketingSms: false }
 
-function toSummary(r: Pick<ClientRow, (typeof columns)[number]>): ClientSummary {
+function toSummary(r: Pick<ClientRow, (typeof columns)[number]>, clock: ClinicClock): ClientSummary {
   return {
     id: r.id,
     givenName: r.given_name,
@@ -32,12 +33,13 @@ function toSummary(r: Pick<ClientRow, (typeof columns)[number]>): ClientSummary 
     stage: r.stage as Stage,
     homeLocationId: r.home_location_id,
     updatedAt: r.updated_at.toISOString(),
+    updatedAtLocal: clock.local(r.updated_at),
   }
 }
 
-function toClient(r: Pick<ClientRow, (typeof columns)[number]>): Client {
+function toClient(r: Pick<ClientRow, (typeof columns)[number]>, clock: ClinicClock): Client {
   return {
-    ...toSummary(r),
+    ...toSummary(r, clock),
     dateOfBirth: r.date_of_birth,
     consents: r.communication_consents,
     createdAt: r.created_at.toISOString(),
@@ -84,7 +86,8 @@ export class ClientRepository {
         .execute(),
       q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     ])
-    return { items: rows.map(toSummary), total: Number(count.n) }
+    const clock = await clinicClock(this.#db, clinicId)
+    return { items: rows.map((r) => toSummary(r, clock)), total: Number(count.n) }
   }
 
   async get(clinicId: string, id: string): Promise<Client | null> {
@@ -95,7 +98,7 @@ export class ClientRepository {
       .where('id', '=', id)
       .where('erased_at', 'is', null)
       .executeTakeFirst()
-    return row === undefined ? null : toClient(row)
+    return row === undefined ? null : toClient(row, await clinicClock(this.#db, clinicId))
   }
 
   /**
@@ -179,7 +182,17 @@ export class ClientRepository {
     if (row === undefined || row.file === null) return null
     // the insert runs once per client row, so a returned file has exactly one audit row beside it
     if (row.audited !== 1) throw new Error(`the read of client ${clientId} wrote ${row.audited} audit rows, not 1`)
-    return row.file
+    // the wall-clock siblings come from the domain's pinned zone table, never the database's
+    const file = JSON.parse(row.file) as {
+      client: { updatedAt: string; updatedAtLocal?: unknown }
+      intakes: { createdAt: string; createdAtLocal?: unknown }[] | null
+      sessions: { performedAt: string; locationId: string; performedAtLocal?: unknown }[]
+    }
+    const clock = await clinicClock(this.#db, clinicId)
+    file.client.updatedAtLocal = clock.local(file.client.updatedAt)
+    for (const i of file.intakes ?? []) i.createdAtLocal = clock.local(i.createdAt)
+    for (const s of file.sessions) s.performedAtLocal = clock.local(s.performedAt, s.locationId)
+    return JSON.stringify(file)
   }
 
   async create(clinicId: string, input: ClientCreate, now: Date): Promise<Client> {
@@ -198,7 +211,7 @@ export class ClientRepository {
       })
       .returning(columns)
       .executeTakeFirstOrThrow()
-    return toClient(row)
+    return toClient(row, await clinicClock(this.#db, clinicId))
   }
 
   async update(clinicId: string, id: string, patch: ClientUpdate, now: Date): Promise<Client | null> {
@@ -222,7 +235,7 @@ export class ClientRepository {
       .where('erased_at', 'is', null)
       .returning(columns)
       .executeTakeFirst()
-    return row === undefined ? null : toClient(row)
+    return row === undefined ? null : toClient(row, await clinicClock(this.#db, clinicId))
   }
 
   /** Locks the client's row until the transaction ends (serialises per-client version numbers); false if absent. */

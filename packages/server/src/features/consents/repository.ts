@@ -1,6 +1,7 @@
 import type { ConsentKind, ConsentTemplate, ConsentTemplateCreate, SignedConsent } from '@stipple/domain'
 import { type Kysely, type Selectable, sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import { clinicClock } from '../locations/local-times.ts'
 
 type TemplateRow = Selectable<Database['consent_templates']>
 
@@ -145,6 +146,7 @@ export class ConsentRepository {
       .where('s.client_id', '=', clientId)
     if (id !== undefined) q = q.where('s.id', '=', id)
     const rows = await q.orderBy('s.signed_at').orderBy('s.id').execute()
+    const clock = await clinicClock(this.#db, clinicId)
     return rows.map((r) => ({
       id: r.id,
       clientId: r.client_id,
@@ -156,6 +158,7 @@ export class ConsentRepository {
       textSha256: r.text_sha256,
       signerName: r.signer_name,
       signedAt: r.signed_at.toISOString(),
+      signedAtLocal: clock.local(r.signed_at),
       ip: r.ip,
       userAgent: r.user_agent,
       method: r.method,

@@ -1,6 +1,6 @@
 // The design contract of the API: designs of a client, their versions (each a stipple.design/v1 document), the
 // client's approval, and preview options. The studio and the portal `import type` these.
-import { DesignDocumentSchema } from '@stipple/domain'
+import { DesignDocumentSchema, LocalTimeSchema } from '@stipple/domain'
 import { z } from 'zod'
 
 const Id = z.uuid()
@@ -35,6 +35,8 @@ export const DesignApprovalSchema = z.object({
   version: z.int(),
   method: z.enum(APPROVAL_METHODS),
   approvedAt: At,
+  /** approvedAt on the clinic's main location's clock (server-computed). */
+  approvedAtLocal: LocalTimeSchema,
   /** The staff member who recorded it; null when the client approved in the portal. */
   recordedBy: Id.nullable(),
 })

@@ -1,6 +1,7 @@
 import type { DesignDocument } from '@stipple/domain'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import { clinicClock } from '../locations/local-times.ts'
 import type { DesignApproval, DesignSummary, DesignVersion } from './designs.schema.ts'
 
 export interface DesignRow {
@@ -251,6 +252,7 @@ export class DesignRepository {
       .where('a.design_id', 'in', designIds)
       .orderBy('v.version', 'desc')
       .execute()
+    const clock = await clinicClock(this.#db, clinicId)
     const out = new Map<string, { current: DesignApproval | null; earlier: DesignApproval | null }>()
     for (const r of rows) {
       if (out.has(r.design_id)) continue // newest approval first
@@ -260,6 +262,7 @@ export class DesignRepository {
         version: r.version,
         method: r.method,
         approvedAt: r.approved_at.toISOString(),
+        approvedAtLocal: clock.local(r.approved_at),
         recordedBy: r.recorded_by,
       }
       const latest = Number(r.latest_version)

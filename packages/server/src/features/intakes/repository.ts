@@ -1,6 +1,7 @@
 import type { IntakeRecord } from '@stipple/domain'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import { clinicClock } from '../locations/local-times.ts'
 
 const columns = ['id', 'client_id', 'version', 'schema', 'document', 'recorded_by', 'created_at'] as const
 
@@ -18,6 +19,7 @@ export class IntakeRepository {
       .where('client_id', '=', clientId)
       .orderBy('version', 'desc')
       .execute()
+    const clock = await clinicClock(this.#db, clinicId)
     return rows.map((r) => ({
       id: r.id,
       clientId: r.client_id,
@@ -26,6 +28,7 @@ export class IntakeRepository {
       document: r.document,
       recordedBy: r.recorded_by,
       createdAt: r.created_at.toISOString(),
+      createdAtLocal: clock.local(r.created_at),
     }))
   }
 
@@ -53,6 +56,7 @@ export class IntakeRepository {
       })
       .returning(columns)
       .executeTakeFirstOrThrow()
+    const clock = await clinicClock(this.#db, clinicId)
     return {
       id: r.id,
       clientId: r.client_id,
@@ -61,6 +65,7 @@ export class IntakeRepository {
       document: r.document,
       recordedBy: r.recorded_by,
       createdAt: r.created_at.toISOString(),
+      createdAtLocal: clock.local(r.created_at),
     }
   }
 }

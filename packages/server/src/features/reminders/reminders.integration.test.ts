@@ -1,6 +1,7 @@
 // Reminders end to end: the planner queues from appointments and session records, the worker delivers to a real SMTP
 // server started here (smtp-server) and each message is parsed back (mailparser). Time is an injected clock.
 import type { AddressInfo } from 'node:net'
+import { localTime } from '@stipple/domain'
 import { describeEachDatabase } from '@stipple/testkit'
 import { type ParsedMail, simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
@@ -469,7 +470,12 @@ describeEachDatabase('reminders: outbox, SMTP delivery, retries and unsubscribe'
     const today = await as(server, clinic.users.client)('GET', `${base}/portal/aftercare`)
     expect(today.statusCode, today.body).toBe(200)
     const body = today.json()
-    expect(body.session).toEqual({ sessionIndex: 1, performedAt: performedAt.toISOString() })
+    expect(body.session).toEqual({
+      sessionIndex: 1,
+      performedAt: performedAt.toISOString(),
+      // on the session's location's clock (Toronto), from the domain's pinned table
+      performedAtLocal: localTime(performedAt.getTime(), 'America/Toronto'),
+    })
     expect(body.dayAfterSession).toBe(2)
     // DOMAIN §6.3: dry until day 4, no sweat or products until day 5, scabs and shaving until day 7
     expect(body.today.map((i: { lastDay: number }) => i.lastDay)).toEqual(expect.arrayContaining([4, 5, 7]))

@@ -1,4 +1,5 @@
 // The outbox as staff and clients see it over HTTP: subjects, recipients, times and states, never a message body.
+import { LocalTimeSchema } from '@stipple/domain'
 import { z } from 'zod'
 
 const OUTBOX_KINDS = [
@@ -22,11 +23,14 @@ export const OutboxMessageSchema = z.object({
   recipient: z.string(),
   subject: z.string(),
   dueAt: z.iso.datetime(),
+  /** dueAt on the clock of the appointment's location, else the clinic's main location (server-computed). */
+  dueAtLocal: LocalTimeSchema,
   status: z.enum(OUTBOX_STATUSES),
   attempts: z.number().int(),
   nextAttemptAt: z.iso.datetime().nullable(),
   lastError: z.string().nullable(),
   sentAt: z.iso.datetime().nullable(),
+  sentAtLocal: LocalTimeSchema.nullable(),
   cancelReason: z.string().nullable(),
 })
 export type OutboxMessage = z.infer<typeof OutboxMessageSchema>
@@ -41,7 +45,9 @@ export const OutboxQuerySchema = z.strictObject({
 
 export const PortalAftercareSchema = z.object({
   /** The client's latest session, or null before the first one. */
-  session: z.object({ sessionIndex: z.number().int(), performedAt: z.iso.datetime() }).nullable(),
+  session: z
+    .object({ sessionIndex: z.number().int(), performedAt: z.iso.datetime(), performedAtLocal: LocalTimeSchema })
+    .nullable(),
   /** 0 on the day of the session, 1 the day after… */
   dayAfterSession: z.number().int().nullable(),
   today: z.array(z.object({ instruction: z.string(), lastDay: z.number().int() })),

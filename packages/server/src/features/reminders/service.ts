@@ -7,6 +7,7 @@ import type { Database } from '../../db/database.ts'
 import { repositoriesOver } from '../../db/unit-of-work.ts'
 import { AppError } from '../../errors.ts'
 import { audit } from '../audit/audit.ts'
+import { type ClinicClock, clinicClock } from '../locations/local-times.ts'
 import { linkSecret } from '../scheduling/links.ts'
 import { courseTimeline } from './planner.ts'
 import type { OutboxMessage, PortalAftercare } from './reminders.schema.ts'
@@ -15,7 +16,27 @@ import { verifyUnsubscribeToken } from './unsubscribe.ts'
 
 const DAY = 86_400_000
 
-const toDto = (r: OutboxRow): OutboxMessage => ({
+/**
+ * Messages as staff read them, each time on the clock of its appointment's location (a message about no appointment:
+ * the clinic's main location's).
+ */
+async function toDtos(db: Kysely<Database>, clinicId: string, rows: OutboxRow[]): Promise<OutboxMessage[]> {
+  const clock = await clinicClock(db, clinicId)
+  const ids = [...new Set(rows.flatMap((r) => (r.appointmentId === null ? [] : [r.appointmentId])))]
+  const places =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('appointments')
+          .select(['id', 'location_id'])
+          .where('clinic_id', '=', clinicId)
+          .where('id', 'in', ids)
+          .execute()
+  const locationOf = new Map(places.map((p) => [p.id, p.location_id]))
+  return rows.map((r) => toDto(r, clock, r.appointmentId === null ? null : (locationOf.get(r.appointmentId) ?? null)))
+}
+
+const toDto = (r: OutboxRow, clock: ClinicClock, locationId: string | null): OutboxMessage => ({
   id: r.id,
   clientId: r.clientId,
   appointmentId: r.appointmentId,
@@ -24,11 +45,13 @@ const toDto = (r: OutboxRow): OutboxMessage => ({
   recipient: r.toEmail,
   subject: r.subject,
   dueAt: r.dueAt.toISOString(),
+  dueAtLocal: clock.local(r.dueAt, locationId),
   status: r.status,
   attempts: r.attempts,
   nextAttemptAt: r.status === 'queued' || r.status === 'sending' ? r.nextAttemptAt.toISOString() : null,
   lastError: r.lastError,
   sentAt: r.sentAt?.toISOString() ?? null,
+  sentAtLocal: clock.localOrNull(r.sentAt, locationId),
   cancelReason: r.cancelReason,
 })
 
@@ -52,7 +75,7 @@ export class ReminderService {
         clientId: query.clientId ?? null,
         detail: { status: query.status ?? null, count: rows.length },
       })
-      return rows.map(toDto)
+      return toDtos(trx, actor.clinicId, rows)
     })
   }
 
@@ -68,7 +91,7 @@ export class ReminderService {
         clientId,
         detail: { count: rows.length },
       })
-      return rows.map(toDto)
+      return toDtos(trx, actor.clinicId, rows)
     })
   }
 
@@ -96,7 +119,9 @@ export class ReminderService {
       }
       const after = await outbox.find(actor.clinicId, messageId, false)
       if (after === null) throw new AppError('not_found', `No message ${messageId} in this clinic`)
-      return toDto(after)
+      const [dto] = await toDtos(trx, actor.clinicId, [after])
+      if (dto === undefined) throw new AppError('not_found', `No message ${messageId} in this clinic`)
+      return dto
     })
   }
 
@@ -119,9 +144,20 @@ export class ReminderService {
         timeline.offsets
       )
       const day = Math.floor((now.getTime() - last.performedAt.getTime()) / DAY)
+      const place = await trx
+        .selectFrom('session_records')
+        .select('location_id')
+        .where('clinic_id', '=', actor.clinicId)
+        .where('id', '=', last.id)
+        .executeTakeFirst()
+      const clock = await clinicClock(trx, actor.clinicId)
       const today = careOnDay(care.aftercare, timeline.sessionDay + day)
       return {
-        session: { sessionIndex: last.sessionIndex, performedAt: last.performedAt.toISOString() },
+        session: {
+          sessionIndex: last.sessionIndex,
+          performedAt: last.performedAt.toISOString(),
+          performedAtLocal: clock.local(last.performedAt, place?.location_id),
+        },
         dayAfterSession: day,
         today: today.map((i) => ({ instruction: i.instruction, lastDay: i.toDay - timeline.sessionDay })),
         betweenSessions: timeline.nextDay === null ? null : care.betweenSessions,

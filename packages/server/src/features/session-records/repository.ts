@@ -1,6 +1,7 @@
 import type { Lot, LotCreate, LotRecall, SessionRecord, SessionRecordCreate } from '@stipple/domain'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import { clinicClock } from '../locations/local-times.ts'
 
 export class SessionRecordRepository {
   readonly #db: Kysely<Database>
@@ -329,6 +330,7 @@ export class SessionRecordRepository {
         .orderBy('noted_at')
         .execute(),
     ])
+    const clock = await clinicClock(this.#db, clinicId)
     return records.map((r) => ({
       id: r.id,
       clientId: r.client_id,
@@ -336,6 +338,7 @@ export class SessionRecordRepository {
       practitionerId: r.practitioner_id,
       sessionIndex: r.session_index,
       performedAt: r.performed_at.toISOString(),
+      performedAtLocal: clock.local(r.performed_at, r.location_id),
       areas: r.areas,
       impressions: r.impressions,
       durationMinutes: r.duration_minutes,
@@ -402,6 +405,7 @@ export class SessionRecordRepository {
               'p.expires_on',
               's.id as session_id',
               's.performed_at',
+              's.location_id',
               'c.id as client_id',
               'c.given_name',
               'c.family_name',
@@ -428,6 +432,7 @@ export class SessionRecordRepository {
               'n.expires_on',
               's.id as session_id',
               's.performed_at',
+              's.location_id',
               'c.id as client_id',
               'c.given_name',
               'c.family_name',
@@ -450,6 +455,7 @@ export class SessionRecordRepository {
       email: r.email,
       phone: r.phone,
     })
+    const clock = await clinicClock(this.#db, clinicId)
     return [
       ...pigments.map((r) => ({
         kind: 'pigment' as const,
@@ -458,6 +464,7 @@ export class SessionRecordRepository {
         expiresOn: r.expires_on,
         sessionRecordId: r.session_id,
         performedAt: r.performed_at.toISOString(),
+        performedAtLocal: clock.local(r.performed_at, r.location_id),
         client: client(r),
       })),
       ...needles.map((r) => ({
@@ -467,6 +474,7 @@ export class SessionRecordRepository {
         expiresOn: r.expires_on,
         sessionRecordId: r.session_id,
         performedAt: r.performed_at.toISOString(),
+        performedAtLocal: clock.local(r.performed_at, r.location_id),
         client: client(r),
       })),
     ].sort((a, b) => b.performedAt.localeCompare(a.performedAt) || a.sessionRecordId.localeCompare(b.sessionRecordId))
