@@ -20,9 +20,9 @@ test.describe('public site', () => {
     const toronto = section.getByLabel('Toronto — Queen West')
     const vancouver = section.getByLabel('Vancouver — Mount Pleasant')
     await expect(toronto.getByText('812 Queen St W')).toBeVisible()
-    await expect(toronto.getByRole('link', { name: '+1 416 555 0142' })).toHaveAttribute('href', 'tel:+14165550142')
+    await expect(toronto.getByRole('link', { name: '+1 416 555 0200' })).toHaveAttribute('href', 'tel:+14165550200')
     await expect(vancouver.getByText('2419 Main St')).toBeVisible()
-    await expect(vancouver.getByRole('link', { name: '+1 604 555 0187' })).toBeVisible()
+    await expect(vancouver.getByRole('link', { name: '+1 604 555 0200' })).toBeVisible()
     // the demo clinic's hours: weekdays, Wednesday late, closed on Sunday
     await expect(vancouver.getByRole('row', { name: /Sunday/ })).toContainText('Closed')
     await expect(vancouver.getByRole('row', { name: /Wednesday/ })).toContainText(/10:00 a\.m\. – 8:00 p\.m\./)

@@ -260,8 +260,8 @@ function Calendar({ clinicId, setup }: { clinicId: string; setup: ClinicSetup })
           appointment={open.appointment}
           locations={setup.locations}
           onClose={close}
-          onDone={(text) => {
-            setOpen(null)
+          onDone={(text, keepOpen) => {
+            if (!keepOpen) setOpen(null)
             say(true, text)
           }}
         />
