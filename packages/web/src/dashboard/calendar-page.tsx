@@ -22,10 +22,13 @@ import {
 import { type BookingDraft, BookingPanel } from './booking-panel.tsx'
 import {
   type Column,
+  closedBands,
   DAY_END_MIN,
   DAY_START_MIN,
   dropTarget,
   hourLabels,
+  isOpenAt,
+  openRanges,
   type Placed,
   PX_PER_MIN,
   place,
@@ -135,7 +138,8 @@ function Calendar({ clinicId, setup }: { clinicId: string; setup: ClinicSetup })
     })
 
   return (
-    <>
+    // while a panel is open the calendar makes room for it, so no column hides under it
+    <div className={open === null ? 'calendar-area' : 'calendar-area calendar-area-with-panel'}>
       <Toast message={toast} focus={open === null} onDismiss={() => setToast(null)} />
       <div className="toolbar">
         <SelectField
@@ -266,7 +270,7 @@ function Calendar({ clinicId, setup }: { clinicId: string; setup: ClinicSetup })
           }}
         />
       ) : null}
-    </>
+    </div>
   )
 }
 
@@ -294,6 +298,15 @@ function Grid(props: {
   const bodyRef = useRef<HTMLDivElement>(null)
   const placed = place(columns, items)
   const height = (DAY_END_MIN - DAY_START_MIN) * PX_PER_MIN
+  // when each column can be booked: the location's opening hours, and the practitioner's working hours there
+  const openOf = (c: Column) =>
+    openRanges(
+      c.date,
+      props.location.openingHours,
+      c.practitionerId === undefined
+        ? undefined
+        : props.location.practitioners.find((p) => p.membershipId === c.practitionerId)?.workingHours
+    )
 
   const move = (a: Appointment, target: NonNullable<ReturnType<typeof dropTarget>>) => {
     const { column } = target
@@ -340,14 +353,17 @@ function Grid(props: {
     const box = e.currentTarget.getBoundingClientRect()
     const index = Math.floor(((e.clientX - box.left) / box.width) * columns.length)
     const column = columns[Math.min(columns.length - 1, Math.max(0, index))]
-    if (column !== undefined) props.onFree(column, timeAt(e.clientY - box.top))
+    if (column === undefined) return
+    const time = timeAt(e.clientY - box.top)
+    // closed hours are shaded and book nothing
+    if (isOpenAt(openOf(column), time)) props.onFree(column, time)
   }
 
   return (
     <div className="calendar">
       <p className="muted">
-        Click a free time to book it. Select an appointment to check the client in, complete, cancel or move it; or drag
-        it to another time{columns[0]?.practitionerId ? ' or practitioner' : ' or chair'}.
+        Click a free time to book it (shaded hours are closed). Select an appointment to check the client in, complete,
+        cancel or move it; or drag it to another time{columns[0]?.practitionerId ? ' or practitioner' : ' or chair'}.
       </p>
       <div className="cal" style={{ gridTemplateColumns: `5.5rem repeat(${columns.length}, minmax(8rem, 1fr))` }}>
         <div className="cal-corner" />
@@ -375,9 +391,23 @@ function Grid(props: {
             gridTemplateColumns: `repeat(${columns.length}, 1fr)`,
           }}
         >
-          {columns.map((c) => (
-            <div key={c.key} className="cal-col" />
-          ))}
+          {columns.map((c) => {
+            const open = openOf(c)
+            return (
+              <div key={c.key} className="cal-col">
+                {closedBands(open).map((b) => (
+                  <div
+                    key={b.top}
+                    className="cal-closed"
+                    title={open.length === 0 ? 'Closed all day' : 'Closed'}
+                    style={{ top: b.top, height: b.height }}
+                  >
+                    {b.height >= 24 ? <span>{open.length === 0 ? 'Closed all day' : 'Closed'}</span> : null}
+                  </div>
+                ))}
+              </div>
+            )
+          })}
           {placed.map((p) => {
             const a = p.appointment
             const dragging = drag?.id === a.id

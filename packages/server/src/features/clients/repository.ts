@@ -83,7 +83,7 @@ export class ClientRepository {
           eb(sql`lower(family_name || ' ' || given_name)`, 'like', pattern),
           eb(sql`lower(coalesce(email, ''))`, 'like', pattern),
           eb(sql`coalesce(phone, '')`, 'like', pattern),
-          ...phoneDigitsMatch(query.q),
+          ...phoneDigitsMatch(query.q ?? ''),
         ])
       )
     }
