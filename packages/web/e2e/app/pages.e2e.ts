@@ -122,7 +122,7 @@ test.describe('clinic dashboard', () => {
     await settled(page)
     await expectAccessible(page, 'calendar day')
     await screenshot(page, 'calendar-day')
-    await page.getByLabel('Show').selectOption('week')
+    await page.getByLabel('Show', { exact: true }).selectOption('week')
     await settled(page)
     await expectAccessible(page, 'calendar week')
     await screenshot(page, 'calendar-week')

@@ -109,3 +109,13 @@ describe('closed hours', () => {
     expect(openRanges('2026-12-08', opening, {})).toEqual([])
   })
 })
+
+describe('cancelled appointments', () => {
+  it('are left out unless asked for, then placed where they were', () => {
+    const cancelled = appt({ id: 'a2', status: 'cancelled' })
+    expect(place(columns, [appt(), cancelled]).map((p) => p.appointment.id)).toEqual(['a1'])
+    const shown = place(columns, [appt(), cancelled], { showCancelled: true })
+    expect(shown.map((p) => p.appointment.id)).toEqual(['a1', 'a2'])
+    expect(shown[1]?.column).toBe(0)
+  })
+})

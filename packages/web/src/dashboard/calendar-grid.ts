@@ -79,11 +79,18 @@ function columnOf(columns: readonly Column[], a: Appointment): number {
   )
 }
 
-/** Appointments that fall in a column, with their offsets in px from the top of the day. */
-export function place(columns: readonly Column[], appointments: readonly Appointment[]): Placed[] {
+/**
+ * Appointments that fall in a column, with their offsets in px from the top of the day; cancelled ones only when
+ * asked for (drawn muted and struck through, so their history and reason can still be opened).
+ */
+export function place(
+  columns: readonly Column[],
+  appointments: readonly Appointment[],
+  options: { showCancelled?: boolean } = {}
+): Placed[] {
   const out: Placed[] = []
   for (const a of appointments) {
-    if (a.status === 'cancelled') continue
+    if (a.status === 'cancelled' && options.showCancelled !== true) continue
     const column = columnOf(columns, a)
     if (column < 0) continue
     const start = minutesOf(a.startsAtLocal.time)

@@ -89,6 +89,7 @@ function Calendar({ clinicId, setup }: { clinicId: string; setup: ClinicSetup })
   const days = view === 'day' ? 1 : 7
   const appointments = useAppointments(clinicId, first, addDays(first, days - 1), location.id)
   const [open, setOpen] = useState<Open>(null)
+  const [showCancelled, setShowCancelled] = useState(false)
   const [toast, setToast] = useState<ToastMessage | null>(null)
   const say = useCallback((ok: boolean, text: string) => setToast((t) => ({ ok, text, id: (t?.id ?? 0) + 1 })), [])
   const close = useCallback(() => setOpen(null), [])
@@ -169,6 +170,10 @@ function Calendar({ clinicId, setup }: { clinicId: string; setup: ClinicSetup })
             { value: 'chair', label: 'Chair' },
           ]}
         />
+        <label className="check-field">
+          <input type="checkbox" checked={showCancelled} onChange={(e) => setShowCancelled(e.target.checked)} /> Show
+          cancelled
+        </label>
         {view === 'week' ? (
           <SelectField
             label={by === 'practitioner' ? 'Practitioner' : 'Chair'}
@@ -230,6 +235,7 @@ function Calendar({ clinicId, setup }: { clinicId: string; setup: ClinicSetup })
               columns={columns}
               items={items}
               location={location}
+              showCancelled={showCancelled}
               onOpen={(a) => show({ kind: 'appointment', appointment: a })}
               onFree={(column, time) =>
                 newBooking({
@@ -288,6 +294,7 @@ function Grid(props: {
   columns: Column[]
   items: Appointment[]
   location: ClinicLocation
+  showCancelled: boolean
   onOpen: (a: Appointment) => void
   onFree: (column: Column, time: string) => void
   say: (ok: boolean, text: string) => void
@@ -296,7 +303,7 @@ function Grid(props: {
   const reschedule = useReschedule(clinicId)
   const [drag, setDrag] = useState<Drag | null>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
-  const placed = place(columns, items)
+  const placed = place(columns, items, { showCancelled: props.showCancelled })
   const height = (DAY_END_MIN - DAY_START_MIN) * PX_PER_MIN
   // when each column can be booked: the location's opening hours, and the practitioner's working hours there
   const openOf = (c: Column) =>
@@ -332,6 +339,8 @@ function Grid(props: {
 
   const onPointerDown = (e: PointerEvent<HTMLButtonElement>, p: Placed) => {
     if (e.button !== 0 || reschedule.isPending) return
+    // a cancelled appointment opens (its history and reason) but does not move
+    if (p.appointment.status === 'cancelled') return
     e.currentTarget.setPointerCapture(e.pointerId)
     setDrag({ id: p.appointment.id, pointerId: e.pointerId, x: e.clientX, y: e.clientY, dx: 0, dy: 0 })
   }
@@ -340,6 +349,10 @@ function Grid(props: {
     setDrag({ ...drag, dx: e.clientX - drag.x, dy: e.clientY - drag.y })
   }
   const onPointerUp = (e: PointerEvent<HTMLButtonElement>, p: Placed) => {
+    if (p.appointment.status === 'cancelled' && e.button === 0) {
+      props.onOpen(p.appointment)
+      return
+    }
     if (drag === null || e.pointerId !== drag.pointerId) return
     const width = (bodyRef.current?.getBoundingClientRect().width ?? 0) / columns.length
     const target = dropTarget(columns, p, drag.dx, drag.dy, width)
