@@ -59,6 +59,24 @@ test.describe('public site', () => {
     await screenshot(page, 'faq')
   })
 
+  test('booking on a phone: a strip of days a thumb can hit, and no sideways scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto('/book')
+    await settled(page)
+    const days = page.getByRole('list', { name: 'Days of the week' }).getByRole('button')
+    await expect(days).toHaveCount(7)
+    const strip = page.getByRole('list', { name: 'Days of the week' })
+    expect(await strip.evaluate((e) => getComputedStyle(e).listStyleType)).toBe('none')
+    for (const box of await days.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height)))
+      expect(box).toBeGreaterThanOrEqual(44)
+    // the weekday, the date and the count are separate lines, not run together
+    const first = days.first()
+    const lines = await first.locator('span').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top))
+    expect(new Set(lines).size).toBe(3)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await screenshot(page, 'book-consultation-phone')
+  })
+
   test('booking a free consultation: one day at a time, the week to move around, the length booked', async ({
     page,
   }) => {
