@@ -246,7 +246,18 @@ export function BookingPanel(props: {
                 <input type="checkbox" checked={careEmail} onChange={(e) => setCareEmail(e.target.checked)} /> The
                 client agrees to emails about their care (reminders, pre-care, aftercare)
               </label>
-              <FormErrors messages={createClient.error ? [refusalText(createClient.error)] : []} />
+              <FormErrors
+                messages={
+                  createClient.error
+                    ? [
+                        // field problems are said under their fields; above them, a sentence a person reads
+                        Object.keys(clientErrors).length > 0
+                          ? 'Please check the highlighted fields.'
+                          : refusalText(createClient.error),
+                      ]
+                    : []
+                }
+              />
               <button type="button" className="button button-secondary" onClick={() => setNewClient(null)}>
                 Find an existing client instead
               </button>

@@ -232,7 +232,7 @@ describeEachDatabase('front desk', (database) => {
       startsAtLocal: { date: '2027-06-09', time: '07:00' },
     })
     expect(early.json().detail).toMatch(
-      /is open 9:00 a\.m\.–5:00 p\.m\. on Wed, Jun 9, 2027; the appointment with its preparation and cleaning time \(6:\d\d a\.m\.–7:\d\d a\.m\.\) does not fit/
+      /is open 9:00 a\.m\.–5:00 p\.m\. on Wed, Jun 9, 2027; the appointment with its preparation and cleaning time \(7:00 a\.m\.–8:00 a\.m\.\) does not fit/
     )
     const alternatives = taken.json().alternatives as Alternative[]
     expect(alternatives).toHaveLength(3)
