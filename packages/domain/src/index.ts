@@ -142,6 +142,7 @@ export {
   taxNoteOf,
 } from './consultation/tax-rules.ts'
 export { TOUCH_UP_TIMING, TOUCH_UP_YEARS } from './consultation/touch-ups.ts'
+export { dateWords, instantTimeWords, instantWords, timeWords, whenWords } from './consultation/when-words.ts'
 export { DESIGN_LIMITS, DESIGN_SCHEMA_V1, type DesignDocument, DesignDocumentSchema } from './design/design.schema.ts'
 export { designJsonSchema } from './design/json-schema.ts'
 export { DESIGN_SCHEMAS, parseDesignDocument, toDesign } from './design/migrate.ts'

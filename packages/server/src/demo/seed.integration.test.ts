@@ -57,6 +57,8 @@ describeEachDatabase('the demo clinic', (database) => {
     expect(clients).toHaveLength(20)
     expect(new Set(clients.map((c) => c.phone)).size).toBe(20)
     for (const c of clients) expect(c.phone).toMatch(/^\+1 (416|604) 555 01[0-9]{2}$/)
+    const locations = await rows<{ phone: string }>('select phone from locations')
+    for (const l of locations) expect(clients.map((c) => c.phone)).not.toContain(l.phone)
     expect(clients.find((c) => c.family_name === 'García')?.email).toBe('mateo.garcia@example.com')
     for (const c of clients) expect(c.email).toMatch(/^[a-z]+\.[a-z]+@example\.com$/)
   })

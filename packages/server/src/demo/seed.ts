@@ -89,6 +89,7 @@ function demoEmail(given: string, family: string): string {
 }
 
 /** One number per client in the range kept for fiction (555-0100 to 555-0199), in the home location's area code. */
+/** Clients' numbers are 555 01NN; the clinic's own locations answer on 555 0200, which no client has. */
 function demoPhone(home: 'toronto' | 'vancouver', index: number): string {
   return `+1 ${home === 'toronto' ? '416' : '604'} 555 01${String(index).padStart(2, '0')}`
 }
@@ -387,7 +388,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, auth: Auth): Promise
           price_list_id: 'toronto',
           // Ontario: HST 13 % on treatment
           tax_rules: JSON.stringify(defaultTaxRules({ country: 'CA', region: 'ON' })),
-          phone: '+1 416 555 0142',
+          phone: '+1 416 555 0200',
         },
         {
           clinic_id: clinic.id,
@@ -405,7 +406,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, auth: Auth): Promise
           // PST 7 % on goods only
           price_list_id: 'toronto',
           tax_rules: JSON.stringify(defaultTaxRules({ country: 'CA', region: 'BC' })),
-          phone: '+1 604 555 0187',
+          phone: '+1 604 555 0200',
         },
       ])
       .returning('id')

@@ -139,6 +139,16 @@ describeEachDatabase('the clinic API', (database) => {
       expect(list.json()).toMatchObject({ total: 1, items: [{ id: clientId }] })
       const wildcard = await as(server, clinic.users.front_desk)('GET', `${base}/clients?q=%25`)
       expect(wildcard.json().total).toBe(0)
+      // a phone is found by its digits, however it is spaced, with or without the country code
+      for (const typed of ['4165550199', '(416) 555-0199', '+14165550199', '555 0199']) {
+        const byPhone = await as(server, clinic.users.front_desk)(
+          'GET',
+          `${base}/clients?q=${encodeURIComponent(typed)}`
+        )
+        expect(byPhone.json(), typed).toMatchObject({ total: 1, items: [{ id: clientId }] })
+      }
+      const otherNumber = await as(server, clinic.users.front_desk)('GET', `${base}/clients?q=4165550198`)
+      expect(otherNumber.json().total).toBe(0)
 
       const patched = await as(server, clinic.users.front_desk)('PATCH', `${base}/clients/${clientId}`, {
         stage: 'consultation',
@@ -150,8 +160,8 @@ describeEachDatabase('the clinic API', (database) => {
       const file = await as(server, clinic.users.practitioner)('GET', `${base}/clients/${clientId}`)
       expect(file.statusCode).toBe(200)
       expect(file.json()).toMatchObject({ client: { id: clientId }, intakes: [], sessions: [] })
-      // create, two searches, update, file read
-      expect(await auditCount()).toBe(before + 5)
+      // create, seven searches, update, file read
+      expect(await auditCount()).toBe(before + 10)
     })
 
     it('records intakes as versions and lists them newest first', async () => {

@@ -20,9 +20,9 @@ test.describe('public site', () => {
     const toronto = section.getByLabel('Toronto — Queen West')
     const vancouver = section.getByLabel('Vancouver — Mount Pleasant')
     await expect(toronto.getByText('812 Queen St W')).toBeVisible()
-    await expect(toronto.getByRole('link', { name: '+1 416 555 0142' })).toHaveAttribute('href', 'tel:+14165550142')
+    await expect(toronto.getByRole('link', { name: '+1 416 555 0200' })).toHaveAttribute('href', 'tel:+14165550200')
     await expect(vancouver.getByText('2419 Main St')).toBeVisible()
-    await expect(vancouver.getByRole('link', { name: '+1 604 555 0187' })).toBeVisible()
+    await expect(vancouver.getByRole('link', { name: '+1 604 555 0200' })).toBeVisible()
     // the demo clinic's hours: weekdays, Wednesday late, closed on Sunday
     await expect(vancouver.getByRole('row', { name: /Sunday/ })).toContainText('Closed')
     await expect(vancouver.getByRole('row', { name: /Wednesday/ })).toContainText(/10:00 a\.m\. – 8:00 p\.m\./)
@@ -57,6 +57,24 @@ test.describe('public site', () => {
     await expect(page.getByText(/0\.18–0\.30 mm/)).toBeVisible()
     await expectAccessible(page, 'FAQ')
     await screenshot(page, 'faq')
+  })
+
+  test('booking on a phone: a strip of days a thumb can hit, and no sideways scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 })
+    await page.goto('/book')
+    await settled(page)
+    const days = page.getByRole('list', { name: 'Days of the week' }).getByRole('button')
+    await expect(days).toHaveCount(7)
+    const strip = page.getByRole('list', { name: 'Days of the week' })
+    expect(await strip.evaluate((e) => getComputedStyle(e).listStyleType)).toBe('none')
+    for (const box of await days.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height)))
+      expect(box).toBeGreaterThanOrEqual(44)
+    // the weekday, the date and the count are separate lines, not run together
+    const first = days.first()
+    const lines = await first.locator('span').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top))
+    expect(new Set(lines).size).toBe(3)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await screenshot(page, 'book-consultation-phone')
   })
 
   test('booking a free consultation: one day at a time, the week to move around, the length booked', async ({
@@ -122,7 +140,7 @@ test.describe('clinic dashboard', () => {
     await settled(page)
     await expectAccessible(page, 'calendar day')
     await screenshot(page, 'calendar-day')
-    await page.getByLabel('Show').selectOption('week')
+    await page.getByLabel('Show', { exact: true }).selectOption('week')
     await settled(page)
     await expectAccessible(page, 'calendar week')
     await screenshot(page, 'calendar-week')

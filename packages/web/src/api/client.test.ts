@@ -68,7 +68,7 @@ describe('api', () => {
     const e = error as ApiError
     expect(e.status).toBe(400)
     expect(e.message).toBe('The request body is not valid')
-    expect(e.fieldErrors()).toEqual({ email: 'Invalid email address', startsAt: 'that time was just taken' })
+    expect(e.fieldErrors()).toEqual({ email: 'Invalid email address', startsAt: 'That time was just taken' })
     expect(e.otherMessages(['email'])).toEqual(['startsAt: that time was just taken'])
   })
 

@@ -35,7 +35,8 @@ export class ApiError extends Error {
     const out: Record<string, string> = {}
     for (const p of this.problems) {
       const key = fieldKey(p.path)
-      if (key !== '' && out[key] === undefined) out[key] = p.message
+      // a field's message reads as a sentence under its field: "It cannot be empty."
+      if (key !== '' && out[key] === undefined) out[key] = p.message.charAt(0).toUpperCase() + p.message.slice(1)
     }
     return out
   }

@@ -194,12 +194,16 @@ export interface Chair {
 export interface StaffMember {
   membershipId: string
   displayName: string
+  /** Working hours at this location, `{ mon: [["10:00", "18:00"]], … }` local. */
+  workingHours?: Record<string, [string, string][]>
 }
 
 export interface ClinicLocation {
   id: string
   name: string
   timeZone: string
+  /** Opening hours, `{ mon: [["10:00", "18:00"]], … }` local; a day without a range is closed. */
+  openingHours: Record<string, [string, string][]>
   /** The date and time at the location now, from the server. */
   now: LocalTime
   chairs: Chair[]

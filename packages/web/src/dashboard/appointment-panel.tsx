@@ -30,7 +30,8 @@ export function AppointmentPanel(props: {
   appointment: Appointment
   locations: ClinicLocation[]
   onClose: () => void
-  onDone: (text: string) => void
+  /** `keepOpen`: the panel stays on the appointment to show its new status. */
+  onDone: (text: string, keepOpen?: boolean) => void
 }) {
   const { clinicId, appointment, onClose } = props
   const titleId = useId()
@@ -84,10 +85,10 @@ function Summary({ a, locations }: { a: Appointment; locations: ClinicLocation[]
 }
 
 const ACTIONS: Record<StatusAction, { label: string; done: string }> = {
-  arrive: { label: 'Check in (arrived)', done: 'checked in' },
-  complete: { label: 'Mark completed', done: 'marked completed' },
-  'no-show': { label: 'Mark no-show', done: 'marked as a no-show' },
-  cancel: { label: 'Cancel appointment', done: 'cancelled' },
+  arrive: { label: 'Check in (arrived)', done: 'Checked in' },
+  complete: { label: 'Mark completed', done: 'Completed' },
+  'no-show': { label: 'Mark no-show', done: 'Marked as a no-show' },
+  cancel: { label: 'Cancel appointment', done: 'Cancelled' },
 }
 
 function StatusActions(props: {
@@ -95,7 +96,7 @@ function StatusActions(props: {
   a: Appointment
   /** The location's date now (from the server): checking in and no-shows belong to the appointment's day. */
   today: string
-  onDone: (text: string) => void
+  onDone: (text: string, keepOpen?: boolean) => void
 }) {
   const { clinicId, a, onDone } = props
   const change = useStatusChange(clinicId)
@@ -110,9 +111,11 @@ function StatusActions(props: {
     change.mutate(
       { id: a.id, action, ...(action === 'cancel' ? { reason } : {}) },
       {
+        // after a check-in the panel stays open on the new status, so "Mark completed" is one click away
         onSuccess: (next) =>
           onDone(
-            `${whoLabel(next)}'s ${kindLabel(next).toLowerCase()} at ${formatLocalTime(next.startsAtLocal.time)}: ${ACTIONS[action].done}${action === 'cancel' ? ` (${reason.trim()})` : ''}.`
+            `${ACTIONS[action].done}: ${whoLabel(next)}, ${kindLabel(next).toLowerCase()} at ${formatLocalTime(next.startsAtLocal.time)}${action === 'cancel' ? ` (${reason.trim()})` : ''}.`,
+            action === 'arrive'
           ),
       }
     )

@@ -246,7 +246,18 @@ export function BookingPanel(props: {
                 <input type="checkbox" checked={careEmail} onChange={(e) => setCareEmail(e.target.checked)} /> The
                 client agrees to emails about their care (reminders, pre-care, aftercare)
               </label>
-              <FormErrors messages={createClient.error ? [refusalText(createClient.error)] : []} />
+              <FormErrors
+                messages={
+                  createClient.error
+                    ? [
+                        // field problems are said under their fields; above them, a sentence a person reads
+                        Object.keys(clientErrors).length > 0
+                          ? 'Please check the highlighted fields.'
+                          : refusalText(createClient.error),
+                      ]
+                    : []
+                }
+              />
               <button type="button" className="button button-secondary" onClick={() => setNewClient(null)}>
                 Find an existing client instead
               </button>
@@ -361,17 +372,24 @@ export function Refusal(props: {
   pending: boolean
   onPick: (t: FreeTime) => void
 }) {
-  const box = useRef<HTMLDivElement>(null)
-  // the reason and the times offered are where the eye goes next: scrolled into the panel's view
+  const heading = useRef<HTMLHeadingElement>(null)
+  // the reason and the times offered are where the eye and the focus go next (not <body>), so a screen reader reads
+  // them and the keyboard reaches the offered times from there
   useEffect(() => {
-    if (props.error) box.current?.scrollIntoView({ block: 'nearest' })
+    if (props.error) {
+      heading.current?.scrollIntoView({ block: 'nearest' })
+      heading.current?.focus({ preventScroll: true })
+    }
   }, [props.error])
   return (
-    <div className="refusal" role="alert" ref={box}>
+    <div className="refusal" role="alert">
+      <h3 className="refusal-title" tabIndex={-1} ref={heading}>
+        {props.verb === 'Book' ? 'Not booked' : 'Not moved'}
+      </h3>
       <p className="form-error">{refusalText(props.error)}</p>
       {props.offered.length > 0 ? (
         <>
-          <p>The next free times that would work:</p>
+          <p>Free times that would work, nearest first:</p>
           <ul className="pick-list">
             {props.offered.map((t) => (
               <li key={`${t.startsAt}-${t.practitionerId}-${t.chairId}`}>
@@ -383,6 +401,7 @@ export function Refusal(props: {
                 >
                   {props.verb} {whenLabel(t.startsAtLocal)} with {t.practitionerName}
                   {t.chairName ? ` · ${t.chairName}` : ''}
+                  {t.locationName ? ` · ${t.locationName}` : ''}
                 </button>
               </li>
             ))}

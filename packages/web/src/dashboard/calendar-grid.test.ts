@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Appointment } from '../api/types.ts'
+import * as grid from './calendar-grid.ts'
 import { type Column, DAY_START_MIN, dropTarget, PX_PER_MIN, place, timeAt } from './calendar-grid.ts'
 
 const appt = (over: Partial<Appointment> = {}): Appointment => ({
@@ -71,5 +72,50 @@ describe('calendar geometry', () => {
     expect(timeAt(0)).toBe('08:00')
     expect(timeAt((2 * 60 + 20) * PX_PER_MIN)).toBe('10:15')
     expect(timeAt(99_999)).toBe('20:45')
+  })
+})
+
+describe('closed hours', () => {
+  // Toronto's demo hours: 10:00–18:00 on Tuesdays, closed on Sundays
+  const opening = { tue: [['10:00', '18:00']], wed: [['10:00', '20:00']] } as const
+  const { closedBands, isOpenAt, openRanges, weekdayKey } = grid
+
+  it('reads the weekday of a calendar date without a time zone', () => {
+    expect(weekdayKey('2026-12-08')).toBe('tue')
+    expect(weekdayKey('2026-12-13')).toBe('sun')
+  })
+
+  it('shades before opening and after closing, and a closed day whole', () => {
+    const open = openRanges('2026-12-08', opening)
+    expect(open).toEqual([[600, 1080]])
+    expect(closedBands(open)).toEqual([
+      { top: 0, height: expect.closeTo((600 - DAY_START_MIN) * PX_PER_MIN) },
+      { top: expect.closeTo((1080 - DAY_START_MIN) * PX_PER_MIN), height: expect.closeTo(180 * PX_PER_MIN) },
+    ])
+    expect(closedBands(openRanges('2026-12-13', opening))).toEqual([
+      { top: 0, height: expect.closeTo(780 * PX_PER_MIN) },
+    ])
+    expect(isOpenAt(open, '07:00')).toBe(false)
+    expect(isOpenAt(open, '09:45')).toBe(false)
+    expect(isOpenAt(open, '10:00')).toBe(true)
+    expect(isOpenAt(open, '17:45')).toBe(true)
+    expect(isOpenAt(open, '18:00')).toBe(false)
+  })
+
+  it("narrows a practitioner's column to their working hours there", () => {
+    const open = openRanges('2026-12-09', opening, { wed: [['12:00', '22:00']] })
+    expect(open).toEqual([[720, 1200]])
+    expect(isOpenAt(open, '11:00')).toBe(false)
+    expect(openRanges('2026-12-08', opening, {})).toEqual([])
+  })
+})
+
+describe('cancelled appointments', () => {
+  it('are left out unless asked for, then placed where they were', () => {
+    const cancelled = appt({ id: 'a2', status: 'cancelled' })
+    expect(place(columns, [appt(), cancelled]).map((p) => p.appointment.id)).toEqual(['a1'])
+    const shown = place(columns, [appt(), cancelled], { showCancelled: true })
+    expect(shown.map((p) => p.appointment.id)).toEqual(['a1', 'a2'])
+    expect(shown[1]?.column).toBe(0)
   })
 })

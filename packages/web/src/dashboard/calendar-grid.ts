@@ -23,6 +23,47 @@ export interface Placed {
   height: number
 }
 
+/** Weekly hours as the server keeps them: `{ mon: [["10:00", "18:00"]], … }`; a day without a range is closed. */
+export type WeeklyHours = Readonly<Record<string, readonly (readonly [string, string])[]>>
+const DAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const
+
+/** The weekday key of a calendar date: plain calendar arithmetic on 'YYYY-MM-DD', no time zone involved. */
+export const weekdayKey = (date: string) => DAY_KEYS[new Date(`${date}T12:00:00Z`).getUTCDay()] ?? 'sun'
+
+/**
+ * The open ranges of a column's day in minutes after midnight: the location's opening hours, narrowed to the
+ * practitioner's working hours there when the column is a practitioner's.
+ */
+export function openRanges(date: string, opening: WeeklyHours, working?: WeeklyHours): [number, number][] {
+  const day = weekdayKey(date)
+  const ranges = (h: WeeklyHours) => (h[day] ?? []).map(([a, b]) => [minutesOf(a), minutesOf(b)] as [number, number])
+  const open = ranges(opening)
+  if (working === undefined) return open
+  const out: [number, number][] = []
+  for (const [a, b] of open)
+    for (const [c, d] of ranges(working))
+      if (Math.max(a, c) < Math.min(b, d)) out.push([Math.max(a, c), Math.min(b, d)])
+  return out.sort((x, y) => x[0] - y[0])
+}
+
+/** The closed parts of the drawn day (before opening, between ranges, after closing), in px from its top. */
+export function closedBands(open: readonly [number, number][]): { top: number; height: number }[] {
+  const out: { top: number; height: number }[] = []
+  let from = DAY_START_MIN
+  for (const [a, b] of open) {
+    if (a > from)
+      out.push({ top: (from - DAY_START_MIN) * PX_PER_MIN, height: (Math.min(a, DAY_END_MIN) - from) * PX_PER_MIN })
+    from = Math.max(from, b)
+  }
+  if (from < DAY_END_MIN)
+    out.push({ top: (from - DAY_START_MIN) * PX_PER_MIN, height: (DAY_END_MIN - from) * PX_PER_MIN })
+  return out.filter((b) => b.height > 0)
+}
+
+/** Whether a time ('HH:MM') falls within one of the open ranges. */
+export const isOpenAt = (open: readonly [number, number][], time: string) =>
+  open.some(([a, b]) => minutesOf(time) >= a && minutesOf(time) < b)
+
 /** 'HH:MM' → minutes after midnight. */
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5))
 /** Minutes after midnight → 'HH:MM'. */
@@ -38,11 +79,18 @@ function columnOf(columns: readonly Column[], a: Appointment): number {
   )
 }
 
-/** Appointments that fall in a column, with their offsets in px from the top of the day. */
-export function place(columns: readonly Column[], appointments: readonly Appointment[]): Placed[] {
+/**
+ * Appointments that fall in a column, with their offsets in px from the top of the day; cancelled ones only when
+ * asked for (drawn muted and struck through, so their history and reason can still be opened).
+ */
+export function place(
+  columns: readonly Column[],
+  appointments: readonly Appointment[],
+  options: { showCancelled?: boolean } = {}
+): Placed[] {
   const out: Placed[] = []
   for (const a of appointments) {
-    if (a.status === 'cancelled') continue
+    if (a.status === 'cancelled' && options.showCancelled !== true) continue
     const column = columnOf(columns, a)
     if (column < 0) continue
     const start = minutesOf(a.startsAtLocal.time)

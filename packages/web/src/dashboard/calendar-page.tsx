@@ -22,10 +22,13 @@ import {
 import { type BookingDraft, BookingPanel } from './booking-panel.tsx'
 import {
   type Column,
+  closedBands,
   DAY_END_MIN,
   DAY_START_MIN,
   dropTarget,
   hourLabels,
+  isOpenAt,
+  openRanges,
   type Placed,
   PX_PER_MIN,
   place,
@@ -86,6 +89,7 @@ function Calendar({ clinicId, setup }: { clinicId: string; setup: ClinicSetup })
   const days = view === 'day' ? 1 : 7
   const appointments = useAppointments(clinicId, first, addDays(first, days - 1), location.id)
   const [open, setOpen] = useState<Open>(null)
+  const [showCancelled, setShowCancelled] = useState(false)
   const [toast, setToast] = useState<ToastMessage | null>(null)
   const say = useCallback((ok: boolean, text: string) => setToast((t) => ({ ok, text, id: (t?.id ?? 0) + 1 })), [])
   const close = useCallback(() => setOpen(null), [])
@@ -135,7 +139,8 @@ function Calendar({ clinicId, setup }: { clinicId: string; setup: ClinicSetup })
     })
 
   return (
-    <>
+    // while a panel is open the calendar makes room for it, so no column hides under it
+    <div className={open === null ? 'calendar-area' : 'calendar-area calendar-area-with-panel'}>
       <Toast message={toast} focus={open === null} onDismiss={() => setToast(null)} />
       <div className="toolbar">
         <SelectField
@@ -165,6 +170,10 @@ function Calendar({ clinicId, setup }: { clinicId: string; setup: ClinicSetup })
             { value: 'chair', label: 'Chair' },
           ]}
         />
+        <label className="check-field">
+          <input type="checkbox" checked={showCancelled} onChange={(e) => setShowCancelled(e.target.checked)} /> Show
+          cancelled
+        </label>
         {view === 'week' ? (
           <SelectField
             label={by === 'practitioner' ? 'Practitioner' : 'Chair'}
@@ -226,6 +235,7 @@ function Calendar({ clinicId, setup }: { clinicId: string; setup: ClinicSetup })
               columns={columns}
               items={items}
               location={location}
+              showCancelled={showCancelled}
               onOpen={(a) => show({ kind: 'appointment', appointment: a })}
               onFree={(column, time) =>
                 newBooking({
@@ -260,13 +270,13 @@ function Calendar({ clinicId, setup }: { clinicId: string; setup: ClinicSetup })
           appointment={open.appointment}
           locations={setup.locations}
           onClose={close}
-          onDone={(text) => {
-            setOpen(null)
+          onDone={(text, keepOpen) => {
+            if (!keepOpen) setOpen(null)
             say(true, text)
           }}
         />
       ) : null}
-    </>
+    </div>
   )
 }
 
@@ -284,6 +294,7 @@ function Grid(props: {
   columns: Column[]
   items: Appointment[]
   location: ClinicLocation
+  showCancelled: boolean
   onOpen: (a: Appointment) => void
   onFree: (column: Column, time: string) => void
   say: (ok: boolean, text: string) => void
@@ -292,8 +303,17 @@ function Grid(props: {
   const reschedule = useReschedule(clinicId)
   const [drag, setDrag] = useState<Drag | null>(null)
   const bodyRef = useRef<HTMLDivElement>(null)
-  const placed = place(columns, items)
+  const placed = place(columns, items, { showCancelled: props.showCancelled })
   const height = (DAY_END_MIN - DAY_START_MIN) * PX_PER_MIN
+  // when each column can be booked: the location's opening hours, and the practitioner's working hours there
+  const openOf = (c: Column) =>
+    openRanges(
+      c.date,
+      props.location.openingHours,
+      c.practitionerId === undefined
+        ? undefined
+        : props.location.practitioners.find((p) => p.membershipId === c.practitionerId)?.workingHours
+    )
 
   const move = (a: Appointment, target: NonNullable<ReturnType<typeof dropTarget>>) => {
     const { column } = target
@@ -319,6 +339,8 @@ function Grid(props: {
 
   const onPointerDown = (e: PointerEvent<HTMLButtonElement>, p: Placed) => {
     if (e.button !== 0 || reschedule.isPending) return
+    // a cancelled appointment opens (its history and reason) but does not move
+    if (p.appointment.status === 'cancelled') return
     e.currentTarget.setPointerCapture(e.pointerId)
     setDrag({ id: p.appointment.id, pointerId: e.pointerId, x: e.clientX, y: e.clientY, dx: 0, dy: 0 })
   }
@@ -327,6 +349,10 @@ function Grid(props: {
     setDrag({ ...drag, dx: e.clientX - drag.x, dy: e.clientY - drag.y })
   }
   const onPointerUp = (e: PointerEvent<HTMLButtonElement>, p: Placed) => {
+    if (p.appointment.status === 'cancelled' && e.button === 0) {
+      props.onOpen(p.appointment)
+      return
+    }
     if (drag === null || e.pointerId !== drag.pointerId) return
     const width = (bodyRef.current?.getBoundingClientRect().width ?? 0) / columns.length
     const target = dropTarget(columns, p, drag.dx, drag.dy, width)
@@ -340,14 +366,17 @@ function Grid(props: {
     const box = e.currentTarget.getBoundingClientRect()
     const index = Math.floor(((e.clientX - box.left) / box.width) * columns.length)
     const column = columns[Math.min(columns.length - 1, Math.max(0, index))]
-    if (column !== undefined) props.onFree(column, timeAt(e.clientY - box.top))
+    if (column === undefined) return
+    const time = timeAt(e.clientY - box.top)
+    // closed hours are shaded and book nothing
+    if (isOpenAt(openOf(column), time)) props.onFree(column, time)
   }
 
   return (
     <div className="calendar">
       <p className="muted">
-        Click a free time to book it. Select an appointment to check the client in, complete, cancel or move it; or drag
-        it to another time{columns[0]?.practitionerId ? ' or practitioner' : ' or chair'}.
+        Click a free time to book it (shaded hours are closed). Select an appointment to check the client in, complete,
+        cancel or move it; or drag it to another time{columns[0]?.practitionerId ? ' or practitioner' : ' or chair'}.
       </p>
       <div className="cal" style={{ gridTemplateColumns: `5.5rem repeat(${columns.length}, minmax(8rem, 1fr))` }}>
         <div className="cal-corner" />
@@ -375,9 +404,23 @@ function Grid(props: {
             gridTemplateColumns: `repeat(${columns.length}, 1fr)`,
           }}
         >
-          {columns.map((c) => (
-            <div key={c.key} className="cal-col" />
-          ))}
+          {columns.map((c) => {
+            const open = openOf(c)
+            return (
+              <div key={c.key} className="cal-col">
+                {closedBands(open).map((b) => (
+                  <div
+                    key={b.top}
+                    className="cal-closed"
+                    title={open.length === 0 ? 'Closed all day' : 'Closed'}
+                    style={{ top: b.top, height: b.height }}
+                  >
+                    {b.height >= 24 ? <span>{open.length === 0 ? 'Closed all day' : 'Closed'}</span> : null}
+                  </div>
+                ))}
+              </div>
+            )
+          })}
           {placed.map((p) => {
             const a = p.appointment
             const dragging = drag?.id === a.id

@@ -85,7 +85,10 @@ export function NewClientForm({ clinicId, appointment }: { clinicId: string; app
         messages={
           create.error
             ? [
-                create.error.message,
+                // field problems are said under their fields; above them, a sentence a person reads
+                create.error instanceof ApiError && Object.keys(errors).length > 0
+                  ? 'Please check the highlighted fields.'
+                  : create.error.message,
                 ...(create.error instanceof ApiError ? create.error.otherMessages(Object.keys(form)) : []),
               ]
             : []

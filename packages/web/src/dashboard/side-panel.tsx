@@ -1,6 +1,6 @@
 // A panel beside the calendar that opens where the eye is: fixed at the side of the screen (never below the fold),
 // focus moves to its heading, Escape or Close shuts it and gives focus back to what opened it. And the toast: every
-// status message is announced (aria-live) and shown at the top of the screen, focused when no panel holds the eye.
+// status message is announced (aria-live) and shown at the bottom of the screen (clear of the header), focused when no panel holds the eye.
 import { type ReactNode, useEffect, useRef } from 'react'
 
 export function SidePanel(props: { title: string; titleId: string; onClose: () => void; children: ReactNode }) {

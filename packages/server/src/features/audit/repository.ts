@@ -101,6 +101,14 @@ export class AuditRepository {
           (select m.display_name from memberships m where m.user_id = a.actor_user_id and m.clinic_id = a.clinic_id
             order by m.created_at limit 1),
           (select u.name from auth_user u where u.id = a.actor_user_id))`.as('actor_name'),
+        // an appointment's row names its client, or the website visitor's name for a booking without a file
+        sql<string | null>`case when a.entity = 'appointment' and a.client_id is null then (
+          select case
+            when ap.client_id is null then nullif(trim(ap.contact->>'name'), '')
+            when ac.id is null or ac.erased_at is not null then 'Erased client'
+            else trim(ac.given_name || ' ' || ac.family_name) end
+          from appointments ap left join clients ac on ac.id = ap.client_id
+          where ap.id::text = a.entity_id and ap.clinic_id = a.clinic_id) end`.as('appointment_name'),
       ])
       .where('a.clinic_id', '=', clinicId)
     if (query.clientId !== undefined) q = q.where('a.client_id', '=', query.clientId)
@@ -127,7 +135,7 @@ export class AuditRepository {
       clientId: r.client_id,
       clientName:
         r.client_id === null
-          ? null
+          ? r.appointment_name
           : r.erased_at !== null || r.given_name === null
             ? 'Erased client'
             : `${r.given_name} ${r.family_name ?? ''}`.trim(),

@@ -52,6 +52,19 @@ const iso = (column: string) => sql.raw(`to_char(${column} at time zone 'UTC', '
 /** `%` and `_` in the user's search text match themselves. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
 
+/**
+ * A phone search matches on digits, whatever the spacing, brackets or `+` typed or stored: "4165550111",
+ * "(416) 555-0111" and "+14165550111" all find "+1 416 555 0111". A leading country code 1 (North America) may be
+ * typed or left out on either side. Fewer than 4 digits is not a phone search.
+ */
+function phoneDigitsMatch(text: string) {
+  const digits = text.replace(/\D/g, '')
+  if (digits.length < 4 || /[a-z@]/i.test(text)) return []
+  const stored = sql`regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g')`
+  const national = digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits
+  return [sql<boolean>`strpos(${stored}, ${national}) > 0`]
+}
+
 export class ClientRepository {
   readonly #db: Kysely<Database>
   constructor(db: Kysely<Database>) {
@@ -72,6 +85,7 @@ export class ClientRepository {
           eb(sql`lower(family_name || ' ' || given_name)`, 'like', pattern),
           eb(sql`lower(coalesce(email, ''))`, 'like', pattern),
           eb(sql`coalesce(phone, '')`, 'like', pattern),
+          ...phoneDigitsMatch(query.q ?? ''),
         ])
       )
     }

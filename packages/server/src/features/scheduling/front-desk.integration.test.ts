@@ -206,7 +206,7 @@ describeEachDatabase('front desk', (database) => {
     expect(list.json().items.map((a: { id: string }) => a.id)).toContain(id)
   })
 
-  it('refuses a taken time with the reason and the next three free times, which then book and move', async () => {
+  it('refuses a taken time with the reason and the three free times nearest to it, which then book and move', async () => {
     const first = await book({
       locationId: clinic.locationId,
       practitionerId: practitioner,
@@ -221,16 +221,31 @@ describeEachDatabase('front desk', (database) => {
       startsAtLocal: { date: '2027-06-09', time: '10:00' },
     })
     expect(taken.statusCode).toBe(409)
-    expect(taken.json().detail).toMatch(/already booked/)
+    // dates and times in the words screens use, on the location's wall clock
+    expect(taken.json().detail).toMatch(
+      /already booked from Wed, Jun 9, 2027, 10:00 a\.m\. to 1?\d:\d\d [ap]\.m\., which overlaps/
+    )
+    const early = await book({
+      clientId: other,
+      locationId: clinic.locationId,
+      practitionerId: practitioner,
+      startsAtLocal: { date: '2027-06-09', time: '07:00' },
+    })
+    expect(early.json().detail).toMatch(
+      /is open 9:00 a\.m\.–5:00 p\.m\. on Wed, Jun 9, 2027; the appointment with its preparation and cleaning time \(7:00 a\.m\.–8:00 a\.m\.\) does not fit/
+    )
     const alternatives = taken.json().alternatives as Alternative[]
     expect(alternatives).toHaveLength(3)
     const asked = Date.parse(first.json().startsAt)
     for (const a of alternatives) {
       expect(a.practitionerId).toBe(practitioner)
-      expect(Date.parse(a.startsAt)).toBeGreaterThanOrEqual(asked)
+      expect(a.startsAtLocal.date).toBe('2027-06-09')
       expect(a.locationId).toBe(clinic.locationId)
     }
-    expect(alternatives.map((a) => a.startsAt)).toEqual([...alternatives.map((a) => a.startsAt)].sort())
+    // nearest to the time asked first, earlier free times of the same day included (the day opens at 09:00)
+    const distance = (a: Alternative) => Math.abs(Date.parse(a.startsAt) - asked)
+    expect(alternatives.map(distance)).toEqual([...alternatives.map(distance)].sort((x, y) => x - y))
+    expect(alternatives.some((a) => Date.parse(a.startsAt) < asked)).toBe(true)
     // the first one offered books
     const offered = alternatives[0] as Alternative
     const rebooked = await book({

@@ -128,6 +128,17 @@ describeEachDatabase('public consultation booking', (database) => {
       { change: 'rescheduled', changed_by: null },
       { change: 'cancelled', changed_by: null },
     ])
+    // the audit log names the website visitor as the record, not just "Appointment"
+    const log = await as(server, clinic.users.owner)(
+      'GET',
+      `/api/v1/clinics/${clinic.clinicId}/audit?entity=appointment&limit=50`
+    )
+    expect(log.statusCode).toBe(200)
+    const rows = (log.json().items as { entityId: string; clientName: string | null }[]).filter(
+      (e) => e.entityId === row.id
+    )
+    expect(rows.length).toBeGreaterThan(0)
+    for (const e of rows) expect(e.clientName).toBe('Sam Visitor')
   })
 
   it('pretends to book when the honeypot is filled, and books nothing', async () => {

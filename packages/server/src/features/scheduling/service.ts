@@ -7,9 +7,11 @@ import {
   type BookedBlock,
   DEFAULT_MAX_GAP_DAYS,
   DEFAULT_MIN_GAP_DAYS,
+  dateWords,
   findAvailability,
-  formatZoned,
+  instantTimeWords,
   instantToZoned,
+  instantWords,
   type LocalTime,
   type LocationHours,
   localTime,
@@ -18,6 +20,7 @@ import {
   planCourse,
   type Slot,
   spacingProblems,
+  timeWords,
   type WeeklyHours,
   weekday,
   zonedToInstant,
@@ -87,22 +90,9 @@ const within = (ranges: { start: number; end: number }[], start: number, end: nu
   ranges.some((r) => r.start <= start && end <= r.end)
 
 /** "Mon 9 Mar 2026, 10:00" in the location's zone, for messages people read. */
-function when(instant: number, timeZone: string): string {
-  // the wall clock from the domain's pinned zone data; the calendar date formatted as a date (no zone conversion)
-  const local = localTime(instant, timeZone)
-  const day = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'UTC',
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  }).format(new Date(`${local.date}T12:00:00Z`))
-  return `${day}, ${local.time}`
-}
-
 const hoursText = (hours: WeeklyHours, date: string) => {
   const wd = new Date(`${date}T00:00:00Z`).getUTCDay()
-  const ranges = hours.filter((h) => h.day === wd).map((h) => `${h.open}–${h.close}`)
+  const ranges = hours.filter((h) => h.day === wd).map((h) => `${timeWords(h.open)}–${timeWords(h.close)}`)
   return ranges.length === 0 ? 'closed that day' : ranges.join(', ')
 }
 
@@ -425,16 +415,17 @@ export class SchedulingService {
     const date = instantToZoned(block.start + 1, tz).date
     const opening = rangesOn(ctx.hours.openingHours, date, tz)
     if (!within(opening, block.start, block.end)) {
-      return `${ctx.location.name} is open ${hoursText(ctx.hours.openingHours, date)} on ${date}; the appointment with its preparation and cleaning time (${formatZoned(block.start, tz).slice(11)}–${formatZoned(block.end, tz).slice(11)}) does not fit`
+      return `${ctx.location.name} is open ${hoursText(ctx.hours.openingHours, date)} on ${dateWords(date)}; the appointment with its preparation and cleaning time (${instantTimeWords(block.start, tz)}–${instantTimeWords(block.end, tz)}) does not fit`
     }
     const p = ctx.practitioners.find((x) => x.id === practitionerId)
     if (p === undefined) return `this practitioner has no working hours at ${ctx.location.name}`
     const hours = p.workingHours[0]?.hours ?? []
     if (!within(rangesOn(hours, date, tz), block.start, block.end)) {
-      return `${p.displayName} works at ${ctx.location.name} ${hoursText(hours, date)} on ${date}; the appointment with its preparation and cleaning time (${formatZoned(block.start, tz).slice(11)}–${formatZoned(block.end, tz).slice(11)}) does not fit`
+      return `${p.displayName} works at ${ctx.location.name} ${hoursText(hours, date)} on ${dateWords(date)}; the appointment with its preparation and cleaning time (${instantTimeWords(block.start, tz)}–${instantTimeWords(block.end, tz)}) does not fit`
     }
     const off = p.timeOff.find((t) => t.start < block.end && block.start < t.end)
-    if (off !== undefined) return `${p.displayName} is away from ${when(off.start, tz)} to ${when(off.end, tz)}`
+    if (off !== undefined)
+      return `${p.displayName} is away from ${instantWords(off.start, tz)} to ${instantWords(off.end, tz)}`
     return null
   }
 
@@ -449,7 +440,7 @@ export class SchedulingService {
     const detail =
       holder === null
         ? 'at that time'
-        : `from ${when(holder.startsAt.getTime(), tz)} to ${formatZoned(holder.endsAt.getTime(), tz).slice(11)}`
+        : `from ${instantWords(holder.startsAt.getTime(), tz)} to ${instantTimeWords(holder.endsAt.getTime(), tz)}`
     const message = `${what} ${detail}, which overlaps this appointment with its preparation and cleaning time; choose another time${who === 'chair' ? ' or chair' : ' or practitioner'}`
     return new AppError('conflict', message, {
       problems: [{ path: who === 'chair' ? 'body.chairId' : 'body.practitionerId', message }],
@@ -892,7 +883,7 @@ export class SchedulingService {
       (await r.practitioner(clinicId, practitionerId))?.displayName ??
       'The practitioner'
     const day = instantToZoned(block.start, tz).date
-    const hhmm = (t: number) => formatZoned(t, tz).slice(11)
+    const hhmm = (t: number) => instantTimeWords(t, tz)
     for (const e of elsewhere) {
       const minutes = travelBetween(travel, e.locationId, ctx.location.id)
       const sameDay = instantToZoned(e.start, tz).date === day || instantToZoned(e.end - 1, tz).date === day
@@ -912,8 +903,8 @@ export class SchedulingService {
   }
 
   /**
-   * A refusal of a booking or move with the next free times that would work (up to three, from the asked time on,
-   * over two weeks at the location): the same practitioner first, anyone there when they have none.
+   * A refusal of a booking or move with the free times that would work nearest the time asked (up to three, earlier
+   * the same day or later, over two weeks at the location): the same practitioner first, anyone there when they have none.
    */
   async #withAlternatives(
     error: unknown,
@@ -955,8 +946,10 @@ export class SchedulingService {
     const location = await repo.location(clinicId, q.locationId)
     if (location === null) return []
     const tz = location.timeZone
-    const after = Math.max(Number.isFinite(q.after) ? q.after : 0, this.#now().getTime())
-    const from = instantToZoned(after, tz).date
+    // the whole of the asked day (free times before the one asked count too), never the past
+    const now = this.#now().getTime()
+    const asked = Math.max(Number.isFinite(q.after) ? q.after : 0, now)
+    const from = instantToZoned(asked, tz).date
     const to = dateOfDay(dayNumber(from) + 13)
     const ctx = await this.#context(repo, clinicId, q.locationId, from, to)
     if (q.exclude !== null) ctx.booked = ctx.booked.filter((b) => b.appointmentId !== q.exclude)
@@ -970,7 +963,7 @@ export class SchedulingService {
         toDate: to,
         booked: ctx.booked,
         durationMin: q.durationMin,
-        notBefore: after,
+        notBefore: now,
       })
     // where the appointment being moved already is, it is not a time to offer
     const current = q.exclude === null ? null : await repo.appointment(clinicId, q.exclude)
@@ -984,8 +977,10 @@ export class SchedulingService {
     const mine = search(ctx.practitioners.filter((p) => p.id === q.practitionerId)).filter(elsewhere)
     const slots = mine.length > 0 ? mine : search(ctx.practitioners).filter(elsewhere)
     const seen = new Set<number>()
+    // nearest to the time asked first, before or after it; later days follow, in order
     return slots
       .filter((s) => !seen.has(s.start) && seen.add(s.start))
+      .sort((x, y) => Math.abs(x.start - asked) - Math.abs(y.start - asked))
       .slice(0, 3)
       .map((s) => ({
         startsAt: iso(s.start),
