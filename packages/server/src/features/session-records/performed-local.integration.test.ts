@@ -62,7 +62,11 @@ describeEachDatabase('a session performed at a wall-clock time at its location',
   it('refuses both an instant and a local time, or neither, at the path, writing nothing', async () => {
     const before = await records()
     const { performedAt: _instant, ...neither } = validSession(clinic, { sessionIndex: 2 })
-    const both = { ...neither, performedAt: '2026-11-21T17:15:00Z', performedAtLocal: { date: '2026-11-21', time: '10:15' } }
+    const both = {
+      ...neither,
+      performedAt: '2026-11-21T17:15:00Z',
+      performedAtLocal: { date: '2026-11-21', time: '10:15' },
+    }
     for (const body of [both, neither]) {
       const res = await post(body)
       expect(res.statusCode, res.body).toBe(400)

@@ -17,7 +17,9 @@ import { audit } from '../audit/audit.ts'
 function performedInstant(input: SessionRecordCreate, timeZone: string): string {
   if (input.performedAtLocal !== undefined) {
     const { date, time } = input.performedAtLocal
-    return new Date(zonedToInstant(date, Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)), timeZone)).toISOString()
+    return new Date(
+      zonedToInstant(date, Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)), timeZone)
+    ).toISOString()
   }
   return input.performedAt ?? ''
 }
