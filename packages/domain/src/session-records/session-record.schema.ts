@@ -66,29 +66,43 @@ const SafetyOverrideSchema = z.strictObject({
     .max(OVERRIDE_REASON_CHARS.max, `keep the reason under ${OVERRIDE_REASON_CHARS.max} characters`),
 })
 
-export const SessionRecordCreateSchema = z.strictObject({
-  /** The appointment this session was performed in: it becomes completed. */
-  appointmentId: IdSchema.optional(),
-  /** The owner's override of a missing treatment consent or a screening that defers or refuses treatment. */
-  override: SafetyOverrideSchema.optional(),
-  locationId: IdSchema,
-  /** The practitioner's membership id. */
-  practitionerId: IdSchema,
-  sessionIndex: z.number().int().min(1).max(50),
-  performedAt: Instant,
-  /** Design zone names treated, e.g. `hairline`, `crown`. */
-  areas: z
-    .array(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'expected a zone name such as hairline or crown'))
-    .min(1)
-    .max(20),
-  needles: z.array(NeedleUseSchema).min(1).max(50),
-  pigments: z.array(PigmentUseSchema).min(1).max(20),
-  anaesthetic: AnaestheticSchema.nullable().optional(),
-  impressions: z.number().int().min(0).max(10_000_000).optional(),
-  durationMinutes: z.number().int().min(1).max(1440).optional(),
-  notes: z.string().max(20_000).optional(),
-  adverseEvents: z.array(AdverseEventSchema).max(20).optional(),
+/** A date and wall-clock time at the session's location, read by the server in the location's time zone. */
+const LocalAtSchema = z.strictObject({
+  date: IsoDateSchema,
+  time: z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'a time like 09:00 (24-hour clock)'),
 })
+
+export const SessionRecordCreateSchema = z
+  .strictObject({
+    /** The appointment this session was performed in: it becomes completed. */
+    appointmentId: IdSchema.optional(),
+    /** The owner's override of a missing treatment consent or a screening that defers or refuses treatment. */
+    override: SafetyOverrideSchema.optional(),
+    locationId: IdSchema,
+    /** The practitioner's membership id. */
+    practitionerId: IdSchema,
+    sessionIndex: z.number().int().min(1).max(50),
+    performedAt: Instant.optional(),
+    /** When the session was performed, on the location's wall clock: the server reads it in the location's zone. */
+    performedAtLocal: LocalAtSchema.optional(),
+    /** Design zone names treated, e.g. `hairline`, `crown`. */
+    areas: z
+      .array(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'expected a zone name such as hairline or crown'))
+      .min(1)
+      .max(20),
+    needles: z.array(NeedleUseSchema).min(1).max(50),
+    pigments: z.array(PigmentUseSchema).min(1).max(20),
+    anaesthetic: AnaestheticSchema.nullable().optional(),
+    impressions: z.number().int().min(0).max(10_000_000).optional(),
+    durationMinutes: z.number().int().min(1).max(1440).optional(),
+    notes: z.string().max(20_000).optional(),
+    adverseEvents: z.array(AdverseEventSchema).max(20).optional(),
+  })
+  .refine((v) => (v.performedAt === undefined) !== (v.performedAtLocal === undefined), {
+    path: ['performedAt'],
+    message:
+      'give when the session was performed as performedAt (an instant) or performedAtLocal ({ date, time } at the location), one of them',
+  })
 export type SessionRecordCreate = z.infer<typeof SessionRecordCreateSchema>
 
 /** The clinical part of a session record: hidden from front desk. */

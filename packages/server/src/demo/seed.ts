@@ -525,7 +525,7 @@ function sessionRecord(
   session: ConsultationResult['plan']['sessions'][number],
   locationId: string,
   practitionerId: string
-): SessionRecordCreate {
+): SessionRecordCreate & { performedAt: string } {
   const areas = Object.entries(session.impressionsByZone)
     .filter(([zone, n]) => n > 0 && /^[a-z][a-z0-9-]{0,39}$/.test(zone))
     .map(([zone]) => zone)

@@ -9,7 +9,7 @@ import { Link, useNavigate, useParams } from 'react-router'
 import { ApiError, api, withQuery } from '../api/client.ts'
 import type { Appointment } from '../api/types.ts'
 import { FormErrors, SelectField, TextArea, TextField } from '../ui/field.tsx'
-import { formatLocal } from '../ui/format.ts'
+import { addDays, formatLocal } from '../ui/format.ts'
 import { clientPath, useClientFile, usePlans } from './client-api.ts'
 import { clinicPath, useClinicContext, useClinicSetup } from './clinic-context.ts'
 
@@ -30,14 +30,8 @@ interface Pigment {
   dilution: string
 }
 
-/** The value of a datetime-local field for an instant, in the tablet's own clock. */
-function localInput(instant: Date): string {
-  const d = new Date(instant)
-  d.setMinutes(d.getMinutes() - d.getTimezoneOffset())
-  return d.toISOString().slice(0, 16)
-}
-
-const dayOffset = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
+/** The value of a datetime-local field for a wall-clock time the server computed at the location (no zone maths). */
+const localInput = (at: { date: string; time: string }) => `${at.date}T${at.time}`
 
 const lotLabel = (l: Lot) =>
   `${l.brand} ${l.kind === 'pigment' ? l.shade : l.configuration} · lot ${l.lot} · expires ${l.expiresOn}${l.expired ? ' (expired: do not use)' : ''}`
@@ -56,7 +50,8 @@ export function SessionNewPage() {
     locationId: '',
     practitionerId: membership.role === 'practitioner' ? membership.membershipId : '',
     sessionIndex: '',
-    performedAt: localInput(new Date()),
+    /** The location's wall clock ('YYYY-MM-DDTHH:MM'); empty until set: the location's time now is shown. */
+    performedAt: '',
     areas: ['hairline'] as string[],
     impressions: '',
     durationMinutes: '',
@@ -70,12 +65,23 @@ export function SessionNewPage() {
   const practitioners = setup.data?.practitioners ?? []
   const locationId = form.locationId || locations[0]?.id || ''
   const practitionerId = form.practitionerId || practitioners[0]?.membershipId || ''
+  const location = locations.find((l) => l.id === locationId)
+  const performedAt = form.performedAt || (location ? localInput(location.now) : '')
+  // "today" is each location's date now, from the server; the day either side covers every location's today
+  const todays = locations.map((l) => l.now.date).sort()
+  const firstDay = todays[0]
+  const lastDay = todays[todays.length - 1]
   const appointments = useQuery({
-    queryKey: ['clinic', clinicId, 'client', clientId, 'appointments-today'],
+    queryKey: ['clinic', clinicId, 'client', clientId, 'appointments-today', firstDay, lastDay],
+    enabled: firstDay !== undefined && lastDay !== undefined,
     queryFn: async () =>
       (
         await api<{ items: Appointment[] }>(
-          withQuery(clinicPath(clinicId, '/appointments'), { from: dayOffset(-1), to: dayOffset(1), clientId })
+          withQuery(clinicPath(clinicId, '/appointments'), {
+            from: addDays(firstDay ?? '', -1),
+            to: addDays(lastDay ?? '', 1),
+            clientId,
+          })
         )
       ).items.filter(
         (a) => (a.kind === 'smp-session' || a.kind === 'touch-up') && a.status !== 'cancelled' && a.status !== 'no-show'
@@ -103,7 +109,7 @@ export function SessionNewPage() {
         ? {
             locationId: a.locationId,
             practitionerId: a.practitionerId,
-            performedAt: localInput(new Date(a.startsAt)),
+            performedAt: localInput(a.startsAtLocal),
             sessionIndex: a.courseIndex ? String(a.courseIndex) : f.sessionIndex,
           }
         : {}),
@@ -162,7 +168,7 @@ export function SessionNewPage() {
       locationId,
       practitionerId,
       sessionIndex,
-      performedAt: new Date(form.performedAt).toISOString(),
+      performedAtLocal: { date: performedAt.slice(0, 10), time: performedAt.slice(11, 16) },
       areas: form.areas,
       needles: needleBodies,
       pigments: pigmentBodies,
@@ -172,7 +178,13 @@ export function SessionNewPage() {
     }
     const parsed = safeParseWith(SessionRecordCreateSchema, body)
     const all = {
-      ...Object.fromEntries((parsed.success ? [] : parsed.issues).map((i) => [i.path, i.message])),
+      // the date and time are one field on this form
+      ...Object.fromEntries(
+        (parsed.success ? [] : parsed.issues).map((i) => [
+          i.path.startsWith('performedAtLocal') ? 'performedAt' : i.path,
+          i.message,
+        ])
+      ),
       ...problems,
     }
     if (Object.keys(all).length > 0) {
@@ -192,6 +204,8 @@ export function SessionNewPage() {
     'practitionerId',
     'sessionIndex',
     'performedAt',
+    'performedAtLocal.date',
+    'performedAtLocal.time',
     'areas',
     'impressions',
     'durationMinutes',
@@ -297,9 +311,9 @@ export function SessionNewPage() {
             <TextField
               label="Performed at"
               type="datetime-local"
-              value={form.performedAt}
+              value={performedAt}
               onChange={(e) => setForm({ ...form, performedAt: e.target.value })}
-              error={err('performedAt')}
+              error={err('performedAt') ?? err('performedAtLocal.date') ?? err('performedAtLocal.time')}
             />
           </div>
           <fieldset className="checks">

@@ -210,7 +210,7 @@ export class SessionRecordRepository {
   async create(
     clinicId: string,
     clientId: string,
-    input: SessionRecordCreate,
+    input: SessionRecordCreate & { performedAt: string },
     createdBy: string,
     links: {
       appointmentId?: string | null

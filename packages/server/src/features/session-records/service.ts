@@ -6,11 +6,23 @@ import {
   type SessionRecord,
   type SessionRecordCreate,
   sessionSafetyRefusals,
+  zonedToInstant,
 } from '@stipple/domain'
 import { type Actor, seesClinical } from '../../actor.ts'
 import type { Repositories, RunInTransaction } from '../../db/unit-of-work.ts'
 import { AppError, type FieldProblem } from '../../errors.ts'
 import { audit } from '../audit/audit.ts'
+
+/** When a session was performed, as an ISO instant: given as one, or as a wall-clock time read in the location's zone. */
+function performedInstant(input: SessionRecordCreate, timeZone: string): string {
+  if (input.performedAtLocal !== undefined) {
+    const { date, time } = input.performedAtLocal
+    return new Date(
+      zonedToInstant(date, Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)), timeZone)
+    ).toISOString()
+  }
+  return input.performedAt ?? ''
+}
 
 /** The calendar date of an instant at a location ('YYYY-MM-DD'). */
 export function localDate(instant: Date, timeZone: string): string {
@@ -124,7 +136,8 @@ export class SessionRecordService {
           problems: [{ path: 'body.override', message: 'only the owner can override; ask the owner to record it' }],
         })
       }
-      const sessionDate = localDate(new Date(input.performedAt), timeZone)
+      const performedAt = performedInstant(input, timeZone)
+      const sessionDate = localDate(new Date(performedAt), timeZone)
       const appointment =
         input.appointmentId === undefined ? null : await repos.sessions.appointment(actor.clinicId, input.appointmentId)
       if (input.appointmentId !== undefined) {
@@ -207,7 +220,7 @@ export class SessionRecordService {
         input.override === undefined
           ? null
           : { reason: input.override.reason, by: actor.membershipId, overridden: refusals.map((r) => r.message) }
-      const id = await repos.sessions.create(actor.clinicId, clientId, input, actor.membershipId, {
+      const id = await repos.sessions.create(actor.clinicId, clientId, { ...input, performedAt }, actor.membershipId, {
         appointmentId: appointment?.id ?? null,
         treatmentPlanId: appointment?.treatment_plan_id ?? null,
         override,
