@@ -8,10 +8,15 @@ import { clinicPath } from './clinic-context.ts'
 export const clientPath = (clinicId: string, clientId: string, rest = '') =>
   clinicPath(clinicId, `/clients/${clientId}${rest}`)
 
-function useItems<T>(clinicId: string, clientId: string, part: string) {
+/**
+ * `fresh`: read again whenever a screen shows it, as designs and plans change in the studio (a new version the client
+ * approves must be the one on screen, not the one cached before the studio saved it).
+ */
+function useItems<T>(clinicId: string, clientId: string, part: string, fresh = false) {
   return useQuery({
     queryKey: ['clinic', clinicId, 'client', clientId, part],
     queryFn: async () => (await api<{ items: T[] }>(clientPath(clinicId, clientId, `/${part}`))).items,
+    ...(fresh ? { refetchOnMount: 'always' as const } : {}),
   })
 }
 
@@ -23,8 +28,8 @@ export function useClientFile(clinicId: string, clientId: string) {
 }
 
 export const useConsultations = (c: string, k: string) => useItems<Consultation>(c, k, 'consultations')
-export const useDesigns = (c: string, k: string) => useItems<DesignSummary>(c, k, 'designs')
-export const usePlans = (c: string, k: string) => useItems<TreatmentPlan>(c, k, 'plans')
+export const useDesigns = (c: string, k: string) => useItems<DesignSummary>(c, k, 'designs', true)
+export const usePlans = (c: string, k: string) => useItems<TreatmentPlan>(c, k, 'plans', true)
 export const usePhotos = (c: string, k: string) => useItems<Photo>(c, k, 'photos')
 export const useConsents = (c: string, k: string) => useItems<SignedConsentSummary>(c, k, 'consents')
 export const useMessages = (c: string, k: string) => useItems<OutboxMessage>(c, k, 'messages')

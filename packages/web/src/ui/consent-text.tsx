@@ -51,8 +51,10 @@ function inline(text: string): ReactNode[] {
 }
 
 export function ConsentText({ text, className = 'consent-text' }: { text: string; className?: string }) {
+  // a long text scrolls inside its box: focusable, so a keyboard (or a switch) can scroll it too
   return (
-    <div className={className}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take the keyboard's focus to be read
+    <section className={className} tabIndex={0} aria-label="Consent text">
       {consentBlocks(text).map((b, i) => {
         const key = `${b.kind}-${i}`
         if (b.kind === 'h') return <h3 key={key}>{inline(b.text)}</h3>
@@ -66,6 +68,6 @@ export function ConsentText({ text, className = 'consent-text' }: { text: string
         })
         return b.kind === 'ul' ? <ul key={key}>{items}</ul> : <ol key={key}>{items}</ol>
       })}
-    </div>
+    </section>
   )
 }
