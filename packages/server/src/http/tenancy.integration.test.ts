@@ -45,6 +45,9 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
    */
   const bookingOf: Record<string, { practitioner: string; location: string; courseId: string; moveTo: string }> = {}
   const appointmentPools: Record<string, Record<string, string[]>> = {}
+  const secondLocationOf: Record<string, string> = {}
+  /** Versions the sweep's allowed roles saved on clinic B's design (each one is based on the one before). */
+  let versionsSaved = 0
   let bookingN = 0
   /** Distinct images, so each allowed upload is new content (an identical one would be 409). */
   const images: Buffer[] = []
@@ -232,7 +235,8 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
         moveTo: new Date(Date.parse(first) + 86_400_000).toISOString(),
       }
       const pools: Record<string, string[]> = {}
-      const pool = async (operationId: string, firstDay: string) => {
+      // website: a booking made through the public site, without a client file yet (what linking takes)
+      const pool = async (operationId: string, firstDay: string, website = false) => {
         pools[operationId] = []
         for (let i = 0; i < 24; i++) {
           const start = Date.parse(`${firstDay}T15:00:00Z`) + i * 86_400_000
@@ -241,7 +245,8 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
             .values({
               clinic_id: clinic.clinicId,
               location_id: clinic.locationId,
-              client_id: clientId,
+              client_id: website ? null : clientId,
+              ...(website ? { contact: JSON.stringify({ name: 'Web Visitor', email: 'web@example.com' }) } : {}),
               practitioner_id: practitioner,
               chair_id: chair,
               kind: 'consultation',
@@ -258,7 +263,25 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
       await pool('rescheduleAppointment', '2028-02-03')
       await pool('markNoShow', '2025-01-06')
       await pool('completeAppointment', '2025-02-06')
+      await pool('markArrived', '2025-03-06')
+      await pool('getAppointment', '2028-03-03')
+      await pool('linkAppointmentClient', '2028-04-03', true)
       appointmentPools[clinic.clinicId] = pools
+      // a second location, so the owner has a pair to set a travel time between
+      secondLocationOf[clinic.clinicId] = (
+        await server.db
+          .insertInto('locations')
+          .values({
+            clinic_id: clinic.clinicId,
+            name: 'Second location',
+            address: JSON.stringify({ line1: '2 Main St', city: 'Toronto', country: 'CA' }),
+            time_zone: 'America/Toronto',
+            opening_hours: JSON.stringify({}),
+            price_list_id: 'toronto',
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
     }
   })
   afterAll(async () => {
@@ -299,7 +322,8 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
     createConsultation: { intakeId: recordsOf[clientOfB]?.intakeId, locationId: clinic.locationId },
     createDesign: { title: 'Sweep design', document: validDesignDocument() },
     // the same save by each allowed role: the first makes version 2, the others get it back (no conflict)
-    createDesignVersion: { basedOnVersion: 1, document: validDesignDocument({ seed: 2 }) },
+    // each accepted save makes the next version, and a save must name the version it was based on
+    createDesignVersion: { basedOnVersion: 1 + versionsSaved, document: validDesignDocument({ seed: 2 }) },
     approveDesign: { versionId: recordsOf[clientOfB]?.approvalVersionId, method: 'in-clinic' },
     approveOwnDesign: { versionId: recordsOf[clientOfB]?.approvalVersionId },
     createPlan: { designVersionId: recordsOf[clientOfB]?.versionId, locationId: clinic.locationId },
@@ -317,6 +341,8 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
     setLocationTaxRules: {
       rules: [{ code: 'HST', label: 'HST (Ontario)', basisPoints: 1300, appliesTo: ['treatment', 'goods'] }],
     },
+    linkAppointmentClient: { clientId: clinic.clinicId === a.clinicId ? clientOfA : clientOfB },
+    setTravelTime: { locationAId: clinic.locationId, locationBId: secondLocationOf[clinic.clinicId], minutes: 45 },
     get createAppointment() {
       return {
         locationId: clinic.locationId,
@@ -334,6 +360,7 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
       }
     },
     markNoShow: {},
+    markArrived: {},
     completeAppointment: {},
     // with the owner, so the practitioner's course above keeps its free time to move to
     bookCourse: {
@@ -478,6 +505,8 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
           url(path, b.clinicId, clientOfB, op),
           bodies(b)[op.operationId]
         )
+        // a consultation on the client's latest intake adds the next version of the design it recommended
+        if (['createDesignVersion', 'createConsultation'].includes(op.operationId) && res.statusCode < 300) versionsSaved++
         if (allowed.includes(role))
           expect({ op: op.operationId, role, status: res.statusCode < 300 }).toEqual({
             op: op.operationId,
