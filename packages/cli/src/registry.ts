@@ -5,7 +5,6 @@ import { dbCommand } from './commands/db.ts'
 import { designCommand } from './commands/design.ts'
 import { dotsCommand } from './commands/dots.ts'
 import { helpCommand } from './commands/help.ts'
-import { inspectCommand } from './commands/inspect.ts'
 import { planCommand } from './commands/plan.ts'
 import { renderCommand } from './commands/render.ts'
 import { schemaCommand } from './commands/schema.ts'
@@ -19,7 +18,6 @@ export const commands: readonly Command[] = [
   designCommand,
   dotsCommand,
   renderCommand,
-  inspectCommand,
   planCommand,
   consultCommand,
   serveCommand,

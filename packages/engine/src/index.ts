@@ -1,8 +1,7 @@
 // @stipple/engine: the only public entry. Explicit named exports; modules import each other directly, never this file.
 
-export { labToLinearRgb, linearRgbToLab, linearToSrgb, srgbToLinear } from './appearance/color.ts'
 // --- rendering and appearance (Engine II) ---
-export { deltaE2000 } from './appearance/delta-e.ts'
+export { labToLinearRgb, linearRgbToLab, linearToSrgb, srgbToLinear } from './appearance/color.ts'
 export { parseDilution, pigmentConcentration, SHADE_STEP } from './appearance/pigment.ts'
 export { SKIN_LAB, skinLinearRgb } from './appearance/skin-palette.ts'
 export {
@@ -19,9 +18,6 @@ export type {
   ChartPoint,
   Design,
   ExistingHair,
-  HairColor,
-  HairLength,
-  HairLook,
   Hairline,
   HairlineHandle,
   HairlineShape,
@@ -48,51 +44,34 @@ export {
   type ChartBox,
   DEFAULT_DOT_CAP,
   type HairBuffer,
-  type Placement,
   type PlacementResult,
   placeDots,
 } from './placement/place-dots.ts'
 export { type PoissonResult, poissonDisk, type RadiusField } from './placement/poisson-disk.ts'
 export { type Issue, validateDesign } from './placement/validate.ts'
 export { defaultSessions, PRESET_IDS, type PresetId, presetDesign } from './presets/presets.ts'
-export { DEFAULT_HAIR, type HairSegments } from './render/hair.ts'
-export {
-  EVENNESS_CELL_MM,
-  FRINGE_BAND_MM,
-  INSPECT_PX_PER_MM,
-  type InspectOptions,
-  type InspectReport,
-  type InspectResult,
-  inspectDesign,
-  type Percentiles,
-  type ZoneReport,
-} from './render/inspect.ts'
-export { type PreviewLayers, type PreviewLayersResult, previewLayers, renderSkinBase } from './render/layers.ts'
 export { forEachMarkPixel, MARK_TEXT, markLayout } from './render/mark.ts'
+export { rasterizeDiscs } from './render/raster.ts'
 export {
-  CLOSE_UP_MM,
-  CLOSE_UP_PX_PER_MM,
   checkRenderOptions,
-  closeUpOptions,
   type HairPoints,
   MAX_RENDER_SIDE,
   MAX_YEARS,
   MIN_RENDER_SIDE,
-  type PreviewPlacement,
+  type PreviewLayers,
+  type PreviewLayersResult,
+  previewLayers,
   type RenderIssue,
   type RenderOptions,
   type RenderResult,
   type RgbaTarget,
+  renderPreview,
+  renderSkinBase,
   type Stage,
-} from './render/options.ts'
-export { rasterizeDiscs } from './render/raster.ts'
-export { renderPreview } from './render/render-preview.ts'
+} from './render/render-preview.ts'
 export {
-  CAMERA_ELEVATION_DEG,
   type ChartWindow,
   createView,
-  ORBIT_PITCH_RANGE,
-  orbitView,
   type PixelPoint,
   projectChartPoint,
   unprojectPixel,
@@ -100,7 +79,6 @@ export {
   type View,
   type ViewName,
 } from './render/view.ts'
-export { FACE_NORMS, type Face, faceFor } from './scalp/face.ts'
 export {
   areaElementAt,
   chartToSurface,

@@ -13,16 +13,15 @@ test('the WebGL2 preview agrees with the CPU renderer within the stated toleranc
   const handle = await page.waitForFunction(() => window.__studioRender, undefined, { timeout: 170_000 })
   const result = (await handle.jsonValue()) as Window['__studioRender']
   expect(result?.error).toBeUndefined()
-  expect(result?.cases.length).toBe(7)
+  expect(result?.cases.length).toBe(5)
   for (const c of result?.cases ?? []) {
     const label = `${c.preset} ${JSON.stringify(c.options)}`
     console.log(label, JSON.stringify(c.diff), 'changed', c.changed.toFixed(3))
     expect(c.diff.within, label).toBe(WITHIN)
     expect(c.diff.meanAbs, label).toBeLessThanOrEqual(MEAN)
     expect(c.diff.shareWithin, label).toBeGreaterThanOrEqual(SHARE)
-    // the dots change a real share of the image, so agreeing is not agreeing on bare skin (the views frame the whole
-    // head with its face, so a strip scar's treatment covers about 2 % of the picture)
-    expect(c.changed, label).toBeGreaterThan(0.015)
+    // the dots change a real share of the image, so agreeing is not agreeing on bare skin
+    expect(c.changed, label).toBeGreaterThan(0.02)
     expect(c.markWhite, label).toBe(true)
   }
 })

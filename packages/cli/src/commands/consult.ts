@@ -28,7 +28,7 @@ async function png(design: Design, placed: Placed, options: RenderOptions): Prom
     height: options.height,
     data: new Uint8ClampedArray(options.width * options.height * 4),
   }
-  const r = renderPreview(design, placed, options, target)
+  const r = renderPreview(design, placed.dots, placed.hair, options, target)
   if (!r.ok) throw new Error(`preview: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`)
   return sharp(Buffer.from(target.data.buffer), { raw: { width: target.width, height: target.height, channels: 4 } })
     .png({ compressionLevel: 6 })

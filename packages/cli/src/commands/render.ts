@@ -1,10 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { toDesign } from '@stipple/domain'
 import {
-  CLOSE_UP_MM,
-  CLOSE_UP_PX_PER_MM,
   checkRenderOptions,
-  closeUpOptions,
   placeDots,
   type RenderOptions,
   renderPreview,
@@ -35,7 +32,7 @@ export const renderCommand: Command = {
   name: 'render',
   summary: 'render a preview of a design as PNG, marked "Simulated": a view, a session, fresh or healed, years later',
   usage:
-    'render DESIGN.json -o OUT.png [--session N] [--stage fresh|healed] [--years Y] [--view top|front|three-quarter-left|three-quarter-right|left|right|back|chart] [--closeup U,V] [--photo FILE] [--width PX]',
+    'render DESIGN.json -o OUT.png [--session N] [--stage fresh|healed] [--years Y] [--view top|front|left|right|back|chart] [--photo FILE] [--width PX]',
   async run(args, { io }) {
     const { values, positionals } = parseCommandArgs(
       'render',
@@ -48,7 +45,6 @@ export const renderCommand: Command = {
         view: { type: 'string' },
         photo: { type: 'string' },
         width: { type: 'string' },
-        closeup: { type: 'string' },
       },
       1
     )
@@ -76,22 +72,7 @@ export const renderCommand: Command = {
       problems.push({ path: '--stage', message: `expected fresh or healed, got ${JSON.stringify(stage)}` })
     }
     const session = integerOption('--session', values.session, problems)
-    // the close-up: a 20 mm square of the chart around U,V (mm: U to the client's right, V to the face) at 40 px/mm
-    let closeUp: { u: number; v: number } | undefined
-    if (values.closeup !== undefined) {
-      const m = /^(-?[0-9]{1,3}(?:\.[0-9]+)?),(-?[0-9]{1,3}(?:\.[0-9]+)?)$/.exec(values.closeup)
-      if (m === null)
-        problems.push({
-          path: '--closeup',
-          message: `expected a chart point U,V in mm like 0,-40, got ${JSON.stringify(values.closeup)}`,
-        })
-      else closeUp = { u: Number(m[1]), v: Number(m[2]) }
-      if (values.view !== undefined && values.view !== 'chart')
-        problems.push({ path: '--closeup', message: 'shows the chart close up; leave out --view or use --view chart' })
-    }
-    const width =
-      integerOption('--width', values.width, problems) ??
-      (closeUp === undefined ? DEFAULT_WIDTH : CLOSE_UP_MM * CLOSE_UP_PX_PER_MM)
+    const width = integerOption('--width', values.width, problems) ?? DEFAULT_WIDTH
     let years = 0
     if (values.years !== undefined) {
       years = /^-?[0-9]+(\.[0-9]+)?$/.test(values.years) ? Number(values.years) : Number.NaN
@@ -105,7 +86,7 @@ export const renderCommand: Command = {
     const doc = readDesignFile(file)
     const design = toDesign(doc)
     const options: RenderOptions = {
-      ...(closeUp === undefined ? { view } : closeUpOptions(closeUp.u, closeUp.v)),
+      view,
       stage: stage === 'fresh' ? 'fresh' : 'healed',
       years,
       width,
@@ -118,17 +99,14 @@ export const renderCommand: Command = {
       // width and height are one option here: report it once
       const seen = new Set<string>()
       const named = optionIssues
-        .map((i) => ({
-          path: i.path === 'height' ? '--width' : i.path === 'closeUp' ? '--closeup' : `--${i.path}`,
-          message: i.message,
-        }))
+        .map((i) => ({ path: i.path === 'height' ? '--width' : `--${i.path}`, message: i.message }))
         .filter((p) => !seen.has(`${p.path}\n${p.message}`) && seen.add(`${p.path}\n${p.message}`) !== undefined)
       throw new InputError(named)
     }
     const placed = placeDots(design)
     if (!placed.ok) throw new InputError(fileProblems(file, placed.issues))
     const target = { width, height: width, data: new Uint8ClampedArray(width * width * 4) }
-    const result = renderPreview(design, placed, options, target)
+    const result = renderPreview(design, placed.dots, placed.hair, options, target)
     if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message}`).join('; '))
     const png = await sharp(Buffer.from(target.data.buffer), { raw: { width, height: width, channels: 4 } })
       .png({ compressionLevel: PNG_LEVEL })
@@ -139,7 +117,7 @@ export const renderCommand: Command = {
       throw new InputError([{ path: values.output, message: `cannot write: ${(error as Error).message}` }])
     }
     io.stderr(
-      `${values.output}: ${width}×${width} ${closeUp === undefined ? `${view} view` : `close-up of ${CLOSE_UP_MM} mm around ${closeUp.u},${closeUp.v}`}, ${options.stage}${years > 0 ? `, ${years} years on` : ''}; simulated preview\n`
+      `${values.output}: ${width}×${width} ${view} view, ${options.stage}${years > 0 ? `, ${years} years on` : ''}; simulated preview\n`
     )
     return ExitCode.ok
   },

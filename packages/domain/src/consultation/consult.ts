@@ -1,7 +1,7 @@
 // One consultation, end to end: screening, the recommended design, its plan with dates, the quote, longevity, care,
 // and a laser-removal estimate. Pure and deterministic: `today` is an argument, the design's seed comes from the intake.
 
-import { type Design, longevity, type Placement, type PlacementResult, placeDots } from '@stipple/engine'
+import { type Design, longevity, type PlacementResult, placeDots } from '@stipple/engine'
 import type { DesignDocument } from '../design/design.schema.ts'
 import { toDesign } from '../design/migrate.ts'
 import type { Intake, PriceListId } from '../intake/intake.schema.ts'
@@ -220,17 +220,13 @@ export interface DesignPlan {
   longevity: { touchUpAfterYears: number; visibleYears: number }
 }
 
-/**
- * The plan and quote for a design alone (no intake): the package follows the treated area (DOMAIN §7 by area). Give the
- * design's placement when you have it (the studio's worker does), so the design is placed once per change.
- */
+/** The plan and quote for a design alone (no intake): the package follows the treated area (DOMAIN §7 by area). */
 export function planDesign(
   design: Design,
   priceList: PriceListId = 'toronto',
-  taxRules?: readonly TaxRule[],
-  placement?: Placement
+  taxRules?: readonly TaxRule[]
 ): DesignPlan {
-  const placed = placement ?? placeDots(design)
+  const placed = placeDots(design)
   if (!placed.ok) throw new Error(placed.issues.map((i) => `${i.path}: ${i.message}`).join('; '))
   const plan = planTreatment(design, placed)
   const scarOnly = design.zones.length > 0 && design.zones.every((z) => z.kind === 'scar')

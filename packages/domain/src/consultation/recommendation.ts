@@ -148,11 +148,10 @@ function recommendPreset(intake: Intake): { id: PresetId; reason: string } {
   }
 }
 
-/** The head the design is drawn on: the client's own for male and female, the intake's chosen head for 'other'. */
+/** The head the design is drawn on: male or female; `other` takes its pattern's (Ludwig is female-pattern loss). */
 function designSex(intake: Intake): Sex {
   if (intake.client.sex === 'male' || intake.client.sex === 'female') return intake.client.sex
-  // the schema requires the choice for 'other'; an intake built in code without one keeps the pattern's head
-  return intake.client.head ?? (intake.hairLoss.scale === 'ludwig' ? 'female' : 'male')
+  return intake.hairLoss.scale === 'ludwig' ? 'female' : 'male'
 }
 
 /**

@@ -75,35 +75,15 @@ const HairLossSchema = z.discriminatedUnion('scale', [
 const HAIR_COLORS = ['black', 'dark-brown', 'brown', 'light-brown', 'blonde', 'red', 'grey', 'white'] as const
 export type HairColor = (typeof HAIR_COLORS)[number]
 
-const ClientSchema = z
-  .strictObject({
-    sex: z.enum(['male', 'female', 'other']),
-    /**
-     * The head the design and its previews are drawn on (face and proportions, DOMAIN §12): the client's choice when
-     * their sex is 'other', where it is required; male and female clients get their own.
-     */
-    head: z.exactOptional(z.enum(['male', 'female'])),
-    /** Years; 0–120 is accepted so that screening, not the schema, turns minors away (DOMAIN §6.1). */
-    age: z.int().min(0).max(120),
-    /** Fitzpatrick skin type 1–6 (DOMAIN §4.1). */
-    fitzpatrick: z.int().min(1).max(6),
-    hairColor: z.enum(HAIR_COLORS),
-    hairLength: z.enum(['shaved', 'buzz', 'short', 'long']),
-  })
-  .superRefine((c, ctx) => {
-    if (c.sex === 'other' && c.head === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['head'],
-        message: "choose the head the preview is drawn on ('male' or 'female') when sex is 'other'",
-      })
-    else if (c.head !== undefined && c.sex !== 'other' && c.head !== c.sex)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['head'],
-        message: `is chosen only when sex is 'other'; a ${c.sex} client's preview uses the ${c.sex} head`,
-      })
-  })
+const ClientSchema = z.strictObject({
+  sex: z.enum(['male', 'female', 'other']),
+  /** Years; 0–120 is accepted so that screening, not the schema, turns minors away (DOMAIN §6.1). */
+  age: z.int().min(0).max(120),
+  /** Fitzpatrick skin type 1–6 (DOMAIN §4.1). */
+  fitzpatrick: z.int().min(1).max(6),
+  hairColor: z.enum(HAIR_COLORS),
+  hairLength: z.enum(['shaved', 'buzz', 'short', 'long']),
+})
 
 const ScarSchema = z.discriminatedUnion('kind', [
   /** A linear strip scar from follicular-unit transplantation. */

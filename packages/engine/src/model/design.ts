@@ -109,14 +109,6 @@ export interface Pigment {
   depthMm: number
 }
 
-/** The client's own hair colour (intake) and how long they wear it: the preview draws the hair they keep this way. */
-export type HairColor = 'black' | 'dark-brown' | 'brown' | 'light-brown' | 'blonde' | 'red' | 'grey' | 'white'
-export type HairLength = 'shaved' | 'buzz' | 'short' | 'long'
-export interface HairLook {
-  color: HairColor
-  length: HairLength
-}
-
 export interface Design {
   /** Seed of every random choice: the same design gives the same dots everywhere. */
   seed: number
@@ -132,6 +124,4 @@ export interface Design {
   pigment: Pigment
   /** Crown whorl centre on the chart and its turning direction. */
   crown: { center: ChartPoint; clockwise: boolean }
-  /** The client's remaining hair as the preview draws it; absent: brown, clipped to a buzz cut. */
-  hair?: HairLook
 }

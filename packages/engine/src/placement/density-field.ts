@@ -19,11 +19,6 @@ import type { RadiusField } from './poisson-disk.ts'
  */
 export const PACKING_ETA = 0.94
 export const SAMPLER_CANDIDATES = 6
-/**
- * Ring candidates for the client's hair: with six, the sampler under-fills the hair's feathered edge (by up to half where
- * the hair thins into the dots), which showed as a light seam between hair and SMP (DOMAIN §13.1 row 6).
- */
-export const HAIR_SAMPLER_CANDIDATES = 24
 export const SAMPLER_JITTER = 0.4
 /**
  * Per-dot softening of the exclusion radius: a maximal Poisson-disk set has a nearest-neighbour CV near 0.05, which

@@ -19,7 +19,6 @@ import {
   designLattice,
   finishDensityField,
   HAIR_CLEARANCE_MM,
-  HAIR_SAMPLER_CANDIDATES,
   type Lattice,
   METRIC_STRIDE,
   SAMPLER_CANDIDATES,
@@ -460,7 +459,7 @@ export function placeDotsAfterHairlineMove(
       }
       return poissonDisk(window, createRng(deriveSeed(design.seed, 'hair-drag')), {
         maxPoints: 2_000_000,
-        candidates: HAIR_SAMPLER_CANDIDATES,
+        candidates: SAMPLER_CANDIDATES,
         jitter: SAMPLER_JITTER,
         radiusJitter: SAMPLER_RADIUS_JITTER,
         obstacles: obstaclesIn(window, [kept]),

@@ -12,7 +12,6 @@ import {
   type DensityField,
   designLattice,
   HAIR_CLEARANCE_MM,
-  HAIR_SAMPLER_CANDIDATES,
   PACKING_ETA,
   SAMPLER_CANDIDATES,
   SAMPLER_JITTER,
@@ -66,9 +65,6 @@ export type PlacementResult =
       drag?: { line: ChartPoint[]; base: BaseField }
     }
   | { ok: false; issues: Issue[] }
-
-/** A successful placement: what renderPreview, previewLayers and planDesign take as it is. */
-export type Placement = Extract<PlacementResult, { ok: true }>
 
 export interface PlacementOptions {
   maxDots?: number
@@ -199,7 +195,7 @@ function placeHair(design: Design, field: DensityField): HairBuffer {
   for (let i = 0; i < radius.length; i++) radius[i] = hairRadius(field.hair[i])
   const res = poissonDisk({ ...field, radius }, createRng(deriveSeed(design.seed, 'hair')), {
     maxPoints: DEFAULT_DOT_CAP,
-    candidates: HAIR_SAMPLER_CANDIDATES,
+    candidates: SAMPLER_CANDIDATES,
     jitter: SAMPLER_JITTER,
     radiusJitter: SAMPLER_RADIUS_JITTER,
   })

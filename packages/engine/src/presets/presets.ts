@@ -350,8 +350,7 @@ const deg = (d: number) => (d * PI) / 180
 
 /**
  * Finer, lighter dots in a 20 mm band behind the front of the hairline (DOMAIN §3.3: 1RL, smaller, lighter dots at
- * the front), and softer temples behind its temple stretches: DOMAIN §1.2 puts temporal hair at ~55 of 85 FU/cm²; the
- * temple dots stay at 90 % (slightly finer, a shade lighter) so they still match the fringe they meet (§13.1 row 4).
+ * the front), and softer temples behind its temple stretches (DOMAIN §1.2: temporal density ~55 of 85 FU/cm²).
  */
 function hairlineZones(
   line: readonly ChartPoint[],
@@ -366,17 +365,16 @@ function hairlineZones(
         frontBand(line, () => 20),
         'hairline'
       ),
-      // a touch finer than the fill; the density field makes the front 5 mm finer and lighter
-      dotSizeMm: 0.17,
-      shade,
+      dotSizeMm: 0.15,
+      shade: shade + 3,
     },
   ]
   temples.forEach((part, i) => {
     zones.push({
       ...base(templeBand(part, 16, i === 0 ? 1 : -1), 'temples', `temple-${i === 0 ? 'right' : 'left'}`),
-      densityPerCm2: Math.round(density * 0.9),
-      dotSizeMm: 0.16,
-      shade: shade + 1,
+      densityPerCm2: Math.round(density * 0.65),
+      dotSizeMm: 0.14,
+      shade: shade + 4,
       featherMm: 8,
     })
   })

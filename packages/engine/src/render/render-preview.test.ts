@@ -3,21 +3,15 @@ import { linearRgbToLab, SRGB_TO_LINEAR } from '../appearance/color.ts'
 import type { Design, Skin } from '../model/design.ts'
 import { allocateDots, type DotBuffer } from '../model/dots.ts'
 import { forEachMarkPixel, markLayout } from './mark.ts'
-import { checkRenderOptions, type RenderOptions } from './options.ts'
-import { renderPreview } from './render-preview.ts'
-import { latticeDots, latticeHair, syntheticDesign, syntheticPlacement } from './synthetic.ts'
+import { checkRenderOptions, type RenderOptions, renderPreview } from './render-preview.ts'
+import { latticeDots, latticeHair, NO_HAIR, syntheticDesign } from './synthetic.ts'
 import { VIEW_NAMES } from './view.ts'
 
 const S = 128
 
 function render(design: Design, dots: DotBuffer, options: Partial<RenderOptions>, size = S) {
   const target = { width: size, height: size, data: new Uint8ClampedArray(size * size * 4) }
-  const result = renderPreview(
-    design,
-    syntheticPlacement(design, dots),
-    { view: 'chart', width: size, height: size, ...options },
-    target
-  )
+  const result = renderPreview(design, dots, NO_HAIR, { view: 'chart', width: size, height: size, ...options }, target)
   expect(result).toEqual({ ok: true })
   return target
 }
@@ -74,10 +68,8 @@ function withSkin(skin: Partial<Skin>, depthMm = 1): Design {
 
 /** Darkness-weighted spread (px) and mean b* shift (against neutral darkening, per unit darkness) of the pixels a single centred dot darkens. */
 function dotSpreadAndBlue(design: Design) {
-  // wide enough for the diffuse shadow (σ up to ~3 mm for blown-out pigment) to show its spread, and a large dark dot
-  // so that its faint outer shadow stays above the 8-bit noise floor
-  const bare = render(design, none, { closeUp: { u: 0, v: 0, widthMm: 16 } })
-  const img = render(design, single(0.5, 20), { closeUp: { u: 0, v: 0, widthMm: 16 } })
+  const bare = render(design, none, { closeUp: { u: 0, v: 0, widthMm: 8 } })
+  const img = render(design, single(), { closeUp: { u: 0, v: 0, widthMm: 8 } })
   const lab = [0, 0, 0]
   const ref = [0, 0, 0]
   let w = 0
@@ -226,9 +218,7 @@ describe('the Simulated mark', () => {
         [600, 600],
       ]) {
         const target = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4) }
-        expect(
-          renderPreview(design, syntheticPlacement(design, dots, hair), { view, width: w, height: h }, target)
-        ).toEqual({ ok: true })
+        expect(renderPreview(design, dots, hair, { view, width: w, height: h }, target)).toEqual({ ok: true })
         let ink = 0
         forEachMarkPixel(w, h, (x, y) => {
           const o = (y * w + x) * 4
@@ -262,7 +252,7 @@ describe('render options', () => {
 
   it('leaves the target untouched when the options are invalid', () => {
     const target = { width: 256, height: 256, data: new Uint8ClampedArray(256 * 256 * 4) }
-    const r = renderPreview(design, syntheticPlacement(design, none), { ...base, years: -1 }, target)
+    const r = renderPreview(design, none, NO_HAIR, { ...base, years: -1 }, target)
     expect(r.ok).toBe(false)
     expect(target.data.every((b) => b === 0)).toBe(true)
   })

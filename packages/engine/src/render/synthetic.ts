@@ -4,8 +4,8 @@
 import { createRng, deriveSeed } from '../math/rng.ts'
 import type { Design, SessionSpec } from '../model/design.ts'
 import { allocateDots, type DotBuffer } from '../model/dots.ts'
-import { createHead, DEFAULT_HEAD } from '../scalp/head.ts'
-import type { HairPoints, PreviewPlacement } from './options.ts'
+import { DEFAULT_HEAD } from '../scalp/head.ts'
+import type { HairPoints } from './render-preview.ts'
 
 const SESSIONS: readonly SessionSpec[] = [
   { share: 0.4, needle: '1RL 0.20', dilution: '1:25', shadeOffset: 1 },
@@ -115,9 +115,4 @@ export function latticeHair(seed: number, rInner: number, rOuter: number, densit
 }
 
 /** @internal No hair. */
-const NO_HAIR: HairPoints = { count: 0, x: new Float32Array(0), y: new Float32Array(0) }
-
-/** @internal A design's dots and hair on its head, as renderPreview takes them. */
-export function syntheticPlacement(design: Design, dots: DotBuffer, hair: HairPoints = NO_HAIR): PreviewPlacement {
-  return { dots, hair, head: createHead(design.head) }
-}
+export const NO_HAIR: HairPoints = { count: 0, x: new Float32Array(0), y: new Float32Array(0) }

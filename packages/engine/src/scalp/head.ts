@@ -41,8 +41,6 @@ export interface HeadModel {
   readonly c: number
   /** Chart scale: chart mm per radian of θ. */
   readonly k: number
-  /** The face drawn around the scalp (scalp/face.ts); a head made from tapes alone has none chosen. */
-  readonly sex?: Sex
 }
 
 /** Perimeter of an ellipse with semi-axes p and q (Ramanujan's second approximation; error below 1e-4 %). */
@@ -76,7 +74,7 @@ function measure(a: number, b: number, c: number): [number, number, number] {
 }
 
 /** Solves the semi-axes that reproduce the three tapes (Newton's method on a numeric Jacobian). */
-export function createHead(m: HeadMeasurements & { sex?: Sex }): HeadModel {
+export function createHead(m: HeadMeasurements): HeadModel {
   const target = [m.circumferenceMm, m.earToEarMm, m.glabellaInionMm]
   let x = [m.circumferenceMm / (2 * PI) / 1.12, m.circumferenceMm / (2 * PI) / 0.9, m.earToEarMm / PI]
   for (let iter = 0; iter < 30; iter++) {
@@ -95,7 +93,7 @@ export function createHead(m: HeadMeasurements & { sex?: Sex }): HeadModel {
   }
   const [a, b, c] = x
   const k = ellipseArc(b, c, 0, HALF_PI, 64) / HALF_PI
-  return m.sex === undefined ? { measurements: m, a, b, c, k } : { measurements: m, a, b, c, k, sex: m.sex }
+  return { measurements: m, a, b, c, k }
 }
 
 function solve3(A: number[][], y: number[]): number[] {

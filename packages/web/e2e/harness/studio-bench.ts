@@ -80,7 +80,7 @@ async function run(frames: number, preset: PresetId): Promise<StudioBenchResult>
       const t1 = performance.now()
       // the studio's own path: only the blocks the step changed are drawn again
       const changed = placed.dirty === 'all' ? {} : { changed: placed.dirty }
-      renderer.render({ design: d, placement: placed, options, ...changed })
+      renderer.render({ design: d, dots: placed.dots, hair: placed.hair, options, ...changed })
       // readPixels waits for the GPU: the frame is on the canvas
       gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, sync)
       const t2 = performance.now()
@@ -95,7 +95,7 @@ async function run(frames: number, preset: PresetId): Promise<StudioBenchResult>
       const t0 = performance.now()
       const placed = await place2d(d)
       const t1 = performance.now()
-      drawDotsCanvas2d(ctx, d, placed, options)
+      drawDotsCanvas2d(ctx, d, placed.dots, placed.hair, options)
       ctx.getImageData(0, 0, 1, 1)
       const t2 = performance.now()
       if (k >= 0) {

@@ -2,11 +2,13 @@
 // per dot in its colour over the same untoned skin, and the mark. It shares the CPU-side work (projection, the
 // engine's layers) with the WebGL2 path, so the two differ only in how the pixels are drawn.
 import {
+  createHead,
   createView,
   type Design,
+  type DotBuffer,
+  type HairPoints,
   linearToSrgb,
   markLayout,
-  type PreviewPlacement,
   previewLayers,
   type RenderOptions,
   renderSkinBase,
@@ -20,18 +22,19 @@ const _skin = new Float64Array(3)
 export function drawDotsCanvas2d(
   ctx: CanvasRenderingContext2D,
   design: Design,
-  placement: PreviewPlacement,
+  dots: DotBuffer,
+  hair: HairPoints,
   options: RenderOptions
 ): void {
   const { width, height } = options
-  const view = createView(placement.head, options.view, width, height)
+  const view = createView(createHead(design.head), options.view, width, height)
   const key = JSON.stringify([design.seed, design.head, design.skin, options.view, width])
   if (key !== skinKey || skin === null) {
     skin = ctx.createImageData(width, height)
     renderSkinBase(design, view, skin)
     skinKey = key
   }
-  const result = previewLayers(design, placement, options, view)
+  const result = previewLayers(design, dots, hair, options, view)
   if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('; '))
   ctx.putImageData(skin, 0, 0)
   const e = result.layers.ellipses

@@ -44,8 +44,6 @@ const ALLERGIES: [string, string][] = [
 
 interface Form {
   sex: string
-  /** The head the preview is drawn on, chosen when sex is 'other'. */
-  head: string
   age: string
   fitzpatrick: string
   hairColor: string
@@ -68,7 +66,6 @@ function toDocument(f: Form): Record<string, unknown> {
     schema: INTAKE_SCHEMA_V1,
     client: {
       sex: f.sex,
-      ...(f.sex === 'other' && f.head !== '' ? { head: f.head } : {}),
       age: Number(f.age),
       fitzpatrick: Number(f.fitzpatrick),
       hairColor: f.hairColor,
@@ -88,7 +85,6 @@ export function IntakeNewPage() {
   const queryClient = useQueryClient()
   const [form, setForm] = useState<Form>({
     sex: 'male',
-    head: '',
     age: '',
     fitzpatrick: '3',
     hairColor: 'dark-brown',
@@ -159,19 +155,6 @@ export function IntakeNewPage() {
                 { value: 'other', label: 'Other' },
               ]}
             />
-            {form.sex === 'other' && (
-              <SelectField
-                label="Head for the preview"
-                value={form.head}
-                onChange={set('head')}
-                error={err('client.head')}
-                options={[
-                  { value: '', label: 'Choose…' },
-                  { value: 'male', label: 'Male face and proportions' },
-                  { value: 'female', label: 'Female face and proportions' },
-                ]}
-              />
-            )}
             <TextField
               label="Age"
               type="number"

@@ -2,18 +2,18 @@
 // quote beside it; undo and redo; saved as versions and approved through the API when it belongs to a client.
 import { type DesignPlan, toDesign } from '@stipple/domain'
 import {
-  CAMERA_ELEVATION_DEG,
   type ChartBox,
   type ChartPoint,
   createHead,
   type Design,
+  type DotBuffer,
+  type HairPoints,
   PRESET_IDS,
   type PresetId,
-  type PreviewPlacement,
   presetDesign,
   renderPreview,
 } from '@stipple/engine'
-import { type PointerEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useParams, useSearchParams } from 'react-router'
 import { ApiError, messageOf } from '../api/client.ts'
 import { formatLocal } from '../ui/format.ts'
@@ -53,7 +53,7 @@ import {
 } from './state/design-edits.ts'
 import { commit, createHistory, endDrag, type History, preview, redo, undo } from './state/history.ts'
 import { DrawBar, HairlinePanel, type LookOptions, LookPanel, PlanPanel, ZonesPanel } from './studio-panels.tsx'
-import { cameraFor, orbitAfterDrag } from './view-camera.ts'
+import { cameraFor } from './view-camera.ts'
 import './studio.css'
 
 /** Preview side, px (the bench measures this size). */
@@ -73,7 +73,7 @@ interface Remote {
 }
 
 /** A placement answer as the preview draws it; `seq` numbers the answers in the order they came. */
-type Placed = PreviewPlacement & { ms: number; seq: number }
+type Placed = { dots: DotBuffer; hair: HairPoints; ms: number; seq: number }
 
 export function StudioPage() {
   const { clinicId, designId } = useParams()
@@ -152,8 +152,7 @@ function Studio(props: {
     stage: 'healed',
     years: 0,
     view: 'top',
-    yaw: 0,
-    pitch: CAMERA_ELEVATION_DEG,
+    angle: 0,
     rotating: false,
     split: 0,
   })
@@ -188,7 +187,7 @@ function Studio(props: {
       const seq = answerSeq.current++
       answers.current.push({ seq, dirty: r.dirty })
       setProblems([])
-      setPlaced({ dots: r.dots, hair: r.hair, head: r.head, ms: r.ms, seq })
+      setPlaced({ dots: r.dots, hair: r.hair, ms: r.ms, seq })
       if (r.plan !== null) {
         setPlan(r.plan)
         setPending(false)
@@ -205,10 +204,7 @@ function Studio(props: {
   // the preview: drawn on the next animation frame after anything it shows changes
   const canvas = useRef<HTMLCanvasElement>(null)
   const renderer = useRef<PreviewRenderer | null>(null)
-  const camera = useMemo(
-    () => cameraFor(head, look.view, look.yaw, look.pitch, PREVIEW_SIZE),
-    [head, look.view, look.yaw, look.pitch]
-  )
+  const camera = useMemo(() => cameraFor(head, look.view, look.angle, PREVIEW_SIZE), [head, look.view, look.angle])
   useEffect(() => {
     if (canvas.current === null || renderer.current !== null) return
     renderer.current = createPreviewRenderer(canvas.current, PREVIEW_SIZE)
@@ -218,7 +214,7 @@ function Studio(props: {
     if (placed === null) return
     const frame = requestAnimationFrame(() => {
       const options = {
-        view: look.view === 'orbit' ? ('front' as const) : look.view,
+        view: look.view === 'rotate' ? ('front' as const) : look.view,
         session,
         stage: look.stage,
         years: look.stage === 'healed' ? look.years : 0,
@@ -234,7 +230,8 @@ function Studio(props: {
         const since = whole ? {} : { changed: between.flatMap((a) => (a.dirty === 'all' ? [] : a.dirty)) }
         const issues = r.render({
           design,
-          placement: placed,
+          dots: placed.dots,
+          hair: placed.hair,
           options,
           view: camera,
           split,
@@ -254,7 +251,7 @@ function Studio(props: {
       const ctx = canvas.current?.getContext('2d')
       if (ctx === null || ctx === undefined) return
       const image = ctx.createImageData(PREVIEW_SIZE, PREVIEW_SIZE)
-      renderPreview(design, placed, options, image)
+      renderPreview(design, placed.dots, placed.hair, options, image)
       ctx.putImageData(image, 0, 0)
       // drawn whole: the answers up to this one are done with
       answers.current = answers.current.filter((a) => a.seq > placed.seq)
@@ -264,36 +261,10 @@ function Studio(props: {
 
   // the turning head
   useEffect(() => {
-    if (!(look.view === 'orbit' && look.rotating)) return
-    const timer = setInterval(() => setLook((l) => ({ ...l, ...orbitAfterDrag(l.yaw, l.pitch, -12, 0) })), 80)
+    if (!(look.view === 'rotate' && look.rotating)) return
+    const timer = setInterval(() => setLook((l) => ({ ...l, angle: (l.angle + 3) % 360 })), 80)
     return () => clearInterval(timer)
   }, [look.view, look.rotating])
-  // the free orbit: a drag on the preview (not on a handle, not while drawing) turns and tilts the head
-  const orbitDrag = useRef<{ x: number; y: number; id: number } | null>(null)
-  const orbitPointer = {
-    onPointerDown: (e: PointerEvent<HTMLDivElement>) => {
-      if (look.view !== 'orbit' || drawing !== null || e.defaultPrevented) return
-      orbitDrag.current = { x: e.clientX, y: e.clientY, id: e.pointerId }
-      e.currentTarget.setPointerCapture?.(e.pointerId)
-      setLook((l) => ({ ...l, rotating: false }))
-    },
-    onPointerMove: (e: PointerEvent<HTMLDivElement>) => {
-      const d = orbitDrag.current
-      if (d === null || d.id !== e.pointerId) return
-      const rect = e.currentTarget.getBoundingClientRect()
-      const k = rect.width > 0 ? PREVIEW_SIZE / rect.width : 1
-      const dx = (e.clientX - d.x) * k
-      const dy = (e.clientY - d.y) * k
-      orbitDrag.current = { x: e.clientX, y: e.clientY, id: d.id }
-      setLook((l) => ({ ...l, ...orbitAfterDrag(l.yaw, l.pitch, dx, dy) }))
-    },
-    onPointerUp: () => {
-      orbitDrag.current = null
-    },
-    onPointerCancel: () => {
-      orbitDrag.current = null
-    },
-  }
 
   // edits: a drag (or a slider moving) previews without history and lands as one step when it ends or rests
   const settle = useRef<ReturnType<typeof setTimeout> | null>(null)
@@ -517,15 +488,7 @@ function Studio(props: {
           <figure className="studio-figure">
             <div
               className="studio-canvas-wrap"
-              style={{
-                position: 'relative',
-                width: '100%',
-                maxWidth: 720,
-                aspectRatio: '1',
-                touchAction: look.view === 'orbit' ? 'none' : undefined,
-                cursor: look.view === 'orbit' && drawing === null ? 'grab' : undefined,
-              }}
-              {...orbitPointer}
+              style={{ position: 'relative', width: '100%', maxWidth: 720, aspectRatio: '1' }}
             >
               <canvas
                 ref={canvas}

@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { formatMoney } from '../ui/format.ts'
 import type { DrawingState } from './preview-overlay.tsx'
 import { DRAW_NAMES, type DrawTool, MIN_DRAW_POINTS, type ScarFieldsPatch } from './state/design-edits.ts'
-import { PITCH_RANGE, STUDIO_VIEWS, type StudioView } from './view-camera.ts'
+import { STUDIO_VIEWS, type StudioView } from './view-camera.ts'
 
 function Slider(props: {
   label: string
@@ -393,9 +393,7 @@ export interface LookOptions {
   stage: 'fresh' | 'healed'
   years: number
   view: StudioView
-  /** The free orbit: yaw (0 faces the client, 90 their right side) and pitch (0 level, 85 from nearly above), °. */
-  yaw: number
-  pitch: number
+  angle: number
   rotating: boolean
   /** Share of the width showing the client before treatment, 0–100 %. */
   split: number
@@ -419,7 +417,7 @@ export function LookPanel(props: { sessions: number; look: LookOptions; onLook(p
           </button>
         ))}
       </fieldset>
-      {look.view === 'orbit' && (
+      {look.view === 'rotate' && (
         <div className="studio-row">
           <button type="button" aria-pressed={look.rotating} onClick={() => props.onLook({ rotating: !look.rotating })}>
             {look.rotating ? 'Stop turning' : 'Turn the head'}
@@ -427,22 +425,12 @@ export function LookPanel(props: { sessions: number; look: LookOptions; onLook(p
           <Slider
             label="Turn"
             unit="°"
-            value={look.yaw}
-            min={-180}
-            max={180}
+            value={look.angle}
+            min={0}
+            max={359}
             step={1}
-            onChange={(v) => props.onLook({ yaw: v, rotating: false })}
+            onChange={(v) => props.onLook({ angle: v, rotating: false })}
           />
-          <Slider
-            label="Tilt"
-            unit="°"
-            value={look.pitch}
-            min={PITCH_RANGE[0]}
-            max={PITCH_RANGE[1]}
-            step={1}
-            onChange={(v) => props.onLook({ pitch: v, rotating: false })}
-          />
-          <p className="studio-note">Drag the preview to turn and tilt the head.</p>
         </div>
       )}
       <Slider

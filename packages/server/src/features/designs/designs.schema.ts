@@ -101,14 +101,14 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.int().min(min).max(max))
 
-const PREVIEW_VIEWS = ['top', 'front', 'three-quarter-left', 'three-quarter-right', 'left', 'right', 'back'] as const
+const PREVIEW_VIEWS = ['top', 'front', 'left', 'right', 'back'] as const
 
 export const PreviewQuerySchema = z.strictObject({
   view: z.enum(PREVIEW_VIEWS).default('top'),
   /** Show the result after this session (1-based); default the design's last. */
   session: wholeNumber(1, 7).optional(),
   /** 'fresh': the day after that session; 'healed': healed, plus `years`. */
-  stage: z.enum(['fresh', 'healed']).default('healed'),
+  state: z.enum(['fresh', 'healed']).default('healed'),
   /** Years after healing (healed only), up to 10, e.g. 2.5. */
   years: z
     .string()
@@ -117,15 +117,6 @@ export const PreviewQuerySchema = z.strictObject({
     .pipe(z.number().min(0).max(10))
     .default(0),
   /** Width and height of the square image, px. */
-  width: wholeNumber(256, 1024).default(512),
-  /**
-   * The artist's close-up instead of a view: a 20 mm square of the scalp chart around this point, "U,V" in mm (U to
-   * the client's right, V to the face), e.g. "0,-40"; at width 800 that is 40 px/mm.
-   */
-  closeup: z
-    .string()
-    .regex(/^-?[0-9]{1,3}(\.[0-9]{1,2})?,-?[0-9]{1,3}(\.[0-9]{1,2})?$/, 'expected a chart point U,V in mm like 0,-40')
-    .transform((s) => s.split(',').map(Number) as [number, number])
-    .optional(),
+  size: wholeNumber(256, 1024).default(512),
 })
 export type PreviewQuery = z.infer<typeof PreviewQuerySchema>

@@ -10,7 +10,7 @@ function document(): DesignDocument {
   return parsed.data
 }
 
-const options = (session: number) => ({ view: 'top' as const, session, stage: 'healed' as const, years: 0, width: 256 })
+const options = (session: number) => ({ view: 'top' as const, session, state: 'healed' as const, years: 0, size: 256 })
 
 describe('Lru', () => {
   it('evicts the least recently used entry beyond its count', () => {
@@ -78,7 +78,7 @@ describe('PreviewRenderer', () => {
     const doc = document()
     const count = PREVIEW_LIMITS.concurrentRenders + PREVIEW_LIMITS.maxWaiting + 3
     const settled = await Promise.allSettled(
-      Array.from({ length: count }, (_, i) => renderer.png(`version-${i}`, doc, { ...options(1), width: 256 }))
+      Array.from({ length: count }, (_, i) => renderer.png(`version-${i}`, doc, { ...options(1), size: 256 }))
     )
     const refused = settled.filter((r) => r.status === 'rejected')
     expect(refused).toHaveLength(3)

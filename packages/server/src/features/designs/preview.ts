@@ -175,7 +175,7 @@ export class PreviewRenderer {
 
   /** The PNG of one version (`versionId` names the immutable document) with the given options. */
   png(versionId: string, document: DesignDocument, options: PreviewQuery): Promise<Buffer> {
-    const key = `${versionId}|${options.view}|${options.session ?? 'last'}|${options.stage}|${options.years}|${options.width}|${options.closeup?.join(',') ?? ''}`
+    const key = `${versionId}|${options.view}|${options.session ?? 'last'}|${options.state}|${options.years}|${options.size}`
     const cached = this.#images.get(key)
     if (cached !== undefined) return Promise.resolve(cached)
     const pending = this.#inFlight.get(key)
@@ -207,7 +207,7 @@ export class PreviewRenderer {
     const reply = (await this.#workers?.run(job)) ?? renderJob(job, this.#placements)
     if (!reply.ok) throw new AppError(reply.code, reply.message, { problems: reply.problems })
     this.rendered++
-    const { width: size } = job.options
+    const { size } = job.options
     return sharp(Buffer.from(reply.rgba.buffer, reply.rgba.byteOffset, reply.rgba.byteLength), {
       raw: { width: size, height: size, channels: 4 },
     })

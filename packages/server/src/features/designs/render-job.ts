@@ -1,11 +1,11 @@
 // One preview render, as data in and data out: place the version's dots (cached per version) and render the view
 // into RGBA. It runs in a preview worker thread (preview-worker.ts), or in process where workers cannot start.
 import { type DesignDocument, toDesign } from '@stipple/domain'
-import { CLOSE_UP_MM, type Placement, placeDots, renderPreview } from '@stipple/engine'
+import { type PlacementResult, placeDots, renderPreview } from '@stipple/engine'
 import type { FieldProblem } from '../../errors.ts'
 import type { PreviewQuery } from './designs.schema.ts'
 
-type Placed = Placement
+type Placed = Extract<PlacementResult, { ok: true }>
 
 /** A least-recently-used map bounded by entry count and by a total weight. */
 export class Lru<V> {
@@ -81,25 +81,24 @@ export function renderJob(job: RenderJob, placements: Lru<Placed>): RenderReply 
     placed = result
     placements.set(job.versionId, placed)
   }
-  const { width } = options
-  const target = { width, height: width, data: new Uint8ClampedArray(width * width * 4) }
+  const { size } = options
+  const target = { width: size, height: size, data: new Uint8ClampedArray(size * size * 4) }
   const rendered = renderPreview(
     design,
-    placed,
+    placed.dots,
+    placed.hair,
     {
-      ...(options.closeup === undefined
-        ? { view: options.view }
-        : { view: 'chart' as const, closeUp: { u: options.closeup[0], v: options.closeup[1], widthMm: CLOSE_UP_MM } }),
-      stage: options.stage,
+      view: options.view,
+      stage: options.state,
       years: options.years,
-      width,
-      height: width,
+      width: size,
+      height: size,
       ...(options.session === undefined ? {} : { session: options.session }),
     },
     target
   )
   if (!rendered.ok) {
-    const name = (path: string) => (path === 'height' ? 'width' : path === 'closeUp' ? 'closeup' : path)
+    const name = (path: string) => (path === 'stage' ? 'state' : path === 'width' || path === 'height' ? 'size' : path)
     return {
       id,
       ok: false,

@@ -52,30 +52,19 @@ export function createPlacer(now: () => number = () => performance.now()): Place
       if (plan) {
         const pk = JSON.stringify(design)
         if (pk !== planKey) {
-          lastPlan = planOf(design, last.placed)
+          lastPlan = planOf(design)
           planKey = pk
         }
         p = lastPlan
       }
-      return {
-        id,
-        ok: true,
-        dots: last.placed.dots,
-        hair: last.placed.hair,
-        head: last.placed.head,
-        ms,
-        reused,
-        partial,
-        dirty,
-        plan: p,
-      }
+      return { id, ok: true, dots: last.placed.dots, hair: last.placed.hair, ms, reused, partial, dirty, plan: p }
     },
   }
 }
 
-function planOf(design: Design, placed: Placed): DesignPlan | null {
+function planOf(design: Design): DesignPlan | null {
   try {
-    return planDesign(design, 'toronto', undefined, placed)
+    return planDesign(design)
   } catch {
     return null
   }

@@ -1,11 +1,11 @@
 // Messages between the studio and its placement worker.
 import type { DesignPlan } from '@stipple/domain'
-import type { ChartBox, Design, DotBuffer, HairPoints, HeadModel } from '@stipple/engine'
+import type { ChartBox, Design, DotBuffer, HairPoints } from '@stipple/engine'
 
 export interface PlaceRequest {
   id: number
   design: Design
-  /** Also compute the plan and quote (from this placement, not a second one): asked when a change settles. */
+  /** Also compute the plan and quote (a second placement inside planDesign): asked when a change settles. */
   plan: boolean
 }
 
@@ -15,8 +15,6 @@ export type PlaceResponse =
       ok: true
       dots: DotBuffer
       hair: HairPoints
-      /** The head the dots sit on: with dots and hair, the placement the preview takes as it is. */
-      head: HeadModel
       /** Placement time in the worker, ms. */
       ms: number
       /** Whether the dots are the last placement's, reused because nothing that places dots changed. */
