@@ -29,7 +29,6 @@ describe('the stipple bin', () => {
         'design',
         'dots',
         'render',
-        'inspect',
         'plan',
         'consult',
         'serve',

@@ -506,7 +506,8 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
           bodies(b)[op.operationId]
         )
         // a consultation on the client's latest intake adds the next version of the design it recommended
-        if (['createDesignVersion', 'createConsultation'].includes(op.operationId) && res.statusCode < 300) versionsSaved++
+        if (['createDesignVersion', 'createConsultation'].includes(op.operationId) && res.statusCode < 300)
+          versionsSaved++
         if (allowed.includes(role))
           expect({ op: op.operationId, role, status: res.statusCode < 300 }).toEqual({
             op: op.operationId,
