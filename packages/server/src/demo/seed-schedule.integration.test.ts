@@ -1,6 +1,7 @@
 // The demo clinic's calendar on PGlite and PostgreSQL: chairs and hours, the rest of each in-course client's course
 // with its spacing, consultations this week, appointments on the first open day, all inside opening hours; read back
 // through the API as the front desk sees it.
+import { localTime } from '@stipple/domain'
 import { describeEachDatabase } from '@stipple/testkit'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { openTestServer, signIn, type TestServer } from '../test/harness.ts'
@@ -10,19 +11,10 @@ const DAY = 86_400_000
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat']
 
 /** Local date, weekday key and 'HH:MM' of an instant in a zone. */
+/** The wall clock at a location, from the pinned time-zone table the product itself reads (not the runtime's ICU). */
 function local(instant: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant)
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? ''
-  const date = `${get('year')}-${get('month')}-${get('day')}`
-  return { date, day: DAYS[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? '', time: `${get('hour')}:${get('minute')}` }
+  const { date, time } = localTime(instant.getTime(), timeZone)
+  return { date, day: DAYS[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? '', time }
 }
 const dayOf = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY)
 
