@@ -176,16 +176,22 @@ test.describe('on a tablet', () => {
     await page.goto('/e2e/harness/studio.html?preset=diffuse')
     await settledArea(page)
     await page.getByRole('button', { name: 'Draw FUT scar', exact: true }).click()
+    const bar = page.getByRole('region', { name: 'Drawing' })
+    await expect(bar).toBeFocused()
     const surface = page.getByTestId('draw-surface')
-    const box = await surface.boundingBox()
-    if (box === null) throw new Error('no drawing surface')
+    let placed = 0
     for (const [fx, fy] of [
       [0.35, 0.82],
       [0.5, 0.85],
       [0.65, 0.82],
-    ] as const)
+    ] as const) {
+      // measured before each tap: the page may have moved since the last one
+      const box = await surface.boundingBox()
+      if (box === null) throw new Error('no drawing surface')
       await page.touchscreen.tap(box.x + fx * box.width, box.y + fy * box.height)
-    await expect(page.getByRole('region', { name: 'Drawing' })).toContainText('3 points placed')
+      placed += 1
+      await expect(bar).toContainText(`${placed} ${placed === 1 ? 'point' : 'points'} placed`)
+    }
     await page.getByRole('button', { name: 'Finish FUT scar' }).click()
     await expect(page.getByRole('button', { name: /^Scar scar-1, point \d of 3/ })).toHaveCount(3)
     await expect(page.getByRole('slider', { name: /^Width of scar-1/ })).toBeVisible()

@@ -347,6 +347,7 @@ function Studio(props: {
 
   // drawing a zone or scar: the points live here until the drawing is finished, which is one step of history
   const [drawing, setDrawing] = useState<DrawingState | null>(null)
+  const figure = useRef<HTMLElement>(null)
   const [drawMessage, setDrawMessage] = useState<string | null>(null)
   const startDrawing = (tool: DrawTool) => {
     if (drawing?.tool === tool) {
@@ -360,6 +361,10 @@ function Studio(props: {
     if (refusal !== null) return
     setSelection(null)
     setDrawing({ tool, points: [] })
+    // the tool buttons sit below the preview on a tablet: bring the head into view, where the points are placed
+    const rect = figure.current?.getBoundingClientRect()
+    if (rect !== undefined && (rect.top < 0 || rect.bottom > window.innerHeight))
+      figure.current?.scrollIntoView({ block: 'nearest' })
   }
   const cancelDrawing = useCallback(() => {
     setDrawing(null)
@@ -485,7 +490,7 @@ function Studio(props: {
       </header>
       <div className="studio-body">
         <div className="studio-stage">
-          <figure className="studio-figure">
+          <figure className="studio-figure" ref={figure}>
             <div
               className="studio-canvas-wrap"
               style={{ position: 'relative', width: '100%', maxWidth: 720, aspectRatio: '1' }}

@@ -559,9 +559,10 @@ export function DrawBar(props: {
   const { drawing, message } = props
   const bar = useRef<HTMLElement>(null)
   const active = drawing !== null
-  // the instructions take the focus when a drawing starts, so Enter and Escape reach the drawing, not a button
+  // the instructions take the focus when a drawing starts, so Enter and Escape reach the drawing, not a button;
+  // the page does not scroll to them, so the head stays where the finger is about to tap
   useEffect(() => {
-    if (active) bar.current?.focus()
+    if (active) bar.current?.focus({ preventScroll: true })
   }, [active])
   if (drawing === null && message === null) return null
   const n = drawing?.points.length ?? 0
