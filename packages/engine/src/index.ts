@@ -71,6 +71,7 @@ export {
 } from './render/render-preview.ts'
 export {
   type ChartWindow,
+  createOrbitView,
   createView,
   type PixelPoint,
   projectChartPoint,
@@ -91,4 +92,5 @@ export {
   type Sex,
   surfaceToChart,
 } from './scalp/head.ts'
+export { type FaceGeometry, faceGeometry, type HeadMesh, headMesh } from './scalp/head-model.ts'
 export { type Landmarks, landmarks } from './scalp/landmarks.ts'

@@ -32,7 +32,7 @@ export const renderCommand: Command = {
   name: 'render',
   summary: 'render a preview of a design as PNG, marked "Simulated": a view, a session, fresh or healed, years later',
   usage:
-    'render DESIGN.json -o OUT.png [--session N] [--stage fresh|healed] [--years Y] [--view top|front|left|right|back|chart] [--photo FILE] [--width PX]',
+    'render DESIGN.json -o OUT.png [--session N] [--stage fresh|healed] [--years Y] [--view top|front|three-quarter-left|three-quarter-right|left|right|back|chart] [--photo FILE] [--width PX]',
   async run(args, { io }) {
     const { values, positionals } = parseCommandArgs(
       'render',

@@ -5,6 +5,7 @@ import { deriveSeed } from '../math/rng.ts'
 import { placeDots } from '../placement/place-dots.ts'
 import { presetDesign } from '../presets/presets.ts'
 import { createHead } from '../scalp/head.ts'
+import { rasterizeHead, shadeHead } from './head-shading.ts'
 import { drawSimulatedMark } from './mark.ts'
 import { bandOrder, pixelWords, stampDisc, stampEllipse, stampSegment } from './raster.ts'
 import { previewLayers, type RenderOptions, renderPreview } from './render-preview.ts'
@@ -36,7 +37,9 @@ describe('previewLayers', () => {
       const data = new Uint8ClampedArray(S * S * 4)
       const px = pixelWords(data)
       const view = createView(createHead(design.head), name, S, S)
+      const head = rasterizeHead(view, design)
       renderSkin(view, design.skin, deriveSeed(design.seed, 'skin'), px, { ...tone })
+      shadeHead(head, design, px)
       const order = bandOrder(e.count, e.cx, e.cy, S, S)
       for (let k = 0; k < e.count; k++) {
         const i = order[k]

@@ -15,6 +15,7 @@ import { deriveSeed, fmix32 } from '../math/rng.ts'
 import type { Design } from '../model/design.ts'
 import type { DotBuffer } from '../model/dots.ts'
 import { createHead } from '../scalp/head.ts'
+import { markHeadPixels, rasterizeHead, shadeHead } from './head-shading.ts'
 import { drawSimulatedMark } from './mark.ts'
 import { bandOrder, LITTLE_ENDIAN, pixelWords, stampDisc, stampEllipse, stampSegment } from './raster.ts'
 import { blurTone, createToneGrid, GRID, renderSkin, splatTone, type ToneGrid, toneBlurPasses } from './skin.ts'
@@ -141,11 +142,13 @@ export function renderPreview(
   const head = createHead(design.head)
   const view = createView(head, options.view, options.width, options.height, options.closeUp ?? null)
   const px32 = pixelWords(target.data)
+  const headRaster = rasterizeHead(view, design)
   const tone = createToneGrid(view.width, view.height)
   const n = prepareDots(view, design, dots, options, tone)
   toneHair(view, hair, tone)
   blurTone(tone, (diffusionMm(design.pigment.depthMm) * view.pxPerMm) / GRID)
   renderSkin(view, design.skin, deriveSeed(design.seed, 'skin'), px32, tone)
+  shadeHead(headRaster, design, px32)
   stampDots(view, n, px32)
   renderHair(view, design, hair, px32)
   drawSimulatedMark(target)
@@ -216,6 +219,7 @@ export function previewLayers(
   if (issues.length > 0) return { ok: false, issues }
   const v =
     view ?? createView(createHead(design.head), options.view, options.width, options.height, options.closeUp ?? null)
+  rasterizeHead(v, design)
   const tone = createToneGrid(v.width, v.height)
   const n = prepareDots(v, design, dots, options, tone)
   toneHair(v, hair, tone)
@@ -282,9 +286,16 @@ export function previewLayers(
   return { ok: true, layers: { view: v, ellipses: e, tone: toneOut, hair: hairSegments(v, design, hair) } }
 }
 
-/** The view's background and lit scalp without any pigment or hair tone, into `target` (the first pass of a preview). */
+/**
+ * The view's background, lit scalp and the head around it without any pigment or hair tone, into `target` (the first
+ * pass of a preview); pixels where the face, ears or neck hide the scalp carry alpha 254 (see markHeadPixels).
+ */
 export function renderSkinBase(design: Design, view: View, target: RgbaTarget): void {
-  renderSkin(view, design.skin, deriveSeed(design.seed, 'skin'), pixelWords(target.data), null)
+  const px32 = pixelWords(target.data)
+  const headRaster = rasterizeHead(view, design)
+  renderSkin(view, design.skin, deriveSeed(design.seed, 'skin'), px32, null)
+  shadeHead(headRaster, design, px32)
+  markHeadPixels(headRaster, target.data)
 }
 
 const MAX_SESSIONS = 16

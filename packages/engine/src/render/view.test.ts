@@ -51,8 +51,8 @@ describe('views', () => {
     const front = createView(head, 'front', 512, 512)
     const back = createView(head, 'back', 512, 512)
     expect(projectChartPoint(front, 0, -160)).toBeNull()
-    expect(projectChartPoint(front, 0, 150)).not.toBeNull()
-    expect(projectChartPoint(back, 0, 150)).toBeNull()
+    expect(projectChartPoint(front, 0, 130)).not.toBeNull()
+    expect(projectChartPoint(back, 0, 130)).toBeNull()
     expect(projectChartPoint(back, 0, -160)).not.toBeNull()
     // the client's right ear side shows in the right view only
     expect(projectChartPoint(createView(head, 'right', 512, 512), 160, 0)).not.toBeNull()

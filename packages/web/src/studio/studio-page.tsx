@@ -53,7 +53,7 @@ import {
 } from './state/design-edits.ts'
 import { commit, createHistory, endDrag, type History, preview, redo, undo } from './state/history.ts'
 import { DrawBar, HairlinePanel, type LookOptions, LookPanel, PlanPanel, ZonesPanel } from './studio-panels.tsx'
-import { cameraFor } from './view-camera.ts'
+import { cameraFor, ORBIT_ELEVATION } from './view-camera.ts'
 import './studio.css'
 
 /** Preview side, px (the bench measures this size). */
@@ -153,6 +153,7 @@ function Studio(props: {
     years: 0,
     view: 'top',
     angle: 0,
+    elevation: ORBIT_ELEVATION,
     rotating: false,
     split: 0,
   })
@@ -204,7 +205,10 @@ function Studio(props: {
   // the preview: drawn on the next animation frame after anything it shows changes
   const canvas = useRef<HTMLCanvasElement>(null)
   const renderer = useRef<PreviewRenderer | null>(null)
-  const camera = useMemo(() => cameraFor(head, look.view, look.angle, PREVIEW_SIZE), [head, look.view, look.angle])
+  const camera = useMemo(
+    () => cameraFor(head, look.view, look.angle, PREVIEW_SIZE, look.elevation),
+    [head, look.view, look.angle, look.elevation]
+  )
   useEffect(() => {
     if (canvas.current === null || renderer.current !== null) return
     renderer.current = createPreviewRenderer(canvas.current, PREVIEW_SIZE)

@@ -101,7 +101,7 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.int().min(min).max(max))
 
-const PREVIEW_VIEWS = ['top', 'front', 'left', 'right', 'back'] as const
+const PREVIEW_VIEWS = ['top', 'front', 'three-quarter-left', 'three-quarter-right', 'left', 'right', 'back'] as const
 
 export const PreviewQuerySchema = z.strictObject({
   view: z.enum(PREVIEW_VIEWS).default('top'),

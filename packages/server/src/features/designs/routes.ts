@@ -22,7 +22,7 @@ const ClientParams = z.strictObject({ clinicId: z.uuid(), clientId: z.uuid() })
 const DesignParams = z.strictObject({ clinicId: z.uuid(), designId: z.uuid() })
 const VersionParams = z.strictObject({ clinicId: z.uuid(), designId: z.uuid(), versionId: z.uuid() })
 const PREVIEW_DESCRIPTION =
-  'PNG of the version on the synthetic scalp, marked "Simulated": view top|front|left|right|back, session 1…N ' +
+  'PNG of the version on the synthetic scalp, marked "Simulated": view top|front|three-quarter-left|three-quarter-right|left|right|back, session 1…N ' +
   '(default the last), state fresh|healed, years 0–10 after healing, size 256–1024 px (square)'
 
 export function designRoutes(designs: DesignService): RouteSpec[] {

@@ -143,6 +143,16 @@ uniform float u_clipY;
 uniform vec4 u_chartView; // cx, cy, scale, radius
 out vec4 color;
 
+// view.ts's scalpClipY: the scalp's clip height by azimuth (just above the brows at the front, the temples at the sides,
+// the nape at the back)
+float scalpClipY(float x, float z) {
+  vec2 n = vec2(x / u_abc.x, z / u_abc.y);
+  float l = length(n);
+  float c = l > 1e-9 ? n.y / l : 1.0;
+  if (c >= 0.45) return -30.0 + 46.0 * smoothstep(0.45, 0.8, c);
+  return -72.0 + 42.0 * smoothstep(-1.0, 0.0, c);
+}
+
 bool onHead(vec2 p) {
   if (u_chart == 1) {
     vec2 uv = vec2(p.x - u_chartView.x, u_chartView.y - p.y) / u_chartView.z;
@@ -161,7 +171,8 @@ bool onHead(vec2 p) {
   if (disc < 0.0) return false;
   float t = (-B - sqrt(disc)) / A;
   if (t <= 0.0) return false;
-  return u_eye.y + t * d.y >= u_clipY;
+  vec3 hit = u_eye + t * d;
+  return hit.y >= u_clipY && hit.y >= scalpClipY(hit.x, hit.z);
 }
 
 vec3 encode(vec3 c) {
@@ -173,8 +184,10 @@ void main() {
   ivec2 px = ivec2(gl_FragCoord.xy);
   vec2 p = vec2(gl_FragCoord.x, u_size.y - gl_FragCoord.y);
   bool before = p.x < u_split;
-  vec3 lin = texelFetch(u_skin, ivec2(px.x, int(u_size.y) - 1 - px.y), 0).rgb;
-  if (onHead(p)) {
+  vec4 skin = texelFetch(u_skin, ivec2(px.x, int(u_size.y) - 1 - px.y), 0);
+  vec3 lin = skin.rgb;
+  // alpha 254: the face, ears or neck hide the scalp here (head-shading.ts's markHeadPixels)
+  if (skin.a > 0.998 && onHead(p)) {
     // skin.ts's applyTone: the grid node below-left, clamped, and bilinear weights — here by the texture unit
     vec2 f = (p - 0.5) / u_grid;
     vec2 i = clamp(floor(f), vec2(0.0), u_toneSize - 2.0);

@@ -1,0 +1,414 @@
+// The head around the scalp, drawn: the face, ears and neck of scalp/head-model.ts rasterised with a depth buffer,
+// tested against the exact scalp ellipsoid (the nearer wins, so an ear hides the scalp behind it and the scalp hides
+// the face from above), then lit like the scalp (skin.ts's key light: wrapped Lambert + ambient + a faint sheen, in
+// linear light, the design's Fitzpatrick colour) with a mannequin's features painted on: brows, eyes, lips, nostrils.
+//
+// Two calls, so the dots and hair know what is hidden before they are drawn:
+//   const head = rasterizeHead(view, design)   // before the dots are projected: sets view.occlusion
+//   shadeHead(head, design, px32)              // after the scalp pass: paints the face, ears and neck over it
+
+import { LIN_STEPS, LINEAR_TO_SRGB } from '../appearance/color.ts'
+import { skinLinearRgb } from '../appearance/skin-palette.ts'
+import type { Design } from '../model/design.ts'
+import { type FaceGeometry, type HeadMesh, headMesh } from '../scalp/head-model.ts'
+import { rayHit, type View } from './view.ts'
+
+const Q = LIN_STEPS - 1
+
+/** What the head pass found for a view: per pixel the nearest triangle of the mesh and where on it, and the mask. */
+export interface HeadRaster {
+  readonly view: View
+  readonly mesh: HeadMesh
+  /** 1 where the face, ears or neck show (and hide the scalp); the same array as view.occlusion. */
+  readonly mask: Uint8Array
+  readonly tri: Int32Array
+  readonly b1: Float32Array
+  readonly b2: Float32Array
+  /** Bounding box of the drawn pixels (x1, y1 exclusive). */
+  readonly x0: number
+  readonly y0: number
+  readonly x1: number
+  readonly y1: number
+}
+
+let _depth = new Float32Array(0)
+let _tri = new Int32Array(0)
+let _b1 = new Float32Array(0)
+let _b2 = new Float32Array(0)
+let _vs = new Float32Array(0)
+const _hit = new Float64Array(3)
+
+/**
+ * Rasterises the head's face, ears and neck for `view` and records where they hide the scalp in `view.occlusion`
+ * (so dots and hair there are not drawn). Null for the chart, which shows the scalp alone.
+ */
+export function rasterizeHead(view: View, design: Design): HeadRaster | null {
+  if (view.name === 'chart') return null
+  const mesh = headMesh(view.head, design.head.sex)
+  const { width, height } = view
+  const n = width * height
+  if (_depth.length < n) {
+    _depth = new Float32Array(n)
+    _tri = new Int32Array(n)
+    _b1 = new Float32Array(n)
+    _b2 = new Float32Array(n)
+  }
+  const depth = _depth
+  const tri = _tri
+  const b1 = _b1
+  const b2 = _b2
+  // project the vertices: screen x, y and depth along the view direction
+  const vc = mesh.vertexCount
+  if (_vs.length < vc * 3) _vs = new Float32Array(vc * 3)
+  const vs = _vs
+  const { eye, right, up, forward, focal, cx, cy } = view
+  const p = mesh.position
+  for (let i = 0; i < vc; i++) {
+    const rx = p[i * 3] - eye[0]
+    const ry = p[i * 3 + 1] - eye[1]
+    const rz = p[i * 3 + 2] - eye[2]
+    const d = rx * forward[0] + ry * forward[1] + rz * forward[2]
+    vs[i * 3] = cx + (focal * (rx * right[0] + ry * right[1] + rz * right[2])) / d
+    vs[i * 3 + 1] = cy - (focal * (rx * up[0] + ry * up[1] + rz * up[2])) / d
+    vs[i * 3 + 2] = d
+  }
+  // bounding box of the projected mesh, cleared
+  let bx0 = width
+  let by0 = height
+  let bx1 = 0
+  let by1 = 0
+  for (let i = 0; i < vc; i++) {
+    const x = vs[i * 3]
+    const y = vs[i * 3 + 1]
+    if (x < bx0) bx0 = x
+    if (x > bx1) bx1 = x
+    if (y < by0) by0 = y
+    if (y > by1) by1 = y
+  }
+  const x0 = Math.max(0, Math.floor(bx0))
+  const y0 = Math.max(0, Math.floor(by0))
+  const x1 = Math.min(width, Math.ceil(bx1) + 1)
+  const y1 = Math.min(height, Math.ceil(by1) + 1)
+  for (let y = y0; y < y1; y++) {
+    depth.fill(Infinity, y * width + x0, y * width + x1)
+    tri.fill(-1, y * width + x0, y * width + x1)
+  }
+  const idx = mesh.index
+  const tc = mesh.triangleCount
+  for (let t = 0; t < tc; t++) {
+    const ia = idx[t * 3] * 3
+    const ib = idx[t * 3 + 1] * 3
+    const ic = idx[t * 3 + 2] * 3
+    const ax = vs[ia]
+    const ay = vs[ia + 1]
+    const bxv = vs[ib]
+    const byv = vs[ib + 1]
+    const cxv = vs[ic]
+    const cyv = vs[ic + 1]
+    // the mesh is wound outwards; on this screen (y down) a triangle facing the camera has a positive area
+    const area = (bxv - ax) * (cyv - ay) - (cxv - ax) * (byv - ay)
+    if (area <= 0) continue
+    let minX = Math.floor(Math.min(ax, bxv, cxv))
+    let maxX = Math.ceil(Math.max(ax, bxv, cxv))
+    let minY = Math.floor(Math.min(ay, byv, cyv))
+    let maxY = Math.ceil(Math.max(ay, byv, cyv))
+    if (minX < 0) minX = 0
+    if (minY < 0) minY = 0
+    if (maxX > width - 1) maxX = width - 1
+    if (maxY > height - 1) maxY = height - 1
+    if (minX > maxX || minY > maxY) continue
+    const inv = 1 / area
+    const da = vs[ia + 2]
+    const db = vs[ib + 2]
+    const dc = vs[ic + 2]
+    // barycentric weights of b and c as affine functions of the pixel centre
+    const wbx = (cyv - ay) * inv
+    const wcx = (ay - byv) * inv
+    for (let y = minY; y <= maxY; y++) {
+      const py = y + 0.5
+      // barycentric weights of b and c: cross(p − a, c − a) / area and cross(b − a, p − a) / area
+      let wb = ((minX + 0.5 - ax) * (cyv - ay) - (py - ay) * (cxv - ax)) * inv
+      let wc = ((bxv - ax) * (py - ay) - (byv - ay) * (minX + 0.5 - ax)) * inv
+      let o = y * width + minX
+      for (let x = minX; x <= maxX; x++, o++) {
+        const wa = 1 - wb - wc
+        if (wa >= -1e-6 && wb >= -1e-6 && wc >= -1e-6) {
+          const z = wa * da + wb * db + wc * dc
+          if (z < depth[o]) {
+            depth[o] = z
+            tri[o] = t
+            b1[o] = wb
+            b2[o] = wc
+          }
+        }
+        wb += wbx
+        wc += wcx
+      }
+    }
+  }
+  // the nearer of the mesh and the scalp (the ellipsoid above its clip) wins each pixel
+  const mask = new Uint8Array(n)
+  for (let y = y0; y < y1; y++) {
+    let o = y * width + x0
+    for (let x = x0; x < x1; x++, o++) {
+      if (tri[o] < 0) continue
+      const t = rayHit(view, x + 0.5, y + 0.5, _hit)
+      // the mesh lies on the ellipsoid wherever both are drawn: the scalp keeps those pixels
+      if (t > 0 && t < depth[o] + 0.5) continue
+      mask[o] = 1
+    }
+  }
+  view.occlusion = mask
+  return { view, mesh, mask, tri, b1, b2, x0, y0, x1, y1 }
+}
+
+/** Sheen of the skin by kind, as skin.ts. */
+const SHEEN = { normal: 0.03, oily: 0.08, dry: 0.012 } as const
+/** Brow hair, linear RGB [assumption: dark brown]. */
+const BROW: readonly [number, number, number] = [0.028, 0.02, 0.016]
+/** Iris (brown), sclera and pupil, linear RGB [assumption]. */
+const IRIS: readonly [number, number, number] = [0.075, 0.04, 0.022]
+const SCLERA: readonly [number, number, number] = [0.62, 0.58, 0.55]
+const _skin = new Float64Array(3)
+const _col = new Float64Array(3)
+
+/** Paints the face, ears and neck found by `rasterizeHead` into the image (after the scalp pass), lit like the scalp. */
+export function shadeHead(raster: HeadRaster | null, design: Design, px32: Int32Array): void {
+  if (raster === null) return
+  const { view, mesh, mask, tri, b1, b2 } = raster
+  const { width } = view
+  skinLinearRgb(design.skin.fitzpatrick, _skin)
+  const { right, up, forward, eye } = view
+  // skin.ts's key light: soft, from the upper left, a little behind the camera
+  let lx = -0.4 * right[0] + 0.6 * up[0] - 0.7 * forward[0]
+  let ly = -0.4 * right[1] + 0.6 * up[1] - 0.7 * forward[1]
+  let lz = -0.4 * right[2] + 0.6 * up[2] - 0.7 * forward[2]
+  const ll = Math.hypot(lx, ly, lz)
+  lx /= ll
+  ly /= ll
+  lz /= ll
+  const sheen = SHEEN[design.skin.kind]
+  const P = mesh.position
+  const N = mesh.normal
+  const I = mesh.index
+  const face = mesh.face
+  for (let y = raster.y0; y < raster.y1; y++) {
+    let o = y * width + raster.x0
+    for (let x = raster.x0; x < raster.x1; x++, o++) {
+      if (mask[o] === 0) continue
+      const t = tri[o]
+      const wb = b1[o]
+      const wc = b2[o]
+      const wa = 1 - wb - wc
+      const ia = I[t * 3]
+      const ib = I[t * 3 + 1]
+      const ic = I[t * 3 + 2]
+      const sx = wa * P[ia * 3] + wb * P[ib * 3] + wc * P[ic * 3]
+      const sy = wa * P[ia * 3 + 1] + wb * P[ib * 3 + 1] + wc * P[ic * 3 + 1]
+      const sz = wa * P[ia * 3 + 2] + wb * P[ib * 3 + 2] + wc * P[ic * 3 + 2]
+      let nx = wa * N[ia * 3] + wb * N[ib * 3] + wc * N[ic * 3]
+      let ny = wa * N[ia * 3 + 1] + wb * N[ib * 3 + 1] + wc * N[ic * 3 + 1]
+      let nz = wa * N[ia * 3 + 2] + wb * N[ib * 3 + 2] + wc * N[ic * 3 + 2]
+      const nl = Math.hypot(nx, ny, nz) || 1
+      nx /= nl
+      ny /= nl
+      nz /= nl
+      const ndl = nx * lx + ny * ly + nz * lz
+      const shade = 0.3 + 0.8 * Math.max((ndl + 0.35) / 1.35, 0)
+      let vx = eye[0] - sx
+      let vy = eye[1] - sy
+      let vz = eye[2] - sz
+      const vl = Math.hypot(vx, vy, vz)
+      vx /= vl
+      vy /= vl
+      vz /= vl
+      let hx = vx + lx
+      let hy = vy + ly
+      let hz = vz + lz
+      const hl = Math.hypot(hx, hy, hz)
+      hx /= hl
+      hy /= hl
+      hz /= hl
+      const ndh = nx * hx + ny * hy + nz * hz
+      let spec = 0
+      if (ndh > 0) {
+        const p2 = ndh * ndh
+        const p4 = p2 * p2
+        const p8 = p4 * p4
+        spec = sheen * p8 * p8 * p4
+      }
+      const glossy = albedo(face, mesh.part[ia], sx, sy, sz, ny, _col)
+      const r = _col[0] * shade + spec * (1 + glossy * 6)
+      const g = _col[1] * shade + spec * (1 + glossy * 6)
+      const b = _col[2] * shade + spec * (1 + glossy * 6)
+      const ir = r >= 1 ? 255 : LINEAR_TO_SRGB[(r * Q + 0.5) | 0]
+      const ig = g >= 1 ? 255 : LINEAR_TO_SRGB[(g * Q + 0.5) | 0]
+      const ibb = b >= 1 ? 255 : LINEAR_TO_SRGB[(b * Q + 0.5) | 0]
+      px32[o] = 0xff000000 | (ibb << 16) | (ig << 8) | ir
+    }
+  }
+  softenEdges(raster, px32)
+}
+
+function smoothstep(e0: number, e1: number, x: number): number {
+  const t = Math.min(1, Math.max(0, (x - e0) / (e1 - e0)))
+  return t * t * (3 - 2 * t)
+}
+
+/**
+ * The surface colour (linear RGB, before light) at a point of the face into out; returns how glossy it is (0–1, the
+ * eyes). A mannequin's features: even skin of the design's type, brows, eyes, lips and nostrils [assumption].
+ */
+function albedo(f: FaceGeometry, part: number, x: number, y: number, z: number, ny: number, out: Float64Array): number {
+  let r = _skin[0]
+  let g = _skin[1]
+  let b = _skin[2]
+  if (part === 1) {
+    // ears are a little redder than the face
+    out[0] = r * 1.02
+    out[1] = g * 0.94
+    out[2] = b * 0.93
+    return 0
+  }
+  const s = (f.sellionY - f.mentonY) / 120
+  const ax = Math.abs(x)
+  let glossy = 0
+  if (z > f.glabellaZ - 45 && y > f.mentonY - 5 && y < 25) {
+    // brows: an arched band over each orbit, dense at the head, thinning to the tail [assumption]
+    const bx = (ax - 9 * s) / (48 * s)
+    if (bx > -0.1 && bx < 1.08 && y > f.eyeY) {
+      const mid = f.eyeY + 17 * s + 5 * s * Math.sin(Math.PI * Math.min(1, Math.max(0, bx * 0.95)))
+      const half = (4.2 - 2.4 * Math.max(0, bx)) * s
+      const d = Math.abs(y - mid) / half
+      const density = smoothstep(1.25, 0.55, d) * smoothstep(-0.1, 0.12, bx) * smoothstep(1.08, 0.85, bx) * 0.82
+      r += (BROW[0] - r) * density
+      g += (BROW[1] - g) * density
+      b += (BROW[2] - b) * density
+    }
+    // eyes: the opening is an almond; inside it the eyeball (sclera, iris, pupil), around it the lid margins
+    const ex = ax - f.eyeX
+    const ey = y - f.eyeY - 0.05 * ex
+    const hw = f.eyeHalfWidth
+    if (Math.abs(ex) < hw + 3 && Math.abs(ey) < 12 * s) {
+      const q = Math.max(0, 1 - (ex / hw) * (ex / hw))
+      const upper = f.eyeHalfHeight * 1.15 * q ** 0.8
+      const lower = -f.eyeHalfHeight * 0.85 * q ** 0.9
+      if (q > 0 && ey < upper && ey > lower) {
+        const rr = Math.hypot(ex + 0.4, ey - 0.3)
+        if (rr < 1.9 * s) {
+          r = 0.008
+          g = 0.007
+          b = 0.007
+        } else if (rr < f.irisRadius) {
+          const ring = smoothstep(f.irisRadius - 1.2, f.irisRadius, rr)
+          r = IRIS[0] * (1 - 0.6 * ring)
+          g = IRIS[1] * (1 - 0.6 * ring)
+          b = IRIS[2] * (1 - 0.6 * ring)
+        } else {
+          r = SCLERA[0]
+          g = SCLERA[1]
+          b = SCLERA[2]
+        }
+        // the upper lid and lashes shade the top of the eye
+        const shadow = 1 - 0.55 * smoothstep(upper - 3, upper, ey)
+        r *= shadow
+        g *= shadow
+        b *= shadow
+        glossy = 1
+      } else if (q > 0) {
+        // lash line above, a lighter margin below, and the lid crease
+        const lash = smoothstep(upper + 1.4, upper, ey) * (ey > 0 ? 1 : 0)
+        const margin = smoothstep(lower - 0.8, lower, ey) * (ey < 0 ? 0.35 : 0)
+        const crease = Math.exp(-(((ey - upper - 4.5 * s) / 1.2) ** 2)) * 0.12 * q
+        const k = (1 - 0.78 * lash) * (1 - margin) * (1 - crease)
+        r *= k
+        g *= k
+        b *= k
+      }
+    }
+    // lips: redder, with the mouth line between them
+    const mw = f.mouthHalfWidth
+    const mq = 1 - (x / mw) * (x / mw)
+    if (mq > 0 && Math.abs(y - f.stomionY) < 12 * s) {
+      const top = 7.5 * s * mq ** 0.6 - 1.4 * s * Math.exp(-(x * x) / 16)
+      const bottom = -9 * s * mq ** 0.6
+      const dy = y - f.stomionY
+      const lip = smoothstep(top + 0.8, top - 0.6, dy) * smoothstep(bottom - 0.8, bottom + 0.6, dy)
+      r *= 1 + 0.06 * lip
+      g *= 1 - 0.3 * lip
+      b *= 1 - 0.26 * lip
+      const line = Math.exp(-((dy / (0.9 * mq ** 0.5 + 0.2)) ** 2)) * smoothstep(0, 0.15, mq)
+      r *= 1 - 0.6 * line
+      g *= 1 - 0.65 * line
+      b *= 1 - 0.65 * line
+    }
+    // nostrils: dark openings on the underside of the nose
+    if (ny < -0.2 && Math.abs(y - f.subnasaleY - 2.5 * s) < 5 * s) {
+      const nxl = (ax - 7 * s) / (3.8 * s)
+      const nyl = (y - f.subnasaleY - 2.5 * s) / (2.4 * s)
+      const d = nxl * nxl + nyl * nyl
+      const k = 1 - 0.75 * smoothstep(1.2, 0.6, d) * smoothstep(-0.2, -0.5, ny)
+      r *= k
+      g *= k
+      b *= k
+    }
+  }
+  out[0] = r
+  out[1] = g
+  out[2] = b
+  return glossy
+}
+
+let _edge = new Int32Array(0)
+
+/** Softens the head's outline: pixels where the mask changes take the mean of their 3 × 3 neighbourhood. */
+function softenEdges(raster: HeadRaster, px32: Int32Array): void {
+  const { view, mask } = raster
+  const { width, height } = view
+  const x0 = Math.max(1, raster.x0)
+  const y0 = Math.max(1, raster.y0)
+  const x1 = Math.min(width - 1, raster.x1)
+  const y1 = Math.min(height - 1, raster.y1)
+  let count = 0
+  if (_edge.length === 0) _edge = new Int32Array(1 << 16)
+  for (let y = y0; y < y1; y++) {
+    let o = y * width + x0
+    for (let x = x0; x < x1; x++, o++) {
+      const m = mask[o]
+      if (m === mask[o + 1] && m === mask[o - 1] && m === mask[o + width] && m === mask[o - width]) continue
+      let r = 0
+      let g = 0
+      let b = 0
+      for (let dy = -1; dy <= 1; dy++) {
+        for (let dx = -1; dx <= 1; dx++) {
+          const w = px32[o + dy * width + dx]
+          r += w & 0xff
+          g += (w >>> 8) & 0xff
+          b += (w >>> 16) & 0xff
+        }
+      }
+      if (count >= _edge.length >> 1) {
+        const grown = new Int32Array(_edge.length * 2)
+        grown.set(_edge)
+        _edge = grown
+      }
+      _edge[count * 2] = o
+      _edge[count * 2 + 1] = 0xff000000 | (((b / 9 + 0.5) | 0) << 16) | (((g / 9 + 0.5) | 0) << 8) | ((r / 9 + 0.5) | 0)
+      count++
+    }
+  }
+  for (let i = 0; i < count; i++) px32[_edge[i * 2]] = _edge[i * 2 + 1]
+}
+
+/**
+ * Sets alpha to 254 where the head's face, ears or neck show (for a rasteriser that tones the scalp alone, like the
+ * studio's WebGL2 preview, which reads it from the skin texture); everything else stays opaque.
+ */
+export function markHeadPixels(raster: HeadRaster | null, data: Uint8ClampedArray): void {
+  if (raster === null) return
+  const { mask, view } = raster
+  for (let y = raster.y0; y < raster.y1; y++) {
+    let o = y * view.width + raster.x0
+    for (let x = raster.x0; x < raster.x1; x++, o++) if (mask[o] === 1) data[o * 4 + 3] = 254
+  }
+}
