@@ -96,7 +96,7 @@ const CASES: Case[] = [
   },
   {
     name: 'diffuse, other sex',
-    intake: intake({ scale: 'diffuse' }, { sex: 'other', hairLength: 'short' }),
+    intake: intake({ scale: 'diffuse' }, { sex: 'other', head: 'female', hairLength: 'short' }),
     status: 'suitable',
     preset: 'diffuse',
     sessions: 3,

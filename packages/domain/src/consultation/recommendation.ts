@@ -148,10 +148,11 @@ function recommendPreset(intake: Intake): { id: PresetId; reason: string } {
   }
 }
 
-/** The head the design is drawn on: male or female; `other` takes its pattern's (Ludwig is female-pattern loss). */
+/** The head the design is drawn on: the one the client chose (required for sex 'other' by the schema), else their sex. */
 function designSex(intake: Intake): Sex {
+  if (intake.client.head !== undefined) return intake.client.head
   if (intake.client.sex === 'male' || intake.client.sex === 'female') return intake.client.sex
-  return intake.hairLoss.scale === 'ludwig' ? 'female' : 'male'
+  throw new Error("client.head: required when client.sex is 'other' (male or female head proportions)")
 }
 
 /**

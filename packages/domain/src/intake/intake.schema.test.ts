@@ -33,6 +33,17 @@ describe('stipple.intake/v1', () => {
     expect(issues({ schema, client, hairLoss })).toEqual([])
   })
 
+  it("asks which head to draw when sex is 'other', and takes it", () => {
+    const doc = valid()
+    doc.client = { ...doc.client, sex: 'other' }
+    expect(issues(doc)).toEqual([
+      "client.head: is required when sex is 'other': choose the head the preview draws, 'male' or 'female' proportions",
+    ])
+    const r = parseIntake({ ...doc, client: { ...doc.client, head: 'female' } })
+    expect(r.success && r.data.client.head).toBe('female')
+    expect(issues({ ...doc, client: { ...doc.client, head: 'other' } })[0]).toMatch(/^client\.head: /)
+  })
+
   it.each([
     ['5A', 'Va'],
     ['Va', 'Va'],

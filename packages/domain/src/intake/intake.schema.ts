@@ -75,15 +75,29 @@ const HairLossSchema = z.discriminatedUnion('scale', [
 const HAIR_COLORS = ['black', 'dark-brown', 'brown', 'light-brown', 'blonde', 'red', 'grey', 'white'] as const
 export type HairColor = (typeof HAIR_COLORS)[number]
 
-const ClientSchema = z.strictObject({
-  sex: z.enum(['male', 'female', 'other']),
-  /** Years; 0–120 is accepted so that screening, not the schema, turns minors away (DOMAIN §6.1). */
-  age: z.int().min(0).max(120),
-  /** Fitzpatrick skin type 1–6 (DOMAIN §4.1). */
-  fitzpatrick: z.int().min(1).max(6),
-  hairColor: z.enum(HAIR_COLORS),
-  hairLength: z.enum(['shaved', 'buzz', 'short', 'long']),
-})
+const ClientSchema = z
+  .strictObject({
+    sex: z.enum(['male', 'female', 'other']),
+    /**
+     * Which head the preview draws: male or female proportions (DOMAIN §12.1). Required when `sex` is 'other' (the
+     * clinic asks the client); otherwise it defaults to `sex`.
+     */
+    head: z.exactOptional(z.enum(['male', 'female'])),
+    /** Years; 0–120 is accepted so that screening, not the schema, turns minors away (DOMAIN §6.1). */
+    age: z.int().min(0).max(120),
+    /** Fitzpatrick skin type 1–6 (DOMAIN §4.1). */
+    fitzpatrick: z.int().min(1).max(6),
+    hairColor: z.enum(HAIR_COLORS),
+    hairLength: z.enum(['shaved', 'buzz', 'short', 'long']),
+  })
+  .superRefine((c, ctx) => {
+    if (c.sex === 'other' && c.head === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['head'],
+        message: "is required when sex is 'other': choose the head the preview draws, 'male' or 'female' proportions",
+      })
+  })
 
 const ScarSchema = z.discriminatedUnion('kind', [
   /** A linear strip scar from follicular-unit transplantation. */

@@ -23,7 +23,14 @@ export interface CareFacts {
 export function courseCare(facts: CareFacts, dayOffsets: readonly number[]): Care {
   const intake: Intake = {
     schema: 'stipple.intake/v1',
-    client: { sex: 'other', age: 30, fitzpatrick: facts.fitzpatrick, hairColor: 'black', hairLength: 'shaved' },
+    client: {
+      sex: 'other',
+      head: 'male',
+      age: 30,
+      fitzpatrick: facts.fitzpatrick,
+      hairColor: 'black',
+      hairLength: 'shaved',
+    },
     hairLoss: { scale: 'none' },
     ...(facts.minoxidil ? { medical: { medications: [{ name: 'minoxidil' }] } } : {}),
   }

@@ -44,6 +44,8 @@ const ALLERGIES: [string, string][] = [
 
 interface Form {
   sex: string
+  /** The head the preview draws when sex is 'other' (DOMAIN §12): male or female proportions. */
+  head: string
   age: string
   fitzpatrick: string
   hairColor: string
@@ -66,6 +68,7 @@ function toDocument(f: Form): Record<string, unknown> {
     schema: INTAKE_SCHEMA_V1,
     client: {
       sex: f.sex,
+      ...(f.sex === 'other' && f.head !== '' ? { head: f.head } : {}),
       age: Number(f.age),
       fitzpatrick: Number(f.fitzpatrick),
       hairColor: f.hairColor,
@@ -85,6 +88,7 @@ export function IntakeNewPage() {
   const queryClient = useQueryClient()
   const [form, setForm] = useState<Form>({
     sex: 'male',
+    head: '',
     age: '',
     fitzpatrick: '3',
     hairColor: 'dark-brown',
@@ -155,6 +159,19 @@ export function IntakeNewPage() {
                 { value: 'other', label: 'Other' },
               ]}
             />
+            {form.sex === 'other' && (
+              <SelectField
+                label="Head for the preview"
+                value={form.head}
+                onChange={set('head')}
+                error={err('client.head')}
+                options={[
+                  { value: '', label: 'Choose…' },
+                  { value: 'male', label: 'Male proportions' },
+                  { value: 'female', label: 'Female proportions' },
+                ]}
+              />
+            )}
             <TextField
               label="Age"
               type="number"
