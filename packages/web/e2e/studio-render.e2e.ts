@@ -13,15 +13,16 @@ test('the WebGL2 preview agrees with the CPU renderer within the stated toleranc
   const handle = await page.waitForFunction(() => window.__studioRender, undefined, { timeout: 170_000 })
   const result = (await handle.jsonValue()) as Window['__studioRender']
   expect(result?.error).toBeUndefined()
-  expect(result?.cases.length).toBe(5)
+  expect(result?.cases.length).toBe(6)
   for (const c of result?.cases ?? []) {
     const label = `${c.preset} ${JSON.stringify(c.options)}`
     console.log(label, JSON.stringify(c.diff), 'changed', c.changed.toFixed(3))
     expect(c.diff.within, label).toBe(WITHIN)
     expect(c.diff.meanAbs, label).toBeLessThanOrEqual(MEAN)
     expect(c.diff.shareWithin, label).toBeGreaterThanOrEqual(SHARE)
-    // the dots change a real share of the image, so agreeing is not agreeing on bare skin
-    expect(c.changed, label).toBeGreaterThan(0.02)
+    // the dots change a real share of the image, so agreeing is not agreeing on bare skin (the scalp is about half
+    // the frame, beside the face and neck; a FUT strip from the back changes ~2 % of it)
+    expect(c.changed, label).toBeGreaterThan(0.015)
     expect(c.markWhite, label).toBe(true)
   }
 })

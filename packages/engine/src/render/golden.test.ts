@@ -9,6 +9,7 @@ import { gunzipSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import type { Design } from '../model/design.ts'
 import type { DotBuffer } from '../model/dots.ts'
+import { DEFAULT_HEAD } from '../scalp/head.ts'
 import { type HairPoints, type RenderOptions, renderPreview } from './render-preview.ts'
 import { latticeDots, latticeHair, syntheticDesign } from './synthetic.ts'
 
@@ -116,6 +117,20 @@ const CASES: Case[] = [
     options: { view: 'chart', years: 5, width: SIZE, height: SIZE, closeUp: { u: 4, v: 0, widthMm: 16 } },
   },
 ]
+
+// the head in every view, male and female (the face, ears and neck around the treated scalp)
+for (const sex of ['male', 'female'] as const) {
+  for (const view of ['front', 'three-quarter-left', 'three-quarter-right', 'left', 'right', 'back', 'top'] as const) {
+    if (sex === 'female' && view !== 'front' && view !== 'three-quarter-right' && view !== 'left') continue
+    CASES.push({
+      name: `head-${sex}-${view}`,
+      design: { ...base, head: { sex, ...DEFAULT_HEAD[sex] } },
+      dots: fullHead,
+      hair: ring,
+      options: { view, session: 3, stage: 'healed', width: SIZE, height: SIZE },
+    })
+  }
+}
 
 describe('golden images', () => {
   for (const c of CASES) {

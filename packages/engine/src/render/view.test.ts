@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createHead, DEFAULT_HEAD } from '../scalp/head.ts'
-import { createView, projectChartPoint, unprojectPixel, VIEW_NAMES } from './view.ts'
+import { rasterizeHead } from './head-shading.ts'
+import { syntheticDesign } from './synthetic.ts'
+import { createOrbitView, createView, projectChartPoint, unprojectPixel, VIEW_NAMES } from './view.ts'
 
 const head = createHead(DEFAULT_HEAD.male)
 const grid: [number, number][] = []
@@ -73,5 +75,82 @@ describe('views', () => {
 
   it('returns null for pixels off the head', () => {
     for (const name of VIEW_NAMES) expect(unprojectPixel(createView(head, name, 512, 512), 1, 1)).toBeNull()
+  })
+
+  it('maps a chart point to the same chart point from every view that shows it, with the head drawn around it', () => {
+    const design = syntheticDesign()
+    const views = VIEW_NAMES.map((name) => {
+      const v = createView(head, name, 640, 640)
+      rasterizeHead(v, design)
+      return v
+    })
+    let checked = 0
+    for (const [u, v] of grid) {
+      let seen = 0
+      for (const view of views) {
+        const p = projectChartPoint(view, u, v)
+        if (p === null) continue
+        seen++
+        const back = unprojectPixel(view, p.x, p.y)
+        expect(back, `${view.name} ${u},${v}`).not.toBeNull()
+        expect(Math.hypot((back?.u ?? 0) - u, (back?.v ?? 0) - v)).toBeLessThan(1e-6)
+      }
+      if (seen >= 3) checked++
+    }
+    expect(checked).toBeGreaterThan(100)
+  })
+
+  it('hides the scalp behind an ear: a point above the ear shows from the front-left but not through the ear', () => {
+    const design = syntheticDesign()
+    const side = createView(head, 'right', 800, 800)
+    const raster = rasterizeHead(side, design)
+    expect(raster).not.toBeNull()
+    // the ear covers some pixels that would otherwise show scalp: they unproject to nothing
+    let covered = 0
+    let scalpBehind = 0
+    for (let y = 0; y < 800; y += 4) {
+      for (let x = 0; x < 800; x += 4) {
+        if (side.occlusion?.[y * 800 + x] !== 1) continue
+        covered++
+        side.occlusion[y * 800 + x] = 0
+        if (unprojectPixel(side, x + 0.5, y + 0.5) !== null) scalpBehind++
+        side.occlusion[y * 800 + x] = 1
+        expect(unprojectPixel(side, x + 0.5, y + 0.5)).toBeNull()
+      }
+    }
+    expect(covered).toBeGreaterThan(1000)
+    expect(scalpBehind).toBeGreaterThan(50)
+    // the chart has no face: nothing to hide there
+    expect(rasterizeHead(createView(head, 'chart', 64, 64), design)).toBeNull()
+  })
+
+  it('the orbit at 0° and the views’ elevation is the front view; at ±45° the three-quarter views', () => {
+    const front = createView(head, 'front', 300, 300)
+    const o = createOrbitView(head, 0, front.elevation, 300, 300)
+    for (let i = 0; i < 3; i++) expect(o.eye[i]).toBeCloseTo(front.eye[i], 9)
+    const tq = createView(head, 'three-quarter-right', 300, 300)
+    const o45 = createOrbitView(head, 45, tq.elevation, 300, 300)
+    for (let i = 0; i < 3; i++) expect(o45.forward[i]).toBeCloseTo(tq.forward[i], 9)
+    // the client's right temple shows in the right three-quarter view, the left one does not
+    expect(projectChartPoint(tq, 100, 60)).not.toBeNull()
+    expect(projectChartPoint(tq, -120, 20)).toBeNull()
+  })
+
+  it('frames the whole head: crown to chin in the front and side views', () => {
+    for (const name of ['front', 'left', 'back'] as const) {
+      const view = createView(head, name, 500, 500)
+      rasterizeHead(view, syntheticDesign())
+      let top = 500
+      let bottom = 0
+      for (let y = 0; y < 500; y++)
+        for (let x = 0; x < 500; x++) {
+          const drawn = view.occlusion?.[y * 500 + x] === 1 || unprojectPixel(view, x + 0.5, y + 0.5) !== null
+          if (!drawn) continue
+          top = Math.min(top, y)
+          bottom = Math.max(bottom, y)
+        }
+      expect(top, name).toBeGreaterThan(5) // the crown is inside the image
+      expect(bottom, name).toBe(499) // the neck runs off its bottom
+    }
   })
 })

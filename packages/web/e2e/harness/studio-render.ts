@@ -24,7 +24,8 @@ export const RENDER_CASES: readonly RenderCase[] = [
   { preset: 'norwood-7', options: { view: 'top', stage: 'healed' } },
   { preset: 'norwood-5a', options: { view: 'front', stage: 'fresh', session: 1 } },
   { preset: 'norwood-5a', options: { view: 'left', stage: 'healed', years: 6 } },
-  { preset: 'ludwig-2', options: { view: 'back', stage: 'healed', session: 2 } },
+  { preset: 'ludwig-2', options: { view: 'three-quarter-left', stage: 'healed', session: 2 } },
+  { preset: 'norwood-5', options: { view: 'three-quarter-right', stage: 'healed' } },
   { preset: 'scar-fut', options: { view: 'back', stage: 'fresh' } },
 ]
 
