@@ -40,7 +40,19 @@ test('the hairline points move by keyboard, and every control has a name', async
   await expect.poll(() => settledArea(page), { timeout: 60_000 }).not.toBe(area0)
   for (const name of ['Height', 'Softness', 'Irregularity', 'Session', 'Years after healing', 'Before / after split'])
     await expect(page.getByRole('slider', { name: new RegExp(`^${name}`) })).toBeVisible()
-  for (const name of ['Top', 'Front', 'Left', 'Right', 'Back', '3D head', 'Add zone', 'Undo', 'Redo'])
+  for (const name of [
+    'Top',
+    'Front',
+    '¾ left',
+    '¾ right',
+    'Left',
+    'Right',
+    'Back',
+    '3D head',
+    'Add zone',
+    'Undo',
+    'Redo',
+  ])
     await expect(page.getByRole('button', { name, exact: true })).toBeVisible()
 })
 
@@ -66,6 +78,13 @@ test('views, stage, years and the before/after split redraw the preview', async 
   // the 3D head starts facing front: turning it shows another side
   await page.getByRole('button', { name: '3D head', exact: true }).click()
   await page.getByRole('slider', { name: /^Turn/ }).fill('120')
+  await changed()
+  // the orbit pad turns and raises the head by keyboard
+  await page.getByRole('slider', { name: /^Orbit the head/ }).focus()
+  await page.keyboard.press('Shift+ArrowUp')
+  await page.keyboard.press('Shift+ArrowUp')
+  await changed()
+  await page.getByRole('button', { name: '¾ right', exact: true }).click()
   await changed()
 })
 

@@ -154,7 +154,7 @@ export function rasterizeHead(view: View, design: Design): HeadRaster | null {
       if (tri[o] < 0) continue
       const t = rayHit(view, x + 0.5, y + 0.5, _hit)
       // the mesh lies on the ellipsoid wherever both are drawn: the scalp keeps those pixels
-      if (t > 0 && t < depth[o] + 0.5) continue
+      if (t > 0 && t < depth[o] + 1) continue
       mask[o] = 1
     }
   }

@@ -151,7 +151,7 @@ export function faceGeometry(head: HeadModel, sex: Sex): FaceGeometry {
     // DOMAIN §12.1: one ear length behind the lateral orbital rim (which sits ~30 mm behind glabella) [TOLL78]
     earFrontZ: head.b - 30 * s - n.earLength * s,
     bottomY: mentonY - 95 * s,
-    browRidge: sex === 'male' ? 3 : 1.5,
+    browRidge: sex === 'male' ? 2.2 : 1,
   }
 }
 
@@ -231,7 +231,7 @@ function createField(head: HeadModel, f: FaceGeometry): Field {
     [26, zFore(26) - 7],
     [12, zFore(12) - 2.5],
     [3, zFore(3) + 0.5],
-    [f.sellionY, b - 5 * s],
+    [f.sellionY, b - 4 * s],
     [f.eyeY, b - 13 * s],
     [f.subnasaleY, b - 12 * s],
     [f.stomionY, b - 11 * s],
@@ -321,10 +321,13 @@ function field(F: Field, r: Row, x: number, z: number): number {
   // cranium, cut below the brows at the front
   const q = Math.sqrt((x * x) / (head.a * head.a) + r.craniumY2 + (z * z) / (head.b * head.b))
   const cranium = (q - 1) * 85
-  const skull = smax(cranium, r.cutY + F.nz * z, 4)
+  // the cut's edge: crisp under the brows (the face covers it), soft down the sides where it shows
+  const skull = smax(cranium, r.cutY + F.nz * z, 1 + 1.1 * r.blend)
   // the face: its front surface z = front(x), wrapping back at the sides
   const t = ax / r.hw
-  let front = r.zMid - r.drop * (t <= 1 ? t ** r.jawPow : 1 + 4 * (t - 1))
+  // past the face's half-width the surface turns back faster, with no kink (the slope carries on at t = 1)
+  const u1 = t - 1
+  let front = r.zMid - r.drop * (t <= 1 ? t ** r.jawPow : 1 + r.jawPow * u1 + 8 * u1 * u1)
   front += r.brow * Math.exp(-(x * x) / (40 * 40))
   const ex = ax - f.eyeX
   front -= r.socket * Math.exp(-(ex * ex) / 230)
@@ -344,9 +347,10 @@ function field(F: Field, r: Row, x: number, z: number): number {
   // the jaw's lower border rises from menton to gonion
   const jt = Math.min(1, ax / f.gonionX)
   const border = f.mentonY + (f.gonionY - f.mentonY) * jt ** 1.7
-  let face = smax(z - front, r.faceBack - z, 4)
-  face = smax(face, border - r.y, 8)
-  face = smax(face, r.y - 24, 4)
+  let face = smax(z - front, r.faceBack - z, 8)
+  face = smax(face, border - r.y, 12)
+  // the face's top: above the brows at the front, lower towards the temples, where the cranium is the surface
+  face = smax(face, r.y - 24 + 0.6 * Math.max(0, ax - 35), 4)
   let d = smin(skull, face, r.blend)
   // eyeballs
   if (r.eyeR2 > 0) {

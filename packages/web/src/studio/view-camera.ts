@@ -12,7 +12,7 @@ export const STUDIO_VIEWS: readonly { id: StudioView; label: string }[] = [
   { id: 'left', label: 'Left' },
   { id: 'right', label: 'Right' },
   { id: 'back', label: 'Back' },
-  { id: 'rotate', label: 'Orbit' },
+  { id: 'rotate', label: '3D head' },
 ]
 
 /** The orbit's starting elevation, degrees: the named side views' [assumption, as view.ts]. */
