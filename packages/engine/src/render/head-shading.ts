@@ -21,30 +21,56 @@ export interface HeadRaster {
   readonly mesh: HeadMesh
   /** 1 where the face, ears or neck show (and hide the scalp); the same array as view.occlusion. */
   readonly mask: Uint8Array
+  /** The head is rasterised and shaded `sub` times coarser than the image (1 up to ~1100 px, 2 at 2048²) … */
+  readonly sub: number
+  /** … on this camera (the view at 1/sub), whose pixels hold the nearest triangle and where on it, and its mask. */
+  readonly low: View
+  readonly lowMask: Uint8Array
   readonly tri: Int32Array
   readonly b1: Float32Array
   readonly b2: Float32Array
-  /** Bounding box of the drawn pixels (x1, y1 exclusive). */
+  /** Bounding box of the drawn pixels in `low` (x1, y1 exclusive). */
   readonly x0: number
   readonly y0: number
   readonly x1: number
   readonly y1: number
 }
 
+/** Largest side the head is shaded at per pixel; past it, at half (or a third…) the resolution, then interpolated. */
+const FULL_RES_MAX = 1100
+
 let _depth = new Float32Array(0)
 let _tri = new Int32Array(0)
 let _b1 = new Float32Array(0)
 let _b2 = new Float32Array(0)
 let _vs = new Float32Array(0)
+let _scalpWins = new Uint8Array(0)
+let _triClass = new Uint8Array(0)
 const _hit = new Float64Array(3)
 
 /**
  * Rasterises the head's face, ears and neck for `view` and records where they hide the scalp in `view.occlusion`
  * (so dots and hair there are not drawn). Null for the chart, which shows the scalp alone.
  */
-export function rasterizeHead(view: View, design: Design): HeadRaster | null {
-  if (view.name === 'chart') return null
-  const mesh = headMesh(view.head, design.head.sex)
+export function rasterizeHead(full: View, design: Design): HeadRaster | null {
+  if (full.name === 'chart') return null
+  const mesh = headMesh(full.head, design.head.sex)
+  // the face is smooth: at large sizes it is drawn at a fraction of the resolution and interpolated up (speed)
+  const subRes = Math.max(1, Math.floor(Math.min(full.width, full.height) / FULL_RES_MAX) + 1)
+  const sub = Math.min(full.width, full.height) <= FULL_RES_MAX ? 1 : subRes
+  const view: View =
+    sub === 1
+      ? full
+      : {
+          ...full,
+          width: Math.ceil(full.width / sub),
+          height: Math.ceil(full.height / sub),
+          focal: full.focal / sub,
+          cx: full.cx / sub,
+          cy: full.cy / sub,
+          pxPerMm: full.pxPerMm / sub,
+          occlusion: null,
+        }
   const { width, height } = view
   const n = width * height
   if (_depth.length < n) {
@@ -72,6 +98,10 @@ export function rasterizeHead(view: View, design: Design): HeadRaster | null {
     vs[i * 3 + 1] = cy - (focal * (rx * up[0] + ry * up[1] + rz * up[2])) / d
     vs[i * 3 + 2] = d
   }
+  // per vertex: does the scalp (the ellipsoid above its clip) win there, as the per-pixel test below decides?
+  if (_scalpWins.length < vc) _scalpWins = new Uint8Array(vc)
+  const scalpWins = _scalpWins
+  for (let i = 0; i < vc; i++) scalpWins[i] = scalpInFront(view, p[i * 3], p[i * 3 + 1], p[i * 3 + 2]) ? 1 : 0
   // bounding box of the projected mesh, cleared
   let bx0 = width
   let by0 = height
@@ -95,7 +125,13 @@ export function rasterizeHead(view: View, design: Design): HeadRaster | null {
   }
   const idx = mesh.index
   const tc = mesh.triangleCount
+  // per triangle: 0 the scalp wins at all three corners (not drawn), 1 the mesh wins at all three, 2 mixed (per pixel)
+  if (_triClass.length < tc) _triClass = new Uint8Array(tc)
+  const triClass = _triClass
   for (let t = 0; t < tc; t++) {
+    const wins = scalpWins[idx[t * 3]] + scalpWins[idx[t * 3 + 1]] + scalpWins[idx[t * 3 + 2]]
+    triClass[t] = wins === 3 ? 0 : wins === 0 ? 1 : 2
+    if (wins === 3) continue
     const ia = idx[t * 3] * 3
     const ib = idx[t * 3 + 1] * 3
     const ic = idx[t * 3 + 2] * 3
@@ -151,15 +187,51 @@ export function rasterizeHead(view: View, design: Design): HeadRaster | null {
   for (let y = y0; y < y1; y++) {
     let o = y * width + x0
     for (let x = x0; x < x1; x++, o++) {
-      if (tri[o] < 0) continue
+      const k = tri[o]
+      if (k < 0) continue
+      if (triClass[k] === 1) {
+        mask[o] = 1
+        continue
+      }
       const t = rayHit(view, x + 0.5, y + 0.5, _hit)
       // the mesh lies on the ellipsoid wherever both are drawn: the scalp keeps those pixels
       if (t > 0 && t < depth[o] + 1) continue
       mask[o] = 1
     }
   }
-  view.occlusion = mask
-  return { view, mesh, mask, tri, b1, b2, x0, y0, x1, y1 }
+  let fullMask = mask
+  if (sub > 1) {
+    fullMask = new Uint8Array(full.width * full.height)
+    const fw = full.width
+    for (let j = y0; j < y1; j++) {
+      // one full-resolution row from the coarse row, then copied to the block's other rows
+      const first = j * sub * fw
+      if (first >= fullMask.length) break
+      const end = first + fw
+      for (let i = x0; i < x1; i++) {
+        if (mask[j * width + i] === 0) continue
+        const a = first + i * sub
+        for (let q = a; q < a + sub && q < end; q++) fullMask[q] = 1
+      }
+      for (let r = 1; r < sub && j * sub + r < full.height; r++)
+        fullMask.copyWithin(first + r * fw + x0 * sub, first + x0 * sub, first + Math.min(fw, x1 * sub))
+    }
+  }
+  full.occlusion = fullMask
+  return { view: full, mesh, mask: fullMask, sub, low: view, lowMask: mask, tri, b1, b2, x0, y0, x1, y1 }
+}
+
+/** Whether the scalp hides (or coincides with, within 1 mm) the head point (x, y, z) seen from the view's eye. */
+function scalpInFront(view: View, x: number, y: number, z: number): boolean {
+  const { eye, forward, right, up, focal } = view
+  const rx = x - eye[0]
+  const ry = y - eye[1]
+  const rz = z - eye[2]
+  const d = rx * forward[0] + ry * forward[1] + rz * forward[2]
+  const px = view.cx + (focal * (rx * right[0] + ry * right[1] + rz * right[2])) / d
+  const py = view.cy - (focal * (rx * up[0] + ry * up[1] + rz * up[2])) / d
+  const t = rayHit(view, px, py, _hit)
+  return t > 0 && t < d + 1
 }
 
 /** Sheen of the skin by kind, as skin.ts. */
@@ -172,18 +244,54 @@ const SCLERA: readonly [number, number, number] = [0.62, 0.58, 0.55]
 const _skin = new Float64Array(3)
 const _col = new Float64Array(3)
 
+let _vShade = new Float32Array(0)
+let _vSpec = new Float32Array(0)
+const _features = new WeakMap<HeadMesh, Uint8Array>()
+
+/** Per triangle: 1 where a painted feature (brows, eyes, nostrils, lips) may fall, so its colour is found per pixel. */
+function featureTriangles(mesh: HeadMesh): Uint8Array {
+  const hit = _features.get(mesh)
+  if (hit !== undefined) return hit
+  const f = mesh.face
+  const P = mesh.position
+  const out = new Uint8Array(mesh.triangleCount)
+  const s = (f.sellionY - f.mentonY) / 120
+  for (let t = 0; t < mesh.triangleCount; t++) {
+    for (let k = 0; k < 3; k++) {
+      const v = mesh.index[t * 3 + k]
+      if (mesh.part[v] !== 0) continue
+      const x = Math.abs(P[v * 3])
+      const y = P[v * 3 + 1]
+      const z = P[v * 3 + 2]
+      if (z < f.glabellaZ - 48) continue
+      const brows = x < 62 * s && y > f.eyeY - 14 * s && y < f.eyeY + 30 * s
+      const nose = x < 16 * s && Math.abs(y - f.subnasaleY - 2.5 * s) < 7 * s
+      const lips = x < f.mouthHalfWidth + 2 && Math.abs(y - f.stomionY) < 14 * s
+      if (brows || nose || lips) {
+        out[t] = 1
+        break
+      }
+    }
+  }
+  _features.set(mesh, out)
+  return out
+}
+
 /** Paints the face, ears and neck found by `rasterizeHead` into the image (after the scalp pass), lit like the scalp. */
 export function shadeHead(raster: HeadRaster | null, design: Design, px32: Int32Array): void {
   if (raster === null) return
-  const { view, mesh, mask, tri, b1, b2 } = raster
-  const { width } = view
+  const { low, mesh, lowMask, tri, b1, b2, sub } = raster
+  const width = low.width
+  const toSrgb = LINEAR_TO_SRGB
+  if (sub > 1 && _low.length < low.width * low.height) _low = new Int32Array(low.width * low.height)
+  const out = sub === 1 ? px32 : _low
   skinLinearRgb(design.skin.fitzpatrick, _skin)
-  const { right, up, forward, eye } = view
+  const { right, up, forward, eye } = low
   // skin.ts's key light: soft, from the upper left, a little behind the camera
   let lx = -0.4 * right[0] + 0.6 * up[0] - 0.7 * forward[0]
   let ly = -0.4 * right[1] + 0.6 * up[1] - 0.7 * forward[1]
   let lz = -0.4 * right[2] + 0.6 * up[2] - 0.7 * forward[2]
-  const ll = Math.hypot(lx, ly, lz)
+  const ll = Math.sqrt(lx * lx + ly * ly + lz * lz)
   lx /= ll
   ly /= ll
   lz /= ll
@@ -192,10 +300,43 @@ export function shadeHead(raster: HeadRaster | null, design: Design, px32: Int32
   const N = mesh.normal
   const I = mesh.index
   const face = mesh.face
+  // light per vertex (wrapped Lambert + ambient, Blinn sheen), interpolated across the ~1.5 mm triangles
+  const vc = mesh.vertexCount
+  if (_vShade.length < vc) {
+    _vShade = new Float32Array(vc)
+    _vSpec = new Float32Array(vc)
+  }
+  const vShade = _vShade
+  const vSpec = _vSpec
+  for (let i = 0; i < vc; i++) {
+    const nx = N[i * 3]
+    const ny = N[i * 3 + 1]
+    const nz = N[i * 3 + 2]
+    const ndl = nx * lx + ny * ly + nz * lz
+    vShade[i] = 0.3 + 0.8 * Math.max((ndl + 0.35) / 1.35, 0)
+    let vx = eye[0] - P[i * 3]
+    let vy = eye[1] - P[i * 3 + 1]
+    let vz = eye[2] - P[i * 3 + 2]
+    const vl = Math.sqrt(vx * vx + vy * vy + vz * vz)
+    vx = vx / vl + lx
+    vy = vy / vl + ly
+    vz = vz / vl + lz
+    const ndh = (nx * vx + ny * vy + nz * vz) / Math.sqrt(vx * vx + vy * vy + vz * vz)
+    if (ndh > 0) {
+      const p2 = ndh * ndh
+      const p4 = p2 * p2
+      const p8 = p4 * p4
+      vSpec[i] = sheen * p8 * p8 * p4
+    } else vSpec[i] = 0
+  }
+  const feature = featureTriangles(mesh)
+  const sr = _skin[0]
+  const sg = _skin[1]
+  const sb = _skin[2]
   for (let y = raster.y0; y < raster.y1; y++) {
-    let o = y * width + raster.x0
+    let o: number = y * width + raster.x0
     for (let x = raster.x0; x < raster.x1; x++, o++) {
-      if (mask[o] === 0) continue
+      if (lowMask[o] === 0) continue
       const t = tri[o]
       const wb = b1[o]
       const wc = b2[o]
@@ -203,51 +344,88 @@ export function shadeHead(raster: HeadRaster | null, design: Design, px32: Int32
       const ia = I[t * 3]
       const ib = I[t * 3 + 1]
       const ic = I[t * 3 + 2]
-      const sx = wa * P[ia * 3] + wb * P[ib * 3] + wc * P[ic * 3]
-      const sy = wa * P[ia * 3 + 1] + wb * P[ib * 3 + 1] + wc * P[ic * 3 + 1]
-      const sz = wa * P[ia * 3 + 2] + wb * P[ib * 3 + 2] + wc * P[ic * 3 + 2]
-      let nx = wa * N[ia * 3] + wb * N[ib * 3] + wc * N[ic * 3]
-      let ny = wa * N[ia * 3 + 1] + wb * N[ib * 3 + 1] + wc * N[ic * 3 + 1]
-      let nz = wa * N[ia * 3 + 2] + wb * N[ib * 3 + 2] + wc * N[ic * 3 + 2]
-      const nl = Math.hypot(nx, ny, nz) || 1
-      nx /= nl
-      ny /= nl
-      nz /= nl
-      const ndl = nx * lx + ny * ly + nz * lz
-      const shade = 0.3 + 0.8 * Math.max((ndl + 0.35) / 1.35, 0)
-      let vx = eye[0] - sx
-      let vy = eye[1] - sy
-      let vz = eye[2] - sz
-      const vl = Math.hypot(vx, vy, vz)
-      vx /= vl
-      vy /= vl
-      vz /= vl
-      let hx = vx + lx
-      let hy = vy + ly
-      let hz = vz + lz
-      const hl = Math.hypot(hx, hy, hz)
-      hx /= hl
-      hy /= hl
-      hz /= hl
-      const ndh = nx * hx + ny * hy + nz * hz
-      let spec = 0
-      if (ndh > 0) {
-        const p2 = ndh * ndh
-        const p4 = p2 * p2
-        const p8 = p4 * p4
-        spec = sheen * p8 * p8 * p4
+      const shade = wa * vShade[ia] + wb * vShade[ib] + wc * vShade[ic]
+      let spec = wa * vSpec[ia] + wb * vSpec[ib] + wc * vSpec[ic]
+      let r: number
+      let g: number
+      let b: number
+      if (feature[t] === 1) {
+        const sx = wa * P[ia * 3] + wb * P[ib * 3] + wc * P[ic * 3]
+        const sy = wa * P[ia * 3 + 1] + wb * P[ib * 3 + 1] + wc * P[ic * 3 + 1]
+        const sz = wa * P[ia * 3 + 2] + wb * P[ib * 3 + 2] + wc * P[ic * 3 + 2]
+        const ny = wa * N[ia * 3 + 1] + wb * N[ib * 3 + 1] + wc * N[ic * 3 + 1]
+        const glossy = albedo(face, sx, sy, sz, ny, _col)
+        spec *= 1 + glossy * 6
+        r = _col[0] * shade + spec
+        g = _col[1] * shade + spec
+        b = _col[2] * shade + spec
+      } else if (mesh.part[ia] === 1) {
+        // ears are a little redder than the face
+        r = sr * 1.02 * shade + spec
+        g = sg * 0.94 * shade + spec
+        b = sb * 0.93 * shade + spec
+      } else {
+        r = sr * shade + spec
+        g = sg * shade + spec
+        b = sb * shade + spec
       }
-      const glossy = albedo(face, mesh.part[ia], sx, sy, sz, ny, _col)
-      const r = _col[0] * shade + spec * (1 + glossy * 6)
-      const g = _col[1] * shade + spec * (1 + glossy * 6)
-      const b = _col[2] * shade + spec * (1 + glossy * 6)
-      const ir = r >= 1 ? 255 : LINEAR_TO_SRGB[(r * Q + 0.5) | 0]
-      const ig = g >= 1 ? 255 : LINEAR_TO_SRGB[(g * Q + 0.5) | 0]
-      const ibb = b >= 1 ? 255 : LINEAR_TO_SRGB[(b * Q + 0.5) | 0]
-      px32[o] = 0xff000000 | (ibb << 16) | (ig << 8) | ir
+      const ir = r >= 1 ? 255 : toSrgb[(r * Q + 0.5) | 0]
+      const ig = g >= 1 ? 255 : toSrgb[(g * Q + 0.5) | 0]
+      const ibb = b >= 1 ? 255 : toSrgb[(b * Q + 0.5) | 0]
+      out[o] = 0xff000000 | (ibb << 16) | (ig << 8) | ir
     }
   }
+  if (sub > 1) upsample(raster, _low, px32)
   softenEdges(raster, px32)
+}
+
+let _low = new Int32Array(0)
+
+/** Writes the coarse shading into the image where the head shows: bilinear between coarse pixels on the head, else nearest. */
+function upsample(raster: HeadRaster, lowPx: Int32Array, px32: Int32Array): void {
+  const { view, low, sub, mask, lowMask } = raster
+  const lw = low.width
+  const lh = low.height
+  const y0 = raster.y0 * sub
+  const y1 = Math.min(view.height, raster.y1 * sub)
+  const x0 = raster.x0 * sub
+  const x1 = Math.min(view.width, raster.x1 * sub)
+  const inv = 1 / sub
+  for (let y = y0; y < y1; y++) {
+    const fy = (y + 0.5) * inv - 0.5
+    let j = Math.floor(fy)
+    if (j < 0) j = 0
+    if (j > lh - 2) j = lh - 2
+    const ay = Math.min(1, Math.max(0, fy - j))
+    let o = y * view.width + x0
+    for (let x = x0; x < x1; x++, o++) {
+      if (mask[o] === 0) continue
+      const fx = (x + 0.5) * inv - 0.5
+      let i = Math.floor(fx)
+      if (i < 0) i = 0
+      if (i > lw - 2) i = lw - 2
+      const k = j * lw + i
+      if (lowMask[k] + lowMask[k + 1] + lowMask[k + lw] + lowMask[k + lw + 1] < 4) {
+        px32[o] = lowPx[((y * inv) | 0) * lw + ((x * inv) | 0)]
+        continue
+      }
+      const ax = Math.min(1, Math.max(0, fx - i))
+      const a = lowPx[k]
+      const b = lowPx[k + 1]
+      const c = lowPx[k + lw]
+      const d = lowPx[k + lw + 1]
+      const w00 = (1 - ax) * (1 - ay)
+      const w10 = ax * (1 - ay)
+      const w01 = (1 - ax) * ay
+      const w11 = ax * ay
+      const r = (a & 0xff) * w00 + (b & 0xff) * w10 + (c & 0xff) * w01 + (d & 0xff) * w11
+      const g =
+        ((a >>> 8) & 0xff) * w00 + ((b >>> 8) & 0xff) * w10 + ((c >>> 8) & 0xff) * w01 + ((d >>> 8) & 0xff) * w11
+      const bl =
+        ((a >>> 16) & 0xff) * w00 + ((b >>> 16) & 0xff) * w10 + ((c >>> 16) & 0xff) * w01 + ((d >>> 16) & 0xff) * w11
+      px32[o] = 0xff000000 | (((bl + 0.5) | 0) << 16) | (((g + 0.5) | 0) << 8) | ((r + 0.5) | 0)
+    }
+  }
 }
 
 function smoothstep(e0: number, e1: number, x: number): number {
@@ -259,17 +437,10 @@ function smoothstep(e0: number, e1: number, x: number): number {
  * The surface colour (linear RGB, before light) at a point of the face into out; returns how glossy it is (0–1, the
  * eyes). A mannequin's features: even skin of the design's type, brows, eyes, lips and nostrils [assumption].
  */
-function albedo(f: FaceGeometry, part: number, x: number, y: number, z: number, ny: number, out: Float64Array): number {
+function albedo(f: FaceGeometry, x: number, y: number, z: number, ny: number, out: Float64Array): number {
   let r = _skin[0]
   let g = _skin[1]
   let b = _skin[2]
-  if (part === 1) {
-    // ears are a little redder than the face
-    out[0] = r * 1.02
-    out[1] = g * 0.94
-    out[2] = b * 0.93
-    return 0
-  }
   const s = (f.sellionY - f.mentonY) / 120
   const ax = Math.abs(x)
   let glossy = 0
@@ -294,7 +465,7 @@ function albedo(f: FaceGeometry, part: number, x: number, y: number, z: number, 
       const upper = f.eyeHalfHeight * 1.15 * q ** 0.8
       const lower = -f.eyeHalfHeight * 0.85 * q ** 0.9
       if (q > 0 && ey < upper && ey > lower) {
-        const rr = Math.hypot(ex + 0.4, ey - 0.3)
+        const rr = Math.sqrt((ex + 0.4) * (ex + 0.4) + (ey - 0.3) * (ey - 0.3))
         if (rr < 1.9 * s) {
           r = 0.008
           g = 0.007
@@ -363,38 +534,44 @@ let _edge = new Int32Array(0)
 
 /** Softens the head's outline: pixels where the mask changes take the mean of their 3 × 3 neighbourhood. */
 function softenEdges(raster: HeadRaster, px32: Int32Array): void {
-  const { view, mask } = raster
+  const { view, mask, lowMask, low, sub } = raster
   const { width, height } = view
-  const x0 = Math.max(1, raster.x0)
-  const y0 = Math.max(1, raster.y0)
-  const x1 = Math.min(width - 1, raster.x1)
-  const y1 = Math.min(height - 1, raster.y1)
+  const lw = low.width
   let count = 0
   if (_edge.length === 0) _edge = new Int32Array(1 << 16)
-  for (let y = y0; y < y1; y++) {
-    let o = y * width + x0
-    for (let x = x0; x < x1; x++, o++) {
-      const m = mask[o]
-      if (m === mask[o + 1] && m === mask[o - 1] && m === mask[o + width] && m === mask[o - width]) continue
-      let r = 0
-      let g = 0
-      let b = 0
-      for (let dy = -1; dy <= 1; dy++) {
-        for (let dx = -1; dx <= 1; dx++) {
-          const w = px32[o + dy * width + dx]
-          r += w & 0xff
-          g += (w >>> 8) & 0xff
-          b += (w >>> 16) & 0xff
+  // only the coarse pixels on the outline (or next to it) can hold full-resolution outline pixels
+  for (let j = Math.max(1, raster.y0); j < Math.min(low.height - 1, raster.y1); j++) {
+    for (let i = Math.max(1, raster.x0); i < Math.min(lw - 1, raster.x1); i++) {
+      const k = j * lw + i
+      const m = lowMask[k]
+      if (m === lowMask[k + 1] && m === lowMask[k - 1] && m === lowMask[k + lw] && m === lowMask[k - lw]) continue
+      for (let y = Math.max(1, j * sub); y < Math.min(height - 1, (j + 1) * sub); y++) {
+        for (let x = Math.max(1, i * sub); x < Math.min(width - 1, (i + 1) * sub); x++) {
+          const o = y * width + x
+          const mm = mask[o]
+          if (mm === mask[o + 1] && mm === mask[o - 1] && mm === mask[o + width] && mm === mask[o - width]) continue
+          let r = 0
+          let g = 0
+          let b = 0
+          for (let dy = -1; dy <= 1; dy++) {
+            for (let dx = -1; dx <= 1; dx++) {
+              const w = px32[o + dy * width + dx]
+              r += w & 0xff
+              g += (w >>> 8) & 0xff
+              b += (w >>> 16) & 0xff
+            }
+          }
+          if (count >= _edge.length >> 1) {
+            const grown = new Int32Array(_edge.length * 2)
+            grown.set(_edge)
+            _edge = grown
+          }
+          _edge[count * 2] = o
+          _edge[count * 2 + 1] =
+            0xff000000 | (((b / 9 + 0.5) | 0) << 16) | (((g / 9 + 0.5) | 0) << 8) | ((r / 9 + 0.5) | 0)
+          count++
         }
       }
-      if (count >= _edge.length >> 1) {
-        const grown = new Int32Array(_edge.length * 2)
-        grown.set(_edge)
-        _edge = grown
-      }
-      _edge[count * 2] = o
-      _edge[count * 2 + 1] = 0xff000000 | (((b / 9 + 0.5) | 0) << 16) | (((g / 9 + 0.5) | 0) << 8) | ((r / 9 + 0.5) | 0)
-      count++
     }
   }
   for (let i = 0; i < count; i++) px32[_edge[i * 2]] = _edge[i * 2 + 1]
@@ -407,8 +584,10 @@ function softenEdges(raster: HeadRaster, px32: Int32Array): void {
 export function markHeadPixels(raster: HeadRaster | null, data: Uint8ClampedArray): void {
   if (raster === null) return
   const { mask, view } = raster
-  for (let y = raster.y0; y < raster.y1; y++) {
-    let o = y * view.width + raster.x0
-    for (let x = raster.x0; x < raster.x1; x++, o++) if (mask[o] === 1) data[o * 4 + 3] = 254
+  const y1 = Math.min(view.height, raster.y1 * raster.sub)
+  const x1 = Math.min(view.width, raster.x1 * raster.sub)
+  for (let y = raster.y0 * raster.sub; y < y1; y++) {
+    let o = y * view.width + raster.x0 * raster.sub
+    for (let x = raster.x0 * raster.sub; x < x1; x++, o++) if (mask[o] === 1) data[o * 4 + 3] = 254
   }
 }
