@@ -5,7 +5,7 @@ import { createRng, deriveSeed } from '../math/rng.ts'
 import type { Design, SessionSpec } from '../model/design.ts'
 import { allocateDots, type DotBuffer } from '../model/dots.ts'
 import { DEFAULT_HEAD } from '../scalp/head.ts'
-import type { HairPoints } from './render-preview.ts'
+import type { HairPoints } from './hair.ts'
 
 const SESSIONS: readonly SessionSpec[] = [
   { share: 0.4, needle: '1RL 0.20', dilution: '1:25', shadeOffset: 1 },
