@@ -11,7 +11,7 @@ import { type HairPoints, type HairSegments, hairSegments, toneHair } from './ha
 import { checkRenderOptions, type RenderIssue, type RenderOptions, type RgbaTarget } from './options.ts'
 import { pixelWords } from './raster.ts'
 import { renderSkin } from './skin.ts'
-import { blurTone, createToneGrid, GRID, toneBlurPasses } from './tone-grid.ts'
+import { blurTone, createToneGrid, GRID, toneBlurReach } from './tone-grid.ts'
 import { createView, type View } from './view.ts'
 
 /**
@@ -74,7 +74,7 @@ export function previewLayers(
   const sigmaCells = (diffusionMm(design.pigment.depthMm) * v.pxPerMm) / GRID
   blurTone(tone, sigmaCells)
   const n = p.count
-  const { sx, sy, rm, ratio, ex, ey, edge, cell: cells } = p
+  const { sx, sy, rm, ratio, ex, ey, edge, cell: cells, dark } = p
   const halos = p.look?.halo
   const absorb = p.look?.absorb
   let haloCount = 0
@@ -119,9 +119,9 @@ export function previewLayers(
       e.ex[o] = ex[i]
       e.ey[o] = ey[i]
       e.edge[o] = edge[i]
-      e.absorbR[o] = absorb[cell * 3]
-      e.absorbG[o] = absorb[cell * 3 + 1]
-      e.absorbB[o] = absorb[cell * 3 + 2]
+      e.absorbR[o] = Math.min(1, absorb[cell * 3] * dark[i])
+      e.absorbG[o] = Math.min(1, absorb[cell * 3 + 1] * dark[i])
+      e.absorbB[o] = Math.min(1, absorb[cell * 3 + 2] * dark[i])
       o++
     }
   const nodes = tone.gx * tone.gy
@@ -130,8 +130,8 @@ export function previewLayers(
     gy: tone.gy,
     grid: GRID,
     any: tone.any,
-    // the splat's 2 × 2 nodes, a node per blur pass, and the interpolation's next node
-    reach: (toneBlurPasses(tone, sigmaCells) + 3) * GRID,
+    // the splat's 2 × 2 nodes, the blur's support, and the interpolation's next node
+    reach: (toneBlurReach(sigmaCells) + 3) * GRID,
     r: tone.r.slice(0, nodes),
     g: tone.g.slice(0, nodes),
     b: tone.b.slice(0, nodes),
