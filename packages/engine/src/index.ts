@@ -44,6 +44,7 @@ export {
   type ChartBox,
   DEFAULT_DOT_CAP,
   type HairBuffer,
+  type Placement,
   type PlacementResult,
   placeDots,
 } from './placement/place-dots.ts'

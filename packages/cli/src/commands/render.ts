@@ -106,7 +106,7 @@ export const renderCommand: Command = {
     const placed = placeDots(design)
     if (!placed.ok) throw new InputError(fileProblems(file, placed.issues))
     const target = { width, height: width, data: new Uint8ClampedArray(width * width * 4) }
-    const result = renderPreview(design, placed.dots, placed.hair, options, target)
+    const result = renderPreview(placed, options, target)
     if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message}`).join('; '))
     const png = await sharp(Buffer.from(target.data.buffer), { raw: { width, height: width, channels: 4 } })
       .png({ compressionLevel: PNG_LEVEL })

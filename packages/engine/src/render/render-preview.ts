@@ -14,7 +14,7 @@ import { dotStateAt, fadeTimeConstant, previewDay, sessionDay } from '../appeara
 import { deriveSeed, fmix32 } from '../math/rng.ts'
 import type { Design } from '../model/design.ts'
 import type { DotBuffer } from '../model/dots.ts'
-import { createHead } from '../scalp/head.ts'
+import type { Placement } from '../placement/place-dots.ts'
 import { drawSimulatedMark } from './mark.ts'
 import { bandOrder, LITTLE_ENDIAN, pixelWords, stampDisc, stampEllipse, stampSegment } from './raster.ts'
 import { blurTone, createToneGrid, GRID, renderSkin, splatTone, type ToneGrid, toneBlurPasses } from './skin.ts'
@@ -123,23 +123,18 @@ export function checkRenderOptions(design: Design, options: RenderOptions, targe
 }
 
 /**
- * Renders a preview of `design` with its `dots` and remaining `hair` into `target` (RGBA, sRGB), always marked
+ * Renders a preview of a placed design (its dots and remaining hair) into `target` (RGBA, sRGB), always marked
  * "Simulated". Invalid options leave the target untouched and come back as issues.
  * @example
+ *   const placed = placeDots(design)
  *   const target = { width: 1024, height: 1024, data: new Uint8ClampedArray(1024 * 1024 * 4) }
- *   renderPreview(design, dots, hair, { view: 'top', stage: 'healed', years: 5, width: 1024, height: 1024 }, target)
+ *   if (placed.ok) renderPreview(placed, { view: 'top', stage: 'healed', years: 5, width: 1024, height: 1024 }, target)
  */
-export function renderPreview(
-  design: Design,
-  dots: DotBuffer,
-  hair: HairPoints,
-  options: RenderOptions,
-  target: RgbaTarget
-): RenderResult {
+export function renderPreview(placement: Placement, options: RenderOptions, target: RgbaTarget): RenderResult {
+  const { design, dots, hair } = placement
   const issues = checkRenderOptions(design, options, target)
   if (issues.length > 0) return { ok: false, issues }
-  const head = createHead(design.head)
-  const view = createView(head, options.view, options.width, options.height, options.closeUp ?? null)
+  const view = createView(placement.head, options.view, options.width, options.height, options.closeUp ?? null)
   const px32 = pixelWords(target.data)
   const tone = createToneGrid(view.width, view.height)
   const n = prepareDots(view, design, dots, options, tone)
@@ -205,17 +200,11 @@ export interface PreviewLayers {
 export type PreviewLayersResult = { ok: true; layers: PreviewLayers } | { ok: false; issues: RenderIssue[] }
 
 /** The raster inputs renderPreview would use for these options (see PreviewLayers); `view` may replace the named camera. */
-export function previewLayers(
-  design: Design,
-  dots: DotBuffer,
-  hair: HairPoints,
-  options: RenderOptions,
-  view?: View
-): PreviewLayersResult {
+export function previewLayers(placement: Placement, options: RenderOptions, view?: View): PreviewLayersResult {
+  const { design, dots, hair } = placement
   const issues = checkRenderOptions(design, options)
   if (issues.length > 0) return { ok: false, issues }
-  const v =
-    view ?? createView(createHead(design.head), options.view, options.width, options.height, options.closeUp ?? null)
+  const v = view ?? createView(placement.head, options.view, options.width, options.height, options.closeUp ?? null)
   const tone = createToneGrid(v.width, v.height)
   const n = prepareDots(v, design, dots, options, tone)
   toneHair(v, hair, tone)

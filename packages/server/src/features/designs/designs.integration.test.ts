@@ -285,13 +285,7 @@ describeEachDatabase('designs: versions, approval, previews and the portal', (da
       const placed = placeDots(d)
       if (!placed.ok) throw new Error('the test design does not place')
       const target = { width: 300, height: 300, data: new Uint8ClampedArray(300 * 300 * 4) }
-      renderPreview(
-        d,
-        placed.dots,
-        placed.hair,
-        { view: 'top', session: 1, stage: 'healed', width: 300, height: 300 },
-        target
-      )
+      renderPreview(placed, { view: 'top', session: 1, stage: 'healed', width: 300, height: 300 }, target)
       expect(Buffer.from(data).equals(Buffer.from(target.data.buffer))).toBe(true)
     })
 

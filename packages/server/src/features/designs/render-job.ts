@@ -84,9 +84,7 @@ export function renderJob(job: RenderJob, placements: Lru<Placed>): RenderReply 
   const { size } = options
   const target = { width: size, height: size, data: new Uint8ClampedArray(size * size * 4) }
   const rendered = renderPreview(
-    design,
-    placed.dots,
-    placed.hair,
+    placed,
     {
       view: options.view,
       stage: options.state,

@@ -5,6 +5,7 @@ import {
   instantToZoned,
   PRICE_LIST_IDS,
   type PriceListId,
+  placeDesign,
   planDesign,
   type TaxRule,
   TaxRulesSchema,
@@ -185,7 +186,7 @@ export class PlanService {
     // placement takes a few hundred ms: outside the transaction, so no row stays locked meanwhile
     let planned: ReturnType<typeof planDesign>
     try {
-      planned = planDesign(toDesign(version.document), priceList, taxRules)
+      planned = planDesign(placeDesign(toDesign(version.document)), priceList, taxRules)
     } catch (error) {
       throw new AppError('unprocessable', 'This design version cannot be planned: its dots cannot be placed', {
         cause: error,
