@@ -13,6 +13,21 @@ export {
   TOUCH_UP_CONTRAST,
   VISIBLE_CONTRAST,
 } from './appearance/time.ts'
+export { deltaE2000 } from './inspect/delta-e.ts'
+export {
+  type AreaEvenness,
+  EVENNESS_MARGIN,
+  type Evenness,
+  FRINGE_MATCH_LIMIT,
+  type FringeMatch,
+  fringeMatchReading,
+  type InspectionReport,
+  type InspectionResult,
+  type InspectOptions,
+  inspectPlacement,
+  MEASURE_PX_PER_MM,
+  type ZoneFigures,
+} from './inspect/inspect.ts'
 export { createRng, deriveSeed, type Rng } from './math/rng.ts'
 export type {
   ChartPoint,
