@@ -13,6 +13,15 @@ export {
   TOUCH_UP_CONTRAST,
   VISIBLE_CONTRAST,
 } from './appearance/time.ts'
+export {
+  CLOSE_UP_MM,
+  CLOSE_UP_POINTS,
+  CLOSE_UP_PX,
+  CLOSE_UP_PX_PER_MM,
+  type CloseUpPoint,
+  closeUpPoint,
+  closeUpWindow,
+} from './inspect/close-up.ts'
 export { deltaE2000 } from './inspect/delta-e.ts'
 export {
   type AreaEvenness,
