@@ -75,25 +75,22 @@ export {
 export { type PoissonResult, poissonDisk, type RadiusField } from './placement/poisson-disk.ts'
 export { type Issue, validateDesign } from './placement/validate.ts'
 export { defaultSessions, PRESET_IDS, type PresetId, presetDesign } from './presets/presets.ts'
+export type { HairPoints } from './render/hair.ts'
+export { type PreviewLayers, type PreviewLayersResult, previewLayers, renderSkinBase } from './render/layers.ts'
 export { forEachMarkPixel, MARK_TEXT, markLayout } from './render/mark.ts'
-export { rasterizeDiscs } from './render/raster.ts'
 export {
   checkRenderOptions,
-  type HairPoints,
   MAX_RENDER_SIDE,
   MAX_YEARS,
   MIN_RENDER_SIDE,
-  type PreviewLayers,
-  type PreviewLayersResult,
-  previewLayers,
   type RenderIssue,
   type RenderOptions,
   type RenderResult,
   type RgbaTarget,
-  renderPreview,
-  renderSkinBase,
   type Stage,
-} from './render/render-preview.ts'
+} from './render/options.ts'
+export { rasterizeDiscs } from './render/raster.ts'
+export { renderPreview } from './render/render-preview.ts'
 export {
   type ChartWindow,
   createView,

@@ -39,7 +39,7 @@ describe('stipple render', () => {
     const img = await sharp(readFileSync(at)).raw().toBuffer({ resolveWithObject: true })
     expect(img.info).toMatchObject({ width: 800, height: 800 })
     // single dots resolve: many pixels far darker than the skin around them
-    const lum = (i: number) => img.data[i] * 0.3 + img.data[i + 1] * 0.59 + img.data[i + 2] * 0.11
+    const lum = (i: number) => (img.data[i] ?? 0) * 0.3 + (img.data[i + 1] ?? 0) * 0.59 + (img.data[i + 2] ?? 0) * 0.11
     let sum = 0
     for (let i = 0; i < img.data.length; i += 4) sum += lum(i)
     const mean = sum / (img.data.length / 4)

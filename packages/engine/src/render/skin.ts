@@ -1,19 +1,19 @@
 // The synthetic scalp: base colour per Fitzpatrick type (DOMAIN §4.2), low-frequency mottling on the surface, a fine
 // texture with pores, and soft light on the 3D head (wrapped Lambert + ambient + a faint sheen that oily skin raises).
-// Speed: shading is evaluated on an 8-px grid and interpolated inside blocks that lie wholly on the head (the drawn
+// Speed: shading is evaluated on the tone grid's 8-px grid (tone-grid.ts) and interpolated inside blocks that lie wholly on the head (the drawn
 // head is convex on screen, so four corners inside mean the whole block is); blocks on the silhouette are exact per pixel.
 
 import { LIN_STEPS, LINEAR_TO_SRGB } from '../appearance/color.ts'
 import { skinLinearRgb } from '../appearance/skin-palette.ts'
+import { periodicNoise2, valueNoise3 } from '../math/noise.ts'
 import { createRng } from '../math/rng.ts'
 import type { Skin } from '../model/design.ts'
 import { chartToSurface } from '../scalp/head.ts'
 import { packRgba } from './raster.ts'
+import { applyTone, GRID, type ToneGrid } from './tone-grid.ts'
 import { rayHit, type View } from './view.ts'
 
 const Q = LIN_STEPS - 1
-/** Side of the shading grid's blocks, px. */
-export const GRID = 8
 /** Background behind the head, sRGB [assumption: a neutral dark studio grey that suits light and dark skin]. */
 const BACKGROUND_RGB: readonly [number, number, number] = [58, 60, 64]
 /** Side of the repeating fine-texture tile, mm. */
@@ -50,130 +50,6 @@ function srgbUnits(c: number): number {
   return LINEAR_TO_SRGB[(c * Q + 0.5) | 0]
 }
 const _rgb = new Float64Array(3)
-
-/**
- * The diffuse shadow of pigment and hair under the skin, as optical density per shading-grid node and channel.
- * Light random-walks through the dermis, so a small absorber darkens a wider patch than its own area [assumption:
- * diffusion length ~1 mm]; at a distance this is the grey "shaved look" tone, up close the dots stand on it.
- */
-export interface ToneGrid {
-  gx: number
-  gy: number
-  r: Float32Array
-  g: Float32Array
-  b: Float32Array
-  any: boolean
-}
-
-let _tone: ToneGrid | null = null
-
-/** A cleared tone grid for a width × height image; the grid is module scratch, reused by the next render. */
-export function createToneGrid(width: number, height: number): ToneGrid {
-  const gx = Math.ceil(width / GRID) + 1
-  const gy = Math.ceil(height / GRID) + 1
-  const n = gx * gy
-  if (_tone === null || _tone.r.length < n) {
-    _tone = { gx, gy, r: new Float32Array(n), g: new Float32Array(n), b: new Float32Array(n), any: false }
-    return _tone
-  }
-  _tone.gx = gx
-  _tone.gy = gy
-  _tone.any = false
-  _tone.r.fill(0, 0, n)
-  _tone.g.fill(0, 0, n)
-  _tone.b.fill(0, 0, n)
-  return _tone
-}
-
-/** Adds optical density (odR, odG, odB) × one node's worth at pixel (x, y), split bilinearly over the nearest nodes. */
-export function splatTone(t: ToneGrid, x: number, y: number, odR: number, odG: number, odB: number): void {
-  const fx = (x - 0.5) / GRID
-  const fy = (y - 0.5) / GRID
-  const ix = Math.floor(fx)
-  const iy = Math.floor(fy)
-  if (ix < 0 || iy < 0 || ix >= t.gx - 1 || iy >= t.gy - 1) return
-  const ax = fx - ix
-  const ay = fy - iy
-  const k = iy * t.gx + ix
-  const w00 = (1 - ax) * (1 - ay)
-  const w10 = ax * (1 - ay)
-  const w01 = (1 - ax) * ay
-  const w11 = ax * ay
-  t.r[k] += odR * w00
-  t.g[k] += odG * w00
-  t.b[k] += odB * w00
-  t.r[k + 1] += odR * w10
-  t.g[k + 1] += odG * w10
-  t.b[k + 1] += odB * w10
-  t.r[k + t.gx] += odR * w01
-  t.g[k + t.gx] += odG * w01
-  t.b[k + t.gx] += odB * w01
-  t.r[k + t.gx + 1] += odR * w11
-  t.g[k + t.gx + 1] += odG * w11
-  t.b[k + t.gx + 1] += odB * w11
-  t.any = true
-}
-
-/** Multiplies a linear colour by the tone's transmission at pixel (x, y), interpolated like the shading grid. */
-function applyTone(t: ToneGrid, x: number, y: number, rgb: Float64Array): void {
-  const fx = (x - 0.5) / GRID
-  const fy = (y - 0.5) / GRID
-  const ix = Math.min(t.gx - 2, Math.max(0, Math.floor(fx)))
-  const iy = Math.min(t.gy - 2, Math.max(0, Math.floor(fy)))
-  const ax = Math.min(1, Math.max(0, fx - ix))
-  const ay = Math.min(1, Math.max(0, fy - iy))
-  const k = iy * t.gx + ix
-  const w00 = (1 - ax) * (1 - ay)
-  const w10 = ax * (1 - ay)
-  const w01 = (1 - ax) * ay
-  const w11 = ax * ay
-  const g = t.gx
-  rgb[0] *= Math.exp(-(t.r[k] * w00 + t.r[k + 1] * w10 + t.r[k + g] * w01 + t.r[k + g + 1] * w11))
-  rgb[1] *= Math.exp(-(t.g[k] * w00 + t.g[k + 1] * w10 + t.g[k + g] * w01 + t.g[k + g + 1] * w11))
-  rgb[2] *= Math.exp(-(t.b[k] * w00 + t.b[k + 1] * w10 + t.b[k + g] * w01 + t.b[k + g + 1] * w11))
-}
-
-/** How many [1 2 1]/4 passes blurTone makes for σ cells: also how far, in cells, a node's tone can spread. */
-export function toneBlurPasses(t: { gx: number; gy: number }, sigmaCells: number): number {
-  // the cap bounds the cost at ~2·10⁷ node updates; it only bites on extreme close-ups
-  return Math.min(Math.round(2 * sigmaCells * sigmaCells), Math.max(24, Math.floor(2e7 / (t.gx * t.gy))))
-}
-
-/** Blurs the tone with repeated [1 2 1]/4 passes (each adds 0.5 cell² of variance) to a Gaussian of σ cells. */
-export function blurTone(t: ToneGrid, sigmaCells: number): void {
-  const passes = toneBlurPasses(t, sigmaCells)
-  if (passes === 0 || !t.any) return
-  const gx = t.gx
-  const prev = new Float32Array(gx)
-  const cur = new Float32Array(gx)
-  for (const a of [t.r, t.g, t.b]) {
-    for (let p = 0; p < passes; p++) {
-      for (let y = 0; y < t.gy; y++) {
-        const o = y * gx
-        let left = a[o]
-        for (let x = 1; x < gx - 1; x++) {
-          const c = a[o + x]
-          a[o + x] = 0.25 * left + 0.5 * c + 0.25 * a[o + x + 1]
-          left = c
-        }
-      }
-      // vertical, row by row (sequential memory): keep the unblurred previous and current rows
-      for (let x = 0; x < gx; x++) {
-        prev[x] = a[x]
-        cur[x] = a[gx + x]
-      }
-      for (let y = 1; y < t.gy - 1; y++) {
-        const o = y * gx
-        for (let x = 0; x < gx; x++) {
-          const below = a[o + gx + x]
-          a[o + x] = 0.25 * prev[x] + 0.5 * cur[x] + 0.25 * below
-          prev[x] = cur[x]
-          cur[x] = below
-        }
-      }
-    }
-  }
-}
 
 /** Fills the whole buffer with the view's background and the lit scalp. */
 export function renderSkin(view: View, skin: Skin, seed: number, px32: Int32Array, tone: ToneGrid | null = null): void {
@@ -404,41 +280,6 @@ function shadeAt(
   return true
 }
 
-function hash3(x: number, y: number, z: number, seed: number): number {
-  let h = Math.imul(x, 0x27d4eb2d) ^ Math.imul(y, 0x165667b1) ^ Math.imul(z, 0x9e3779b1) ^ seed
-  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b)
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
-  return ((h ^ (h >>> 16)) >>> 0) / 4294967296
-}
-
-/** Trilinear value noise in [0, 1) with smoothstep fade. */
-function valueNoise3(x: number, y: number, z: number, seed: number): number {
-  const ix = Math.floor(x)
-  const iy = Math.floor(y)
-  const iz = Math.floor(z)
-  const fx = x - ix
-  const fy = y - iy
-  const fz = z - iz
-  const ux = fx * fx * (3 - 2 * fx)
-  const uy = fy * fy * (3 - 2 * fy)
-  const uz = fz * fz * (3 - 2 * fz)
-  const c000 = hash3(ix, iy, iz, seed)
-  const c100 = hash3(ix + 1, iy, iz, seed)
-  const c010 = hash3(ix, iy + 1, iz, seed)
-  const c110 = hash3(ix + 1, iy + 1, iz, seed)
-  const c001 = hash3(ix, iy, iz + 1, seed)
-  const c101 = hash3(ix + 1, iy, iz + 1, seed)
-  const c011 = hash3(ix, iy + 1, iz + 1, seed)
-  const c111 = hash3(ix + 1, iy + 1, iz + 1, seed)
-  const x00 = c000 + (c100 - c000) * ux
-  const x10 = c010 + (c110 - c010) * ux
-  const x01 = c001 + (c101 - c001) * ux
-  const x11 = c011 + (c111 - c011) * ux
-  const y0 = x00 + (x10 - x00) * uy
-  const y1 = x01 + (x11 - x01) * uy
-  return y0 + (y1 - y0) * uz
-}
-
 interface Tile {
   seed: number
   size: number
@@ -465,8 +306,8 @@ function detailTile(seed: number, size: number): Tile {
   const s2 = seed ^ 0x68e31da4
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      const g1 = periodicNoise((x * n1) / size, (y * n1) / size, n1, s1) - 0.5
-      const g2 = periodicNoise((x * n2) / size, (y * n2) / size, n2, s2) - 0.5
+      const g1 = periodicNoise2((x * n1) / size, (y * n1) / size, n1, s1) - 0.5
+      const g2 = periodicNoise2((x * n2) / size, (y * n2) / size, n2, s2) - 0.5
       data[y * size + x] = 1 + 0.06 * g1 + 0.05 * g2
     }
   }
@@ -502,24 +343,4 @@ function detailTile(seed: number, size: number): Tile {
   }
   _tile = { seed, size, data, srgb, maxSrgbFactor }
   return _tile
-}
-
-function periodicNoise(x: number, y: number, period: number, seed: number): number {
-  const ix = Math.floor(x)
-  const iy = Math.floor(y)
-  const fx = x - ix
-  const fy = y - iy
-  const ux = fx * fx * (3 - 2 * fx)
-  const uy = fy * fy * (3 - 2 * fy)
-  const x0 = ix % period
-  const y0 = iy % period
-  const x1 = (ix + 1) % period
-  const y1 = (iy + 1) % period
-  const a = hash3(x0, y0, 0, seed)
-  const b = hash3(x1, y0, 0, seed)
-  const c = hash3(x0, y1, 0, seed)
-  const d = hash3(x1, y1, 0, seed)
-  const top = a + (b - a) * ux
-  const bottom = c + (d - c) * ux
-  return top + (bottom - top) * uy
 }

@@ -7,7 +7,7 @@ import { allocateDots, type DotBuffer } from '../model/dots.ts'
 import { buildDensityField } from '../placement/density-field.ts'
 import type { Placement } from '../placement/place-dots.ts'
 import { createHead, DEFAULT_HEAD } from '../scalp/head.ts'
-import type { HairPoints } from './render-preview.ts'
+import type { HairPoints } from './hair.ts'
 
 const SESSIONS: readonly SessionSpec[] = [
   { share: 0.4, needle: '1RL 0.20', dilution: '1:25', shadeOffset: 1 },
