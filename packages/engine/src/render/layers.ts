@@ -4,10 +4,9 @@
 import { diffusionMm } from '../appearance/dot-appearance.ts'
 import { deriveSeed } from '../math/rng.ts'
 import type { Design } from '../model/design.ts'
-import type { DotBuffer } from '../model/dots.ts'
-import { createHead } from '../scalp/head.ts'
+import type { Placement } from '../placement/place-dots.ts'
 import { prepareDots } from './dots.ts'
-import { type HairPoints, type HairSegments, hairSegments, toneHair } from './hair.ts'
+import { type HairSegments, hairSegments, toneHair } from './hair.ts'
 import { checkRenderOptions, type RenderIssue, type RenderOptions, type RgbaTarget } from './options.ts'
 import { pixelWords } from './raster.ts'
 import { renderSkin } from './skin.ts'
@@ -57,17 +56,11 @@ export interface PreviewLayers {
 export type PreviewLayersResult = { ok: true; layers: PreviewLayers } | { ok: false; issues: RenderIssue[] }
 
 /** The raster inputs renderPreview would use for these options (see PreviewLayers); `view` may replace the named camera. */
-export function previewLayers(
-  design: Design,
-  dots: DotBuffer,
-  hair: HairPoints,
-  options: RenderOptions,
-  view?: View
-): PreviewLayersResult {
+export function previewLayers(placement: Placement, options: RenderOptions, view?: View): PreviewLayersResult {
+  const { design, dots, hair } = placement
   const issues = checkRenderOptions(design, options)
   if (issues.length > 0) return { ok: false, issues }
-  const v =
-    view ?? createView(createHead(design.head), options.view, options.width, options.height, options.closeUp ?? null)
+  const v = view ?? createView(placement.head, options.view, options.width, options.height, options.closeUp ?? null)
   const tone = createToneGrid(v.width, v.height)
   const p = prepareDots(v, design, dots, options, tone)
   toneHair(v, hair, tone)
