@@ -23,9 +23,13 @@ export const SPREAD_CAP = 1.2
  */
 export const TONE_GAIN = 62
 
-/** How far the diffuse shadow spreads, mm: light's diffusion length in the dermis, wider for deeper pigment [assumption]. */
+/**
+ * How far the diffuse shadow spreads (σ, mm): light's diffusion length in the dermis, wider for deeper pigment
+ * [assumption: 1 mm at 1 mm depth — wide enough that the shadows of dots ~1 mm apart merge into an even tone, narrow
+ * enough that a real mottle in the dots still shows]
+ */
 export function diffusionMm(depthMm: number): number {
-  return 0.7 + 0.5 * depthMm + (depthMm > BLOWOUT_DEPTH_MM ? depthMm - BLOWOUT_DEPTH_MM : 0)
+  return 0.5 + 0.5 * depthMm + (depthMm > BLOWOUT_DEPTH_MM ? depthMm - BLOWOUT_DEPTH_MM : 0)
 }
 
 /** Blur σ in px → ramp width: a linear ramp of width w has the spread of a Gaussian of σ = w/√12, on top of 1 px AA. */

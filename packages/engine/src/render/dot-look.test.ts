@@ -4,13 +4,17 @@ import { linearRgbToLab, SRGB_TO_LINEAR } from '../appearance/color.ts'
 import type { Design } from '../model/design.ts'
 import { allocateDots, type DotBuffer } from '../model/dots.ts'
 import { type RenderOptions, renderPreview } from './render-preview.ts'
-import { latticeDots, NO_HAIR, syntheticDesign } from './synthetic.ts'
+import { latticeDots, syntheticDesign, syntheticPlacement } from './synthetic.ts'
 
 const design: Design = syntheticDesign()
 
 function render(dots: DotBuffer, options: Partial<RenderOptions>, size: number) {
   const target = { width: size, height: size, data: new Uint8ClampedArray(size * size * 4) }
-  const r = renderPreview(design, dots, NO_HAIR, { view: 'chart', width: size, height: size, ...options }, target)
+  const r = renderPreview(
+    syntheticPlacement(design, dots),
+    { view: 'chart', width: size, height: size, ...options },
+    target
+  )
   expect(r).toEqual({ ok: true })
   return target.data
 }

@@ -33,13 +33,6 @@ describe('the tone grid', () => {
     }
   })
 
-  it('never blurs less than a cell, so the 8-px grid does not show as blocks', () => {
-    const t = createToneGrid(60 * GRID, 60 * GRID)
-    splatTone(t, 30 * GRID + 0.5, 30 * GRID + 0.5, 1, 1, 1)
-    blurTone(t, 0.1)
-    expect(Math.sqrt(variance(t.r, t.gx, t.gy, 30).vx)).toBeGreaterThan(0.97)
-  })
-
   it('keeps a uniform tone uniform up to the edges, with points just outside the grid counted', () => {
     const W = 40 * GRID
     const t = createToneGrid(W, W)

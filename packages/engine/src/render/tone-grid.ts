@@ -105,9 +105,6 @@ export function applyTone(t: ToneGrid, x: number, y: number, rgb: Float64Array):
   rgb[2] *= Math.exp(-(t.b[k] * w00 + t.b[k + 1] * w10 + t.b[k + g] * w01 + t.b[k + g + 1] * w11))
 }
 
-/** Smallest blur of the tone, cells: below one cell the 8-px grid itself would show as blocks. */
-export const MIN_TONE_SIGMA_CELLS = 1
-
 /** Box passes of blurTone: three extended boxes approximate a Gaussian closely (Gwosdek et al., SSVM 2011). */
 const BOX_PASSES = 3
 
@@ -120,14 +117,9 @@ function extendedBox(s2: number): { r: number; alpha: number } {
   return { r, alpha: Math.min(1, Math.max(0, alpha)) }
 }
 
-/** The tone's blur for a physical spread of sigmaCells, never below MIN_TONE_SIGMA_CELLS. */
-export function toneSigmaCells(sigmaCells: number): number {
-  return Math.max(MIN_TONE_SIGMA_CELLS, sigmaCells)
-}
-
 /** How far, in cells, blurTone can carry a node's tone for σ cells (the filter's support). */
 export function toneBlurReach(sigmaCells: number): number {
-  const { r } = extendedBox(toneSigmaCells(sigmaCells) ** 2 / BOX_PASSES)
+  const { r } = extendedBox(sigmaCells ** 2 / BOX_PASSES)
   return BOX_PASSES * (r + 1)
 }
 
@@ -200,13 +192,13 @@ function boxColumns(a: Float32Array, gx: number, gy: number, r: number, alpha: n
 }
 
 /**
- * Blurs the tone to a Gaussian of σ cells (at least MIN_TONE_SIGMA_CELLS) with three extended-box passes per axis:
+ * Blurs the tone to a Gaussian of σ cells with three extended-box passes per axis:
  * running sums, so the cost does not grow with σ. At the grid's edges each pass averages what lies inside, so a uniform
  * tone stays uniform up to the edge.
  */
 export function blurTone(t: ToneGrid, sigmaCells: number): void {
   if (!t.any) return
-  const { r, alpha } = extendedBox(toneSigmaCells(sigmaCells) ** 2 / BOX_PASSES)
+  const { r, alpha } = extendedBox(sigmaCells ** 2 / BOX_PASSES)
   const { gx, gy } = t
   if (_line.length < gx) _line = new Float64Array(gx)
   if (_colSum.length < gx) _colSum = new Float64Array(gx)
