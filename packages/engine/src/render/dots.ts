@@ -3,6 +3,7 @@
 
 import {
   type DotAppearance,
+  diffusionMm,
   dotAppearance,
   edgeWidth,
   MAX_SESSIONS,
@@ -118,6 +119,20 @@ function ensureScratch(n: number): void {
   P.edge = new Float32Array(_cap)
   P.cell = new Int32Array(_cap)
   P.dark = new Float32Array(_cap)
+}
+
+/** Least blur of the tone in a perspective view, cells (see toneSigmaCells). */
+const MIN_PERSPECTIVE_TONE_SIGMA = 0.5
+
+/**
+ * The tone's blur for a view, in grid cells: the skin's diffusion of light at the view's scale. In a perspective view
+ * at least half a cell: towards the silhouette one cell spans several millimetres of foreshortened scalp, and a grid
+ * sampled without that much prefiltering shows as blocks. The flat chart samples the scalp evenly and keeps the
+ * physical blur alone.
+ */
+export function toneSigmaCells(design: Design, view: View): number {
+  const sigma = (diffusionMm(design.pigment.depthMm) * view.pxPerMm) / GRID
+  return view.name === 'chart' ? sigma : Math.max(MIN_PERSPECTIVE_TONE_SIGMA, sigma)
 }
 
 /** Projects the dots of sessions 1..k and splats their diffuse shadow into the tone grid; the result is module scratch. */

@@ -1,11 +1,10 @@
 // What a preview's raster passes draw, for another rasteriser (the studio's WebGL2 preview) that must agree with
 // renderPreview: re-stamped on the CPU over renderSkinBase, these layers give renderPreview's bytes.
 
-import { diffusionMm } from '../appearance/dot-appearance.ts'
 import { deriveSeed } from '../math/rng.ts'
 import type { Design } from '../model/design.ts'
 import type { Placement } from '../placement/place-dots.ts'
-import { prepareDots } from './dots.ts'
+import { prepareDots, toneSigmaCells } from './dots.ts'
 import { type HairSegments, hairSegments, toneHair } from './hair.ts'
 import { checkRenderOptions, type RenderIssue, type RenderOptions, type RgbaTarget } from './options.ts'
 import { pixelWords } from './raster.ts'
@@ -64,7 +63,7 @@ export function previewLayers(placement: Placement, options: RenderOptions, view
   const tone = createToneGrid(v.width, v.height)
   const p = prepareDots(v, design, dots, options, tone)
   toneHair(v, hair, tone)
-  const sigmaCells = (diffusionMm(design.pigment.depthMm) * v.pxPerMm) / GRID
+  const sigmaCells = toneSigmaCells(design, v)
   blurTone(tone, sigmaCells)
   const n = p.count
   const { sx, sy, rm, ratio, ex, ey, edge, cell: cells, dark } = p

@@ -3,16 +3,15 @@
 // Options: options.ts; a dot's look at its age: appearance/dot-appearance.ts; the dot pass: dots.ts; hair: hair.ts;
 // the diffuse tone: tone-grid.ts; the inputs for the studio's WebGL2 preview: layers.ts.
 
-import { diffusionMm } from '../appearance/dot-appearance.ts'
 import { deriveSeed } from '../math/rng.ts'
 import type { Placement } from '../placement/place-dots.ts'
-import { prepareDots, stampDots } from './dots.ts'
+import { prepareDots, stampDots, toneSigmaCells } from './dots.ts'
 import { renderHair, toneHair } from './hair.ts'
 import { drawSimulatedMark } from './mark.ts'
 import { checkRenderOptions, type RenderOptions, type RenderResult, type RgbaTarget } from './options.ts'
 import { pixelWords } from './raster.ts'
 import { renderSkin } from './skin.ts'
-import { blurTone, createToneGrid, GRID } from './tone-grid.ts'
+import { blurTone, createToneGrid } from './tone-grid.ts'
 import { createView } from './view.ts'
 
 export type { HairPoints } from './hair.ts'
@@ -46,7 +45,7 @@ export function renderPreview(placement: Placement, options: RenderOptions, targ
   const tone = createToneGrid(view.width, view.height)
   const projected = prepareDots(view, design, dots, options, tone)
   toneHair(view, hair, tone)
-  blurTone(tone, (diffusionMm(design.pigment.depthMm) * view.pxPerMm) / GRID)
+  blurTone(tone, toneSigmaCells(design, view))
   renderSkin(view, design.skin, deriveSeed(design.seed, 'skin'), px32, tone)
   stampDots(view, projected, px32)
   renderHair(view, design, hair, px32)

@@ -203,12 +203,20 @@ export function renderSkin(view: View, skin: Skin, seed: number, px32: Int32Arra
       const corners = hit[k] + hit[k + 1] + hit[k + gx] + hit[k + gx + 1]
       cls[i] = corners === 4 ? FULL : corners === 0 && outsideNeighbourhood(hit, gx, gy, i, j) ? OUTSIDE : EDGE
     }
+    // the span of full blocks in this band: only their nodes are interpolated down each row
+    let first = bx
+    let last = -1
+    for (let i = 0; i < bx; i++)
+      if (cls[i] === FULL) {
+        if (first === bx) first = i
+        last = i
+      }
     edgeMottle.fill(0, 0, bx)
     for (let y = y0; y < y1; y++) {
       // the node colours interpolated down to this row; a block then interpolates across (bilinear in sRGB-encoded
       // units: the shading is smooth over 8 px), times the texture's sRGB-space factor: no transfer-curve lookups
       const fy = (y - y0) / GRID
-      for (let i = 0; i < gx; i++) {
+      for (let i = first; i <= last + 1; i++) {
         const k = kj + i
         rowR[i] = sr[k] + (sr[k + gx] - sr[k]) * fy
         rowG[i] = sg[k] + (sg[k + gx] - sg[k]) * fy

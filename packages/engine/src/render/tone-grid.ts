@@ -126,18 +126,28 @@ export function toneBlurReach(sigmaCells: number): number {
 let _line = new Float64Array(0)
 let _colSum = new Float64Array(0)
 let _src = new Float32Array(0)
+let _live = new Uint8Array(0)
+let _was = new Uint8Array(0)
 
 /** One extended-box pass along each row, normalised by the weight inside the row (the edges keep their level). */
-function boxRows(a: Float32Array, gx: number, gy: number, r: number, alpha: number): void {
+function boxRows(a: Float32Array, gx: number, gy: number, r: number, alpha: number, live: Uint8Array): void {
   const line = _line
+  const invInner = 1 / (2 * r + 1 + 2 * alpha)
   for (let y = 0; y < gy; y++) {
+    if (live[y] === 0) continue
     const o = y * gx
     for (let i = 0; i < gx; i++) line[i] = a[o + i]
     let sum = 0
     for (let i = 0; i <= r && i < gx; i++) sum += line[i]
     for (let i = 0; i < gx; i++) {
-      const lo = Math.max(i - r, 0)
-      const hi = i + r >= gx ? gx - 1 : i + r
+      if (i - r - 1 >= 0 && i + r + 1 < gx) {
+        // inside: the full window and both ends
+        a[o + i] = (sum + alpha * (line[i - r - 1] + line[i + r + 1])) * invInner
+        sum += line[i + r + 1] - line[i - r]
+        continue
+      }
+      const lo = Math.max(0, i - r)
+      const hi = Math.min(gx - 1, i + r)
       let v = sum
       let w = hi - lo + 1
       if (i - r - 1 >= 0) {
@@ -155,39 +165,47 @@ function boxRows(a: Float32Array, gx: number, gy: number, r: number, alpha: numb
   }
 }
 
-/** The same down each column, row by row over a running sum per column (sequential memory). */
-function boxColumns(a: Float32Array, gx: number, gy: number, r: number, alpha: number): void {
-  const n = gx * gy
+/** The same down each column, row by row over a running sum per column (sequential memory); skips empty stretches. */
+function boxColumns(a: Float32Array, gx: number, gy: number, r: number, alpha: number, live: Uint8Array): void {
   const src = _src
-  src.set(a.subarray(0, n))
   const col = _colSum
+  const was = _was
+  for (let y = 0; y < gy; y++) was[y] = live[y]
   col.fill(0, 0, gx)
   for (let y = 0; y <= r && y < gy; y++) {
+    if (was[y] === 0) continue
     const o = y * gx
-    for (let x = 0; x < gx; x++) col[x] += src[o + x]
+    for (let x = 0; x < gx; x++) col[x] += a[o + x]
   }
+  // src keeps the input rows the window still needs (a is overwritten row by row)
+  for (let y = 0; y <= r + 1 && y < gy; y++) if (was[y] === 1) src.set(a.subarray(y * gx, y * gx + gx), y * gx)
   for (let y = 0; y < gy; y++) {
-    const lo = Math.max(y - r, 0)
-    const hi = y + r >= gy ? gy - 1 : y + r
-    const top = y - r - 1 >= 0 ? (y - r - 1) * gx : -1
-    const bottom = y + r + 1 < gy ? (y + r + 1) * gx : -1
-    const inv = 1 / (hi - lo + 1 + (top >= 0 ? alpha : 0) + (bottom >= 0 ? alpha : 0))
-    const o = y * gx
-    if (alpha > 0 && top >= 0 && bottom >= 0) {
-      for (let x = 0; x < gx; x++) a[o + x] = (col[x] + alpha * (src[top + x] + src[bottom + x])) * inv
-    } else {
-      for (let x = 0; x < gx; x++) {
-        let v = col[x]
-        if (top >= 0) v += alpha * src[top + x]
-        if (bottom >= 0) v += alpha * src[bottom + x]
-        a[o + x] = v * inv
+    const t = y - r - 1
+    const b = y + r + 1
+    if (b < gy && was[b] === 1) src.set(a.subarray(b * gx, b * gx + gx), b * gx)
+    let any = 0
+    for (let k = Math.max(0, t); k <= Math.min(gy - 1, b); k++) any |= was[k]
+    if (any === 1) {
+      const lo = Math.max(0, y - r)
+      const hi = Math.min(gy - 1, y + r)
+      const top = t >= 0 && was[t] === 1 ? t * gx : -1
+      const bottom = b < gy && was[b] === 1 ? b * gx : -1
+      const inv = 1 / (hi - lo + 1 + (t >= 0 ? alpha : 0) + (b < gy ? alpha : 0))
+      const o = y * gx
+      if (top >= 0 && bottom >= 0) {
+        for (let x = 0; x < gx; x++) a[o + x] = (col[x] + alpha * (src[top + x] + src[bottom + x])) * inv
+      } else if (top >= 0) {
+        for (let x = 0; x < gx; x++) a[o + x] = (col[x] + alpha * src[top + x]) * inv
+      } else if (bottom >= 0) {
+        for (let x = 0; x < gx; x++) a[o + x] = (col[x] + alpha * src[bottom + x]) * inv
+      } else {
+        for (let x = 0; x < gx; x++) a[o + x] = col[x] * inv
       }
+      live[y] = 1
     }
-    if (bottom >= 0) for (let x = 0; x < gx; x++) col[x] += src[bottom + x]
-    if (y - r >= 0) {
-      const out = (y - r) * gx
-      for (let x = 0; x < gx; x++) col[x] -= src[out + x]
-    }
+    if (b < gy && was[b] === 1) for (let x = 0; x < gx; x++) col[x] += src[b * gx + x]
+    const out = y - r
+    if (out >= 0 && was[out] === 1) for (let x = 0; x < gx; x++) col[x] -= src[out * gx + x]
   }
 }
 
@@ -203,8 +221,24 @@ export function blurTone(t: ToneGrid, sigmaCells: number): void {
   if (_line.length < gx) _line = new Float64Array(gx)
   if (_colSum.length < gx) _colSum = new Float64Array(gx)
   if (_src.length < gx * gy) _src = new Float32Array(gx * gy)
+  if (_live.length < gy) {
+    _live = new Uint8Array(gy)
+    _was = new Uint8Array(gy)
+  }
   for (const a of [t.r, t.g, t.b]) {
-    for (let p = 0; p < BOX_PASSES; p++) boxRows(a, gx, gy, r, alpha)
-    for (let p = 0; p < BOX_PASSES; p++) boxColumns(a, gx, gy, r, alpha)
+    // rows holding any tone (the rest stay zero under the row passes; the column passes widen the set)
+    const live = _live
+    for (let y = 0; y < gy; y++) {
+      let nz = 0
+      const o = y * gx
+      for (let x = 0; x < gx; x++)
+        if (a[o + x] !== 0) {
+          nz = 1
+          break
+        }
+      live[y] = nz
+    }
+    for (let p = 0; p < BOX_PASSES; p++) boxRows(a, gx, gy, r, alpha, live)
+    for (let p = 0; p < BOX_PASSES; p++) boxColumns(a, gx, gy, r, alpha, live)
   }
 }
