@@ -14,13 +14,11 @@ import { renderSkin } from './skin.ts'
 import { blurTone, createToneGrid } from './tone-grid.ts'
 import { createView } from './view.ts'
 
+// what the render's callers and tests import beside renderPreview (the engine's public names are in src/index.ts)
 export type { HairPoints } from './hair.ts'
-export { type PreviewLayers, type PreviewLayersResult, previewLayers, renderSkinBase } from './layers.ts'
+export { previewLayers } from './layers.ts'
 export {
   checkRenderOptions,
-  MAX_RENDER_SIDE,
-  MAX_YEARS,
-  MIN_RENDER_SIDE,
   type RenderIssue,
   type RenderOptions,
   type RenderResult,
