@@ -13,6 +13,30 @@ export {
   TOUCH_UP_CONTRAST,
   VISIBLE_CONTRAST,
 } from './appearance/time.ts'
+export {
+  CLOSE_UP_MM,
+  CLOSE_UP_POINTS,
+  CLOSE_UP_PX,
+  CLOSE_UP_PX_PER_MM,
+  type CloseUpPoint,
+  closeUpPoint,
+  closeUpWindow,
+} from './inspect/close-up.ts'
+export { deltaE2000 } from './inspect/delta-e.ts'
+export {
+  type AreaEvenness,
+  EVENNESS_MARGIN,
+  type Evenness,
+  FRINGE_MATCH_LIMIT,
+  type FringeMatch,
+  fringeMatchReading,
+  type InspectionReport,
+  type InspectionResult,
+  type InspectOptions,
+  inspectPlacement,
+  MEASURE_PX_PER_MM,
+  type ZoneFigures,
+} from './inspect/inspect.ts'
 export { createRng, deriveSeed, type Rng } from './math/rng.ts'
 export type {
   ChartPoint,
@@ -44,31 +68,29 @@ export {
   type ChartBox,
   DEFAULT_DOT_CAP,
   type HairBuffer,
+  type Placement,
   type PlacementResult,
   placeDots,
 } from './placement/place-dots.ts'
 export { type PoissonResult, poissonDisk, type RadiusField } from './placement/poisson-disk.ts'
 export { type Issue, validateDesign } from './placement/validate.ts'
 export { defaultSessions, PRESET_IDS, type PresetId, presetDesign } from './presets/presets.ts'
+export type { HairPoints } from './render/hair.ts'
+export { type PreviewLayers, type PreviewLayersResult, previewLayers, renderSkinBase } from './render/layers.ts'
 export { forEachMarkPixel, MARK_TEXT, markLayout } from './render/mark.ts'
-export { rasterizeDiscs } from './render/raster.ts'
 export {
   checkRenderOptions,
-  type HairPoints,
   MAX_RENDER_SIDE,
   MAX_YEARS,
   MIN_RENDER_SIDE,
-  type PreviewLayers,
-  type PreviewLayersResult,
-  previewLayers,
   type RenderIssue,
   type RenderOptions,
   type RenderResult,
   type RgbaTarget,
-  renderPreview,
-  renderSkinBase,
   type Stage,
-} from './render/render-preview.ts'
+} from './render/options.ts'
+export { rasterizeDiscs } from './render/raster.ts'
+export { renderPreview } from './render/render-preview.ts'
 export {
   type ChartWindow,
   createOrbitView,

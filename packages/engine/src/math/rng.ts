@@ -1,6 +1,8 @@
 // Seeded pseudo-random numbers: sfc32 (Chris Doty-Humphrey, PractRand) seeded through splitmix32.
 // Integer-only state updates, so the same seed gives the same stream in every JavaScript engine.
 
+import { fmix32 } from './hash.ts'
+
 export interface Rng {
   /** Next unsigned 32-bit integer. */
   nextU32(): number
@@ -10,13 +12,6 @@ export interface Rng {
   range(lo: number, hi: number): number
   /** Uniform integer in [0, n). */
   int(n: number): number
-}
-
-/** murmur3's 32-bit finaliser: every input bit reaches every output bit. */
-export function fmix32(h: number): number {
-  let z = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35)
-  return (z ^ (z >>> 16)) >>> 0
 }
 
 function splitmix32(state: number): () => number {

@@ -213,7 +213,8 @@ export function presetDesign(id: PresetId, options: PresetOptions = {}): Design 
     kind,
     polygon,
     densityPerCm2: density,
-    dotSizeMm: 0.18,
+    // healed dots of 0.10–0.15 mm (DOMAIN §2.2 [ISHRS-F], [PHC]; §13 "around 0.1mm", 90–150 µm)
+    dotSizeMm: 0.14,
     shade,
     featherMm: 6,
   })
@@ -365,7 +366,7 @@ function hairlineZones(
         frontBand(line, () => 20),
         'hairline'
       ),
-      dotSizeMm: 0.15,
+      dotSizeMm: 0.12,
       shade: shade + 3,
     },
   ]
@@ -373,7 +374,7 @@ function hairlineZones(
     zones.push({
       ...base(templeBand(part, 16, i === 0 ? 1 : -1), 'temples', `temple-${i === 0 ? 'right' : 'left'}`),
       densityPerCm2: Math.round(density * 0.65),
-      dotSizeMm: 0.14,
+      dotSizeMm: 0.11,
       shade: shade + 4,
       featherMm: 8,
     })

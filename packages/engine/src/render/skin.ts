@@ -1,19 +1,19 @@
 // The synthetic scalp: base colour per Fitzpatrick type (DOMAIN §4.2), low-frequency mottling on the surface, a fine
 // texture with pores, and soft light on the 3D head (wrapped Lambert + ambient + a faint sheen that oily skin raises).
-// Speed: shading is evaluated on an 8-px grid and interpolated inside blocks that lie wholly on the head (the drawn
+// Speed: shading is evaluated on the tone grid's 8-px grid (tone-grid.ts) and interpolated inside blocks that lie wholly on the head (the drawn
 // head is convex on screen, so four corners inside mean the whole block is); blocks on the silhouette are exact per pixel.
 
 import { LIN_STEPS, LINEAR_TO_SRGB } from '../appearance/color.ts'
 import { skinLinearRgb } from '../appearance/skin-palette.ts'
+import { periodicNoise2, valueNoise3 } from '../math/noise.ts'
 import { createRng } from '../math/rng.ts'
 import type { Skin } from '../model/design.ts'
 import { chartToSurface } from '../scalp/head.ts'
 import { packRgba } from './raster.ts'
+import { applyTone, GRID, type ToneGrid } from './tone-grid.ts'
 import { rayHit, type View } from './view.ts'
 
 const Q = LIN_STEPS - 1
-/** Side of the shading grid's blocks, px. */
-export const GRID = 8
 /** Background behind the head, sRGB [assumption: a neutral dark studio grey that suits light and dark skin]. */
 const BACKGROUND_RGB: readonly [number, number, number] = [58, 60, 64]
 /** Side of the repeating fine-texture tile, mm. */
@@ -42,6 +42,11 @@ let _sr = new Float32Array(0)
 let _sg = new Float32Array(0)
 let _sb = new Float32Array(0)
 const OPAQUE_WORD = 0xff000000 | 0
+/** Largest spacing of the nodes where the mottle is evaluated, mm (its finest cells are ~6 mm). */
+const MOTTLE_STEP_MM = 1.5
+let _mB = new Float32Array(0)
+let _mR = new Float32Array(0)
+let _mHas = new Uint8Array(0)
 
 /** Linear light → sRGB-encoded value in 0…255 (continuous, through the 14-bit table). */
 function srgbUnits(c: number): number {
@@ -50,130 +55,6 @@ function srgbUnits(c: number): number {
   return LINEAR_TO_SRGB[(c * Q + 0.5) | 0]
 }
 const _rgb = new Float64Array(3)
-
-/**
- * The diffuse shadow of pigment and hair under the skin, as optical density per shading-grid node and channel.
- * Light random-walks through the dermis, so a small absorber darkens a wider patch than its own area [assumption:
- * diffusion length ~1 mm]; at a distance this is the grey "shaved look" tone, up close the dots stand on it.
- */
-export interface ToneGrid {
-  gx: number
-  gy: number
-  r: Float32Array
-  g: Float32Array
-  b: Float32Array
-  any: boolean
-}
-
-let _tone: ToneGrid | null = null
-
-/** A cleared tone grid for a width × height image; the grid is module scratch, reused by the next render. */
-export function createToneGrid(width: number, height: number): ToneGrid {
-  const gx = Math.ceil(width / GRID) + 1
-  const gy = Math.ceil(height / GRID) + 1
-  const n = gx * gy
-  if (_tone === null || _tone.r.length < n) {
-    _tone = { gx, gy, r: new Float32Array(n), g: new Float32Array(n), b: new Float32Array(n), any: false }
-    return _tone
-  }
-  _tone.gx = gx
-  _tone.gy = gy
-  _tone.any = false
-  _tone.r.fill(0, 0, n)
-  _tone.g.fill(0, 0, n)
-  _tone.b.fill(0, 0, n)
-  return _tone
-}
-
-/** Adds optical density (odR, odG, odB) × one node's worth at pixel (x, y), split bilinearly over the nearest nodes. */
-export function splatTone(t: ToneGrid, x: number, y: number, odR: number, odG: number, odB: number): void {
-  const fx = (x - 0.5) / GRID
-  const fy = (y - 0.5) / GRID
-  const ix = Math.floor(fx)
-  const iy = Math.floor(fy)
-  if (ix < 0 || iy < 0 || ix >= t.gx - 1 || iy >= t.gy - 1) return
-  const ax = fx - ix
-  const ay = fy - iy
-  const k = iy * t.gx + ix
-  const w00 = (1 - ax) * (1 - ay)
-  const w10 = ax * (1 - ay)
-  const w01 = (1 - ax) * ay
-  const w11 = ax * ay
-  t.r[k] += odR * w00
-  t.g[k] += odG * w00
-  t.b[k] += odB * w00
-  t.r[k + 1] += odR * w10
-  t.g[k + 1] += odG * w10
-  t.b[k + 1] += odB * w10
-  t.r[k + t.gx] += odR * w01
-  t.g[k + t.gx] += odG * w01
-  t.b[k + t.gx] += odB * w01
-  t.r[k + t.gx + 1] += odR * w11
-  t.g[k + t.gx + 1] += odG * w11
-  t.b[k + t.gx + 1] += odB * w11
-  t.any = true
-}
-
-/** Multiplies a linear colour by the tone's transmission at pixel (x, y), interpolated like the shading grid. */
-function applyTone(t: ToneGrid, x: number, y: number, rgb: Float64Array): void {
-  const fx = (x - 0.5) / GRID
-  const fy = (y - 0.5) / GRID
-  const ix = Math.min(t.gx - 2, Math.max(0, Math.floor(fx)))
-  const iy = Math.min(t.gy - 2, Math.max(0, Math.floor(fy)))
-  const ax = Math.min(1, Math.max(0, fx - ix))
-  const ay = Math.min(1, Math.max(0, fy - iy))
-  const k = iy * t.gx + ix
-  const w00 = (1 - ax) * (1 - ay)
-  const w10 = ax * (1 - ay)
-  const w01 = (1 - ax) * ay
-  const w11 = ax * ay
-  const g = t.gx
-  rgb[0] *= Math.exp(-(t.r[k] * w00 + t.r[k + 1] * w10 + t.r[k + g] * w01 + t.r[k + g + 1] * w11))
-  rgb[1] *= Math.exp(-(t.g[k] * w00 + t.g[k + 1] * w10 + t.g[k + g] * w01 + t.g[k + g + 1] * w11))
-  rgb[2] *= Math.exp(-(t.b[k] * w00 + t.b[k + 1] * w10 + t.b[k + g] * w01 + t.b[k + g + 1] * w11))
-}
-
-/** How many [1 2 1]/4 passes blurTone makes for σ cells: also how far, in cells, a node's tone can spread. */
-export function toneBlurPasses(t: { gx: number; gy: number }, sigmaCells: number): number {
-  // the cap bounds the cost at ~2·10⁷ node updates; it only bites on extreme close-ups
-  return Math.min(Math.round(2 * sigmaCells * sigmaCells), Math.max(24, Math.floor(2e7 / (t.gx * t.gy))))
-}
-
-/** Blurs the tone with repeated [1 2 1]/4 passes (each adds 0.5 cell² of variance) to a Gaussian of σ cells. */
-export function blurTone(t: ToneGrid, sigmaCells: number): void {
-  const passes = toneBlurPasses(t, sigmaCells)
-  if (passes === 0 || !t.any) return
-  const gx = t.gx
-  const prev = new Float32Array(gx)
-  const cur = new Float32Array(gx)
-  for (const a of [t.r, t.g, t.b]) {
-    for (let p = 0; p < passes; p++) {
-      for (let y = 0; y < t.gy; y++) {
-        const o = y * gx
-        let left = a[o]
-        for (let x = 1; x < gx - 1; x++) {
-          const c = a[o + x]
-          a[o + x] = 0.25 * left + 0.5 * c + 0.25 * a[o + x + 1]
-          left = c
-        }
-      }
-      // vertical, row by row (sequential memory): keep the unblurred previous and current rows
-      for (let x = 0; x < gx; x++) {
-        prev[x] = a[x]
-        cur[x] = a[gx + x]
-      }
-      for (let y = 1; y < t.gy - 1; y++) {
-        const o = y * gx
-        for (let x = 0; x < gx; x++) {
-          const below = a[o + gx + x]
-          a[o + x] = 0.25 * prev[x] + 0.5 * cur[x] + 0.25 * below
-          prev[x] = cur[x]
-          cur[x] = below
-        }
-      }
-    }
-  }
-}
 
 /** Fills the whole buffer with the view's background and the lit scalp. */
 export function renderSkin(view: View, skin: Skin, seed: number, px32: Int32Array, tone: ToneGrid | null = null): void {
@@ -201,19 +82,77 @@ export function renderSkin(view: View, skin: Skin, seed: number, px32: Int32Arra
   const nb = _nb
   const hit = _hitNodes
   hit.fill(0, 0, nodes)
+  if (_mB.length < nodes) {
+    _mB = new Float32Array(nodes)
+    _mR = new Float32Array(nodes)
+    _mHas = new Uint8Array(nodes)
+  }
+  const mB = _mB
+  const mR = _mR
+  const has = _mHas
+  has.fill(0, 0, nodes)
+  // the mottle varies over millimetres: evaluated on every S-th node (S nodes ≤ MOTTLE_STEP_MM) and interpolated
+  const S = Math.max(1, Math.min(8, Math.floor((MOTTLE_STEP_MM * view.pxPerMm) / GRID)))
   for (let j = 0; j < gy; j++) {
+    const onJ = j % S === 0 || j === gy - 1
     for (let i = 0; i < gx; i++) {
       const k = j * gx + i
-      if (shadeAt(view, light, seed, i * GRID + 0.5, j * GRID + 0.5, br, bg, bb, _rgb)) {
-        hit[k] = 1
-        nr[k] = _rgb[0]
-        ng[k] = _rgb[1]
-        nb[k] = _rgb[2]
-        if (tone?.any) {
-          nr[k] *= Math.exp(-tone.r[k])
-          ng[k] *= Math.exp(-tone.g[k])
-          nb[k] *= Math.exp(-tone.b[k])
+      if (!shadeAt(view, light, seed, i * GRID + 0.5, j * GRID + 0.5, br, bg, bb, _rgb, false)) continue
+      hit[k] = 1
+      nr[k] = _rgb[0] // shade
+      ng[k] = _rgb[1] // sheen
+      if (onJ && (i % S === 0 || i === gx - 1)) {
+        mottleAt(_hit[0], _hit[1], _hit[2], seed, _mottle)
+        mB[k] = _mottle[0]
+        mR[k] = _mottle[1]
+        has[k] = 1
+      }
+    }
+  }
+  for (let j = 0; j < gy; j++) {
+    const j0 = j - (j % S)
+    const j1 = Math.min(j0 + S, gy - 1)
+    const fy = j1 > j0 ? (j - j0) / (j1 - j0) : 0
+    for (let i = 0; i < gx; i++) {
+      const k = j * gx + i
+      if (hit[k] === 0) continue
+      let b: number
+      let r: number
+      if (has[k] === 1) {
+        b = mB[k]
+        r = mR[k]
+      } else {
+        const i0 = i - (i % S)
+        const i1 = Math.min(i0 + S, gx - 1)
+        const k00 = j0 * gx + i0
+        const k10 = j0 * gx + i1
+        const k01 = j1 * gx + i0
+        const k11 = j1 * gx + i1
+        if (has[k00] + has[k10] + has[k01] + has[k11] === 4) {
+          const fx = i1 > i0 ? (i - i0) / (i1 - i0) : 0
+          const w00 = (1 - fx) * (1 - fy)
+          const w10 = fx * (1 - fy)
+          const w01 = (1 - fx) * fy
+          const w11 = fx * fy
+          b = mB[k00] * w00 + mB[k10] * w10 + mB[k01] * w01 + mB[k11] * w11
+          r = mR[k00] * w00 + mR[k10] * w10 + mR[k01] * w01 + mR[k11] * w11
+        } else {
+          // near the silhouette a lattice corner misses the head: this node's own mottle
+          rayOrChartPoint(view, i * GRID + 0.5, j * GRID + 0.5)
+          mottleAt(_hit[0], _hit[1], _hit[2], seed, _mottle)
+          b = _mottle[0]
+          r = _mottle[1]
         }
+      }
+      const shade = nr[k] * b
+      const spec = ng[k]
+      nr[k] = br * shade * r + spec
+      ng[k] = bg * shade + spec
+      nb[k] = bb * shade + spec
+      if (tone?.any) {
+        nr[k] *= Math.exp(-tone.r[k])
+        ng[k] *= Math.exp(-tone.g[k])
+        nb[k] *= Math.exp(-tone.b[k])
       }
     }
   }
@@ -236,40 +175,77 @@ export function renderSkin(view: View, skin: Skin, seed: number, px32: Int32Arra
   const texS = tile.srgb
   const bx = gx - 1
   const by = gy - 1
+  if (_cls.length < bx) {
+    _cls = new Uint8Array(bx)
+    _rowR = new Float64Array(gx)
+    _rowG = new Float64Array(gx)
+    _rowB = new Float64Array(gx)
+  }
+  const cls = _cls
+  if (_edgeB.length < bx) {
+    _edgeB = new Float64Array(bx)
+    _edgeR = new Float64Array(bx)
+    _edgeMottle = new Uint8Array(bx)
+  }
+  const edgeB = _edgeB
+  const edgeR = _edgeR
+  const edgeMottle = _edgeMottle
+  const rowR = _rowR
+  const rowG = _rowG
+  const rowB = _rowB
+  // row by row (long sequential writes), block by block along the row
   for (let j = 0; j < by; j++) {
     const y0 = j * GRID
     const y1 = Math.min(height, y0 + GRID)
+    const kj = j * gx
     for (let i = 0; i < bx; i++) {
-      const x0 = i * GRID
-      const x1 = Math.min(width, x0 + GRID)
-      const k = j * gx + i
+      const k = kj + i
       const corners = hit[k] + hit[k + 1] + hit[k + gx] + hit[k + gx + 1]
-      if (corners === 4) {
-        // bilinear across the block in sRGB-encoded units (the shading is smooth over 8 px), times the texture's
-        // sRGB-space factor: no transfer-curve lookups per pixel
-        const r00 = sr[k]
-        const g00 = sg[k]
-        const b00 = sb[k]
-        const r10 = sr[k + 1]
-        const g10 = sg[k + 1]
-        const b10 = sb[k + 1]
-        const r01 = sr[k + gx]
-        const g01 = sg[k + gx]
-        const b01 = sb[k + gx]
-        const r11 = sr[k + gx + 1]
-        const g11 = sg[k + gx + 1]
-        const b11 = sb[k + gx + 1]
-        for (let y = y0; y < y1; y++) {
-          const fy = (y - y0) / GRID
-          let lr = r00 + (r01 - r00) * fy
-          let lg = g00 + (g01 - g00) * fy
-          let lb = b00 + (b01 - b00) * fy
-          const dr = (r10 + (r11 - r10) * fy - lr) / GRID
-          const dg = (g10 + (g11 - g10) * fy - lg) / GRID
-          const db = (b10 + (b11 - b10) * fy - lb) / GRID
-          const trow = (y % T) * T
+      cls[i] = corners === 4 ? FULL : corners === 0 && outsideNeighbourhood(hit, gx, gy, i, j) ? OUTSIDE : EDGE
+    }
+    // the span of full blocks in this band: only their nodes are interpolated down each row
+    let first = bx
+    let last = -1
+    for (let i = 0; i < bx; i++)
+      if (cls[i] === FULL) {
+        if (first === bx) first = i
+        last = i
+      }
+    edgeMottle.fill(0, 0, bx)
+    for (let y = y0; y < y1; y++) {
+      // the node colours interpolated down to this row; a block then interpolates across (bilinear in sRGB-encoded
+      // units: the shading is smooth over 8 px), times the texture's sRGB-space factor: no transfer-curve lookups
+      const fy = (y - y0) / GRID
+      for (let i = first; i <= last + 1; i++) {
+        const k = kj + i
+        rowR[i] = sr[k] + (sr[k + gx] - sr[k]) * fy
+        rowG[i] = sg[k] + (sg[k + gx] - sg[k]) * fy
+        rowB[i] = sb[k] + (sb[k + gx] - sb[k]) * fy
+      }
+      const trow = (y % T) * T
+      const row = y * width
+      let fillFrom = -1
+      for (let i = 0; i < bx; i++) {
+        const x0 = i * GRID
+        const x1 = Math.min(width, x0 + GRID)
+        const c = cls[i]
+        if (c === OUTSIDE) {
+          if (fillFrom < 0) fillFrom = x0
+          continue
+        }
+        if (fillFrom >= 0) {
+          px32.fill(background, row + fillFrom, row + x0)
+          fillFrom = -1
+        }
+        if (c === FULL) {
+          let lr = rowR[i]
+          let lg = rowG[i]
+          let lb = rowB[i]
+          const dr = (rowR[i + 1] - lr) / GRID
+          const dg = (rowG[i + 1] - lg) / GRID
+          const db = (rowB[i + 1] - lb) / GRID
           let tx = x0 % T
-          let o = y * width + x0
+          let o = row + x0
           for (let x = x0; x < x1; x++, o++) {
             const t = texS[trow + tx]
             if (++tx === T) tx = 0
@@ -278,15 +254,22 @@ export function renderSkin(view: View, skin: Skin, seed: number, px32: Int32Arra
             lg += dg
             lb += db
           }
-        }
-      } else if (corners === 0 && outsideNeighbourhood(hit, gx, gy, i, j)) {
-        for (let y = y0; y < y1; y++) px32.fill(background, y * width + x0, y * width + x1)
-      } else {
-        for (let y = y0; y < y1; y++) {
-          const trow = (y % T) * T
-          let o = y * width + x0
+        } else {
+          // on the silhouette: light per pixel; the mottle (millimetres across) once per block
+          let o = row + x0
           for (let x = x0; x < x1; x++, o++) {
-            if (shadeAt(view, light, seed, x + 0.5, y + 0.5, br, bg, bb, _rgb)) {
+            if (shadeAt(view, light, seed, x + 0.5, y + 0.5, br, bg, bb, _rgb, false)) {
+              if (edgeMottle[i] === 0) {
+                mottleAt(_hit[0], _hit[1], _hit[2], seed, _mottle)
+                edgeB[i] = _mottle[0]
+                edgeR[i] = _mottle[1]
+                edgeMottle[i] = 1
+              }
+              const shade = _rgb[0] * edgeB[i]
+              const spec = _rgb[1]
+              _rgb[0] = br * shade * edgeR[i] + spec
+              _rgb[1] = bg * shade + spec
+              _rgb[2] = bb * shade + spec
               const t = tex[trow + (x % T)]
               if (tone?.any) applyTone(tone, x + 0.5, y + 0.5, _rgb)
               px32[o] = pixelWord(_rgb[0] * t, _rgb[1] * t, _rgb[2] * t)
@@ -294,9 +277,21 @@ export function renderSkin(view: View, skin: Skin, seed: number, px32: Int32Arra
           }
         }
       }
+      if (fillFrom >= 0) px32.fill(background, row + fillFrom, row + width)
     }
   }
 }
+
+const FULL = 1
+const OUTSIDE = 0
+const EDGE = 2
+let _cls = new Uint8Array(0)
+let _edgeB = new Float64Array(0)
+let _edgeR = new Float64Array(0)
+let _edgeMottle = new Uint8Array(0)
+let _rowR = new Float64Array(0)
+let _rowG = new Float64Array(0)
+let _rowB = new Float64Array(0)
 
 function pixelWord(r: number, g: number, b: number): number {
   const ir = r >= 1 ? 255 : LINEAR_TO_SRGB[(r * Q + 0.5) | 0]
@@ -306,6 +301,13 @@ function pixelWord(r: number, g: number, b: number): number {
 }
 
 /** Whether every grid node around block (i, j), one block out, misses the head. */
+/** The surface point seen at pixel (px, py) into _hit (the caller knows the pixel shows the scalp). */
+function rayOrChartPoint(view: View, px: number, py: number): void {
+  if (view.name === 'chart')
+    chartToSurface(view.head, (px - view.cx) / view.chartScale, (view.cy - py) / view.chartScale, _hit)
+  else rayHit(view, px, py, _hit)
+}
+
 function outsideNeighbourhood(hit: Uint8Array, gx: number, gy: number, i: number, j: number): boolean {
   for (let y = Math.max(0, j - 1); y <= Math.min(gy - 1, j + 2); y++) {
     for (let x = Math.max(0, i - 1); x <= Math.min(gx - 1, i + 2); x++) if (hit[y * gx + x] === 1) return false
@@ -337,7 +339,8 @@ function shadeAt(
   br: number,
   bg: number,
   bb: number,
-  out: Float64Array
+  out: Float64Array,
+  mottle = true
 ): boolean {
   let sx: number
   let sy: number
@@ -393,50 +396,34 @@ function shadeAt(
       spec = light.sheen * p8 * p8 * p4
     }
   }
-  // mottling: two octaves of value noise on the surface (cells ~18 and ~6 mm), ±5 % brightness, a touch of redness
-  const m1 = valueNoise3(sx / 18, sy / 18, sz / 18, seed) - 0.5
-  const m2 = valueNoise3(sx / 6, sy / 6, sz / 6, seed ^ 0x5bd1e995) - 0.5
-  const bright = shade * (1 + 0.07 * m1 + 0.04 * m2)
-  const red = 1 + 0.05 * m1
-  out[0] = br * bright * red + spec
+  if (!mottle) {
+    // the caller adds the mottle: [shade, sheen], the surface point in _hit
+    _hit[0] = sx
+    _hit[1] = sy
+    _hit[2] = sz
+    out[0] = shade
+    out[1] = spec
+    return true
+  }
+  mottleAt(sx, sy, sz, seed, _mottle)
+  const bright = shade * _mottle[0]
+  out[0] = br * bright * _mottle[1] + spec
   out[1] = bg * bright + spec
   out[2] = bb * bright + spec
   return true
 }
 
-function hash3(x: number, y: number, z: number, seed: number): number {
-  let h = Math.imul(x, 0x27d4eb2d) ^ Math.imul(y, 0x165667b1) ^ Math.imul(z, 0x9e3779b1) ^ seed
-  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b)
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
-  return ((h ^ (h >>> 16)) >>> 0) / 4294967296
-}
+const _mottle = new Float64Array(2)
 
-/** Trilinear value noise in [0, 1) with smoothstep fade. */
-function valueNoise3(x: number, y: number, z: number, seed: number): number {
-  const ix = Math.floor(x)
-  const iy = Math.floor(y)
-  const iz = Math.floor(z)
-  const fx = x - ix
-  const fy = y - iy
-  const fz = z - iz
-  const ux = fx * fx * (3 - 2 * fx)
-  const uy = fy * fy * (3 - 2 * fy)
-  const uz = fz * fz * (3 - 2 * fz)
-  const c000 = hash3(ix, iy, iz, seed)
-  const c100 = hash3(ix + 1, iy, iz, seed)
-  const c010 = hash3(ix, iy + 1, iz, seed)
-  const c110 = hash3(ix + 1, iy + 1, iz, seed)
-  const c001 = hash3(ix, iy, iz + 1, seed)
-  const c101 = hash3(ix + 1, iy, iz + 1, seed)
-  const c011 = hash3(ix, iy + 1, iz + 1, seed)
-  const c111 = hash3(ix + 1, iy + 1, iz + 1, seed)
-  const x00 = c000 + (c100 - c000) * ux
-  const x10 = c010 + (c110 - c010) * ux
-  const x01 = c001 + (c101 - c001) * ux
-  const x11 = c011 + (c111 - c011) * ux
-  const y0 = x00 + (x10 - x00) * uy
-  const y1 = x01 + (x11 - x01) * uy
-  return y0 + (y1 - y0) * uz
+/**
+ * The skin's mottling at surface point (sx, sy, sz): two octaves of value noise (cells ~18 and ~6 mm), ±5 %
+ * brightness and a touch of redness; out = [brightness factor, red factor].
+ */
+function mottleAt(sx: number, sy: number, sz: number, seed: number, out: Float64Array | Float32Array): void {
+  const m1 = valueNoise3(sx / 18, sy / 18, sz / 18, seed) - 0.5
+  const m2 = valueNoise3(sx / 6, sy / 6, sz / 6, seed ^ 0x5bd1e995) - 0.5
+  out[0] = 1 + 0.07 * m1 + 0.04 * m2
+  out[1] = 1 + 0.05 * m1
 }
 
 interface Tile {
@@ -465,8 +452,8 @@ function detailTile(seed: number, size: number): Tile {
   const s2 = seed ^ 0x68e31da4
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      const g1 = periodicNoise((x * n1) / size, (y * n1) / size, n1, s1) - 0.5
-      const g2 = periodicNoise((x * n2) / size, (y * n2) / size, n2, s2) - 0.5
+      const g1 = periodicNoise2((x * n1) / size, (y * n1) / size, n1, s1) - 0.5
+      const g2 = periodicNoise2((x * n2) / size, (y * n2) / size, n2, s2) - 0.5
       data[y * size + x] = 1 + 0.06 * g1 + 0.05 * g2
     }
   }
@@ -502,24 +489,4 @@ function detailTile(seed: number, size: number): Tile {
   }
   _tile = { seed, size, data, srgb, maxSrgbFactor }
   return _tile
-}
-
-function periodicNoise(x: number, y: number, period: number, seed: number): number {
-  const ix = Math.floor(x)
-  const iy = Math.floor(y)
-  const fx = x - ix
-  const fy = y - iy
-  const ux = fx * fx * (3 - 2 * fx)
-  const uy = fy * fy * (3 - 2 * fy)
-  const x0 = ix % period
-  const y0 = iy % period
-  const x1 = (ix + 1) % period
-  const y1 = (iy + 1) % period
-  const a = hash3(x0, y0, 0, seed)
-  const b = hash3(x1, y0, 0, seed)
-  const c = hash3(x0, y1, 0, seed)
-  const d = hash3(x1, y1, 0, seed)
-  const top = a + (b - a) * ux
-  const bottom = c + (d - c) * ux
-  return top + (bottom - top) * uy
 }

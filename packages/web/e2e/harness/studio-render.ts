@@ -67,9 +67,9 @@ function run(): StudioRenderResult {
     if (!placed.ok) throw new Error(`${c.preset} does not place`)
     const options: RenderOptions = { ...c.options, width: SIZE, height: SIZE }
     const cpu = { width: SIZE, height: SIZE, data: new Uint8ClampedArray(SIZE * SIZE * 4) }
-    const ok = renderPreview(design, placed.dots, placed.hair, options, cpu)
+    const ok = renderPreview(placed, options, cpu)
     if (!ok.ok) throw new Error(`${c.preset}: ${ok.issues.map((i) => i.message).join('; ')}`)
-    const issues = renderer.render({ design, dots: placed.dots, hair: placed.hair, options })
+    const issues = renderer.render({ placement: placed, options })
     if (issues.length > 0) throw new Error(issues.map((i) => i.message).join('; '))
     const gpu = renderer.gl.readPixels()
     // the canvas holds the mark's white text where mark.ts puts it
@@ -79,7 +79,7 @@ function run(): StudioRenderResult {
       if (gpu[o] !== 255 || gpu[o + 1] !== 255 || gpu[o + 2] !== 255) markWhite = false
     })
     // a bare-skin render: how many pixels the dots change, so agreement is not vacuous
-    renderer.render({ design, dots: { ...placed.dots, count: 0 }, hair: placed.hair, options })
+    renderer.render({ placement: { ...placed, dots: { ...placed.dots, count: 0 } }, options })
     const bare = renderer.gl.readPixels()
     cases.push({
       ...c,
@@ -102,12 +102,12 @@ function dragSteps(renderer: PreviewRenderer, preset: PresetId, view: 'top' | 'f
   const placer = createPlacer()
   const first = placer.place({ id: 0, design, plan: false })
   if (!first.ok) throw new Error(`${preset} does not place`)
-  const draw = (dots: typeof first.dots, hair: typeof first.hair, changed?: readonly ChartBox[]) => {
-    const issues = renderer.render({ design, dots, hair, options, ...(changed === undefined ? {} : { changed }) })
+  const draw = (placement: typeof first.placement, changed?: readonly ChartBox[]) => {
+    const issues = renderer.render({ placement, options, ...(changed === undefined ? {} : { changed }) })
     if (issues.length > 0) throw new Error(issues.map((i) => i.message).join('; '))
     return renderer.gl.readPixels()
   }
-  let previous = draw(first.dots, first.hair)
+  let previous = draw(first.placement)
   const mid = Math.floor(controlPointsOf(design).length / 2)
   const steps: DragStep[] = []
   for (let k = 1; k <= 3; k++) {
@@ -116,9 +116,9 @@ function dragSteps(renderer: PreviewRenderer, preset: PresetId, view: 'top' | 'f
     design = moveControlPoint(design, mid, [p[0] + k, p[1] + 2 * k])
     const r = placer.place({ id: k, design, plan: false })
     if (!r.ok || r.dirty === 'all') throw new Error('a drag step gives quick dots')
-    const partial = draw(r.dots, r.hair, r.dirty)
+    const partial = draw(r.placement, r.dirty)
     const regions = renderer.lastRegions()
-    const whole = draw(r.dots, r.hair)
+    const whole = draw(r.placement)
     const d = diffImages(partial, whole, 0)
     steps.push({
       case: `${preset} ${view} step ${k}`,
