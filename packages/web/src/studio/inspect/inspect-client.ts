@@ -1,45 +1,21 @@
 // The page's side of the inspection worker: one request in flight and only the newest waiting, so a run of changes
 // measures the last one, not every one.
+import { latestOnly, type WorkerPort } from '../latest-only.ts'
 import type { InspectRequest, InspectResponse } from './inspect-protocol.ts'
 
-export interface InspectPort {
-  postMessage(message: InspectRequest): void
-  onmessage: ((e: MessageEvent<InspectResponse>) => void) | null
-  terminate?(): void
-}
+export type InspectPort = WorkerPort<InspectRequest, InspectResponse>
 
 export interface InspectClient {
+  /** Asks for the fringe match of a placement; returns the request's id (answers carry it). */
   request(placement: InspectRequest['placement'], options: InspectRequest['options']): number
   dispose(): void
 }
 
 export function createInspectClient(port: InspectPort, onResult: (r: InspectResponse) => void): InspectClient {
-  let nextId = 1
-  let inFlight = false
-  let pending: InspectRequest | null = null
-  port.onmessage = (e) => {
-    inFlight = false
-    if (pending !== null) {
-      const p = pending
-      pending = null
-      inFlight = true
-      port.postMessage(p)
-    }
-    onResult(e.data)
-  }
+  const worker = latestOnly(port, onResult)
   return {
-    request(placement, options) {
-      const req: InspectRequest = { id: nextId++, placement, options }
-      if (!inFlight) {
-        inFlight = true
-        port.postMessage(req)
-      } else pending = req
-      return req.id
-    },
-    dispose() {
-      port.onmessage = null
-      port.terminate?.()
-    },
+    request: (placement, options) => worker.send((id) => ({ id, placement, options })),
+    dispose: worker.dispose,
   }
 }
 
