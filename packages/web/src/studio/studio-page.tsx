@@ -601,6 +601,7 @@ function Studio(props: {
               placement={placed.placement}
               at={closeUp}
               options={{ session, stage: look.stage, years: look.years }}
+              frozen={dragging}
               onClose={() => setCloseUp(null)}
             />
           )}

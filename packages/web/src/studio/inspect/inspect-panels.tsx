@@ -45,16 +45,21 @@ export interface CloseUpOptions {
   years: number
 }
 
-/** The close-up of a placed design about chart point `at`, drawn by the engine's CPU renderer, with a scale bar. */
+/**
+ * The close-up of a placed design about chart point `at`, drawn by the engine's CPU renderer, with a scale bar. While
+ * `frozen` (a drag under way) it keeps its last image, so the drag's frames never wait for it.
+ */
 export function CloseUpView(props: {
   placement: Placement
   at: { u: number; v: number }
   options: CloseUpOptions
+  frozen: boolean
   onClose(): void
 }) {
   const canvas = useRef<HTMLCanvasElement>(null)
-  const { placement, at, options } = props
+  const { placement, at, options, frozen } = props
   useEffect(() => {
+    if (frozen) return
     const ctx = canvas.current?.getContext('2d')
     if (ctx === null || ctx === undefined) return
     const image = ctx.createImageData(CLOSE_UP_PX, CLOSE_UP_PX)
@@ -72,7 +77,7 @@ export function CloseUpView(props: {
       image
     )
     if (r.ok) ctx.putImageData(image, 0, 0)
-  }, [placement, at, options.session, options.stage, options.years])
+  }, [placement, at, options.session, options.stage, options.years, frozen])
   return (
     <figure className="studio-closeup" aria-label="Close-up">
       <div style={{ position: 'relative', width: '100%', maxWidth: 400, aspectRatio: '1' }}>
