@@ -56,6 +56,8 @@ test('Close-up, then a click on the preview, shows a 20 mm square at 40 px/mm wi
   expect(stats.width).toBe(800)
   expect(stats.dark).toBeGreaterThan(300)
   expect(stats.white).toBeGreaterThan(100)
+  // for a person to look at: the studio with its close-up and fringe match
+  await page.screenshot({ path: test.info().outputPath('studio-closeup.png'), fullPage: true })
   await figure.getByRole('button', { name: 'Close the close-up' }).click()
   await expect(figure).toHaveCount(0)
 })
