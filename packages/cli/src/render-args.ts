@@ -64,7 +64,7 @@ export function closeUpCentre(arg: CloseUpArg, placement: Placement): { u: numbe
   return { u: p[0], v: p[1] }
 }
 
-/** The engine's render issues as command-line problems: `--session` for `session`; width and height reported once. */
+/** The engine's render issues as command-line problems: `--session` for `session`; height as --width when only a width was given (the image is square). */
 export function optionProblems(issues: readonly RenderIssue[], sides: 'width' | 'both' = 'width'): InputProblem[] {
   const seen = new Set<string>()
   const out: InputProblem[] = []

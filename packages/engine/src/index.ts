@@ -25,6 +25,7 @@ export {
 export { deltaE2000 } from './inspect/delta-e.ts'
 export {
   type AreaEvenness,
+  type BandColour,
   EVENNESS_MARGIN,
   type Evenness,
   FRINGE_MATCH_LIMIT,

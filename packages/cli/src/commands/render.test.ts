@@ -25,6 +25,9 @@ describe('stipple render', () => {
     const read = async (f: string) => sharp(readFileSync(f)).raw().toBuffer({ resolveWithObject: true })
     const [a, b, c] = await Promise.all([read(fresh), read(healed), read(later)])
     expect(a.info).toMatchObject({ width: 256, height: 256, channels: 4 })
+    const oblong = join(dir, 'oblong.png')
+    expect(stipple('render', designFile, '-o', oblong, '--width', '320', '--height', '200').code).toBe(0)
+    expect((await read(oblong)).info).toMatchObject({ width: 320, height: 200 })
     const mean = (buf: Buffer) => buf.reduce((s, v, i) => (i % 4 === 3 ? s : s + v), 0) / (buf.length * 0.75)
     // fresh dots are darker than healed ones, and five years on the head is lighter still
     expect(mean(a.data)).toBeLessThan(mean(b.data))
@@ -57,6 +60,14 @@ describe('stipple render', () => {
     ])
     const front = stipple('render', designFile, '-o', named, '--closeup', '0,40', '--view', 'front')
     expect(lines(front.stderr)).toEqual([expect.stringMatching(/^--closeup: applies to the chart view only/)])
+  })
+
+  it('refuses a height out of range at --height', () => {
+    const out = join(dir, 'tall.png')
+    const tall = stipple('render', designFile, '-o', out, '--width', '300', '--height', '9000')
+    expect(tall.code).toBe(2)
+    expect(lines(tall.stderr)).toEqual([expect.stringMatching(/^--height: .*16 to 8192/)])
+    expect(existsSync(out)).toBe(false)
   })
 
   it('refuses bad arguments with exit 2 and one `option: message` line each, writing nothing', () => {

@@ -34,7 +34,7 @@ const isView = (v: string): v is ViewName => (VIEW_NAMES as readonly string[]).i
 export const renderCommand: Command = {
   name: 'render',
   summary: 'render a preview of a design as PNG, marked "Simulated": a view, a session, fresh or healed, years later',
-  usage: `render DESIGN.json -o OUT.png [--session N] [--stage fresh|healed] [--years Y] [--view top|front|three-quarter-left|three-quarter-right|left|right|back|chart] [--closeup U,V|${CLOSE_UP_POINTS.join('|')}] [--photo FILE] [--width PX]  (--closeup: a 20 mm square of the chart at 40 px/mm about a point, chart mm from the vertex, u to the client's right, v towards the face)`,
+  usage: `render DESIGN.json -o OUT.png [--session N] [--stage fresh|healed] [--years Y] [--view top|front|three-quarter-left|three-quarter-right|left|right|back|chart] [--closeup U,V|${CLOSE_UP_POINTS.join('|')}] [--photo FILE] [--width PX] [--height PX]  (--height defaults to the width; --closeup: a 20 mm square of the chart at 40 px/mm about a point, chart mm from the vertex, u to the client's right, v towards the face)`,
   async run(args, { io }) {
     const { values, positionals } = parseCommandArgs(
       'render',
@@ -47,6 +47,7 @@ export const renderCommand: Command = {
         view: { type: 'string' },
         photo: { type: 'string' },
         width: { type: 'string' },
+        height: { type: 'string' },
         closeup: { type: 'string' },
       },
       1
@@ -81,6 +82,7 @@ export const renderCommand: Command = {
     const session = integerOption('--session', values.session, problems)
     const width =
       integerOption('--width', values.width, problems) ?? (closeUp === undefined ? DEFAULT_WIDTH : CLOSE_UP_PX)
+    const height = integerOption('--height', values.height, problems) ?? width
     const years = yearsOption(values.years, problems)
     if (problems.length > 0 || file === undefined || values.output === undefined || !isView(view)) {
       throw new InputError(problems)
@@ -93,12 +95,13 @@ export const renderCommand: Command = {
       stage,
       years,
       width,
-      height: width,
+      height,
       ...(session === undefined ? {} : { session }),
     }
-    // the engine names its options; the command line calls them --option (width and height are one option here)
+    // the engine names its options; the command line calls them --option
     const optionIssues = checkRenderOptions(design, options)
-    if (optionIssues.length > 0) throw new InputError(optionProblems(optionIssues))
+    if (optionIssues.length > 0)
+      throw new InputError(optionProblems(optionIssues, values.height === undefined ? 'width' : 'both'))
     const placed = placeDots(design)
     if (!placed.ok) throw new InputError(fileProblems(file, placed.issues))
     if (closeUp !== undefined) {
@@ -106,12 +109,13 @@ export const renderCommand: Command = {
       if ('path' in centre) throw new InputError([centre])
       options.closeUp = closeUpWindow(centre.u, centre.v)
       const closeIssues = checkRenderOptions(design, options)
-      if (closeIssues.length > 0) throw new InputError(optionProblems(closeIssues))
+      if (closeIssues.length > 0)
+        throw new InputError(optionProblems(closeIssues, values.height === undefined ? 'width' : 'both'))
     }
-    const target = { width, height: width, data: new Uint8ClampedArray(width * width * 4) }
+    const target = { width, height, data: new Uint8ClampedArray(width * height * 4) }
     const result = renderPreview(placed, options, target)
     if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message}`).join('; '))
-    const png = await sharp(Buffer.from(target.data.buffer), { raw: { width, height: width, channels: 4 } })
+    const png = await sharp(Buffer.from(target.data.buffer), { raw: { width, height, channels: 4 } })
       .png({ compressionLevel: PNG_LEVEL })
       .toBuffer()
     try {
@@ -124,7 +128,7 @@ export const renderCommand: Command = {
         ? `${view} view`
         : `close-up of ${options.closeUp.widthMm} mm at ${(width / options.closeUp.widthMm).toFixed(0)} px/mm about chart (${options.closeUp.u.toFixed(1)}, ${options.closeUp.v.toFixed(1)}) mm`
     io.stderr(
-      `${values.output}: ${width}×${width} ${what}, ${options.stage}${years > 0 ? `, ${years} years on` : ''}; simulated preview\n`
+      `${values.output}: ${width}×${height} ${what}, ${options.stage}${years > 0 ? `, ${years} years on` : ''}; simulated preview\n`
     )
     return ExitCode.ok
   },

@@ -15,7 +15,7 @@ import { deltaE2000 } from './delta-e.ts'
 /** The measuring render's scale, px per chart mm (the issue: "at a 2 px/mm view"). */
 export const MEASURE_PX_PER_MM = 2
 /** Side of the evenness cells, mm (the issue: "at the 5 mm scale"). */
-export const EVENNESS_CELL_MM = 5
+const EVENNESS_CELL_MM = 5
 /** A cell counts for an area when at least this share of its pixels lie in its interior [assumption]. */
 const CELL_FILL = 0.9
 /** Fewer 5 mm cells than this (2 cm²) are too few to speak of evenness: none is reported [assumption]. */

@@ -116,8 +116,8 @@ export function latticeHair(seed: number, rInner: number, rOuter: number, densit
   return { count: d.count, x: d.x, y: d.y }
 }
 
-/** @internal No hair. */
-export const NO_HAIR: HairPoints = { count: 0, x: new Float32Array(0), y: new Float32Array(0) }
+/** No hair. */
+const NO_HAIR: HairPoints = { count: 0, x: new Float32Array(0), y: new Float32Array(0) }
 
 /**
  * @internal A placement of `design` holding the given synthetic dots and hair instead of placed ones (the renderer's

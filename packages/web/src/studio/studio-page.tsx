@@ -6,17 +6,21 @@ import {
   type ChartPoint,
   createHead,
   type Design,
+  type FringeMatch,
   type Placement,
   PRESET_IDS,
   type PresetId,
   presetDesign,
   renderPreview,
+  unprojectPixel,
 } from '@stipple/engine'
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { useParams, useSearchParams } from 'react-router'
 import { ApiError, messageOf } from '../api/client.ts'
 import { formatLocal } from '../ui/format.ts'
 import { type DesignDetailDto, loadDesign, recordApproval, saveVersion } from './design-api.ts'
+import { createWorkerInspection, type InspectClient } from './inspect/inspect-client.ts'
+import { CloseUpView, FringeMatchPanel } from './inspect/inspect-panels.tsx'
 import { createWorkerPlacement, type PlacementClient } from './placement/placement-client.ts'
 import type { PlaceResponse } from './placement/placement-protocol.ts'
 import { type DrawingState, type OverlayShape, PreviewOverlay, type Selection } from './preview-overlay.tsx'
@@ -200,6 +204,33 @@ function Studio(props: {
     setPending(true)
     placement.current?.request(design, !dragging)
   }, [design, dragging])
+
+  // the fringe match, measured in its own worker once a change settles (never while dragging)
+  const inspection = useRef<InspectClient | null>(null)
+  const inspectId = useRef(0)
+  const [fringe, setFringe] = useState<{ match: FringeMatch | null; pending: boolean }>({ match: null, pending: true })
+  useEffect(() => {
+    const client = createWorkerInspection((r) => {
+      if (r.id !== inspectId.current) return
+      setFringe((f) => ({ match: r.ok ? r.fringeMatch : f.match, pending: false }))
+    })
+    inspection.current = client
+    return () => client.dispose()
+  }, [])
+  useEffect(() => {
+    if (placed === null || dragging || inspection.current === null) return
+    const { placement } = placed
+    setFringe((f) => ({ ...f, pending: true }))
+    inspectId.current = inspection.current.request(placement, {
+      session: Math.min(session, placement.design.sessions.length),
+      stage: look.stage,
+      years: look.stage === 'healed' ? look.years : 0,
+    })
+  }, [placed, dragging, session, look.stage, look.years])
+  // the close-up: "Close-up", then a click on the preview picks its centre
+  const [picking, setPicking] = useState(false)
+  const [closeUp, setCloseUp] = useState<{ u: number; v: number } | null>(null)
+  const [pickMessage, setPickMessage] = useState('')
 
   // the preview: drawn on the next animation frame after anything it shows changes
   const canvas = useRef<HTMLCanvasElement>(null)
@@ -536,12 +567,48 @@ function Studio(props: {
                   onDrawFinish={finish}
                 />
               </div>
+              {picking && (
+                // biome-ignore lint/a11y/noStaticElementInteractions: a pointer pick on the image; the keyboard way is the chart coordinates of `stipple render --closeup`
+                // biome-ignore lint/a11y/useKeyWithClickEvents: as above
+                <div
+                  className="studio-picking"
+                  style={{ position: 'absolute', inset: 0, cursor: 'crosshair' }}
+                  data-testid="closeup-pick"
+                  onClick={(e) => {
+                    const r = e.currentTarget.getBoundingClientRect()
+                    const px = ((e.clientX - r.left) / r.width) * PREVIEW_SIZE
+                    const py = ((e.clientY - r.top) / r.height) * PREVIEW_SIZE
+                    const at = unprojectPixel(camera, px, py)
+                    if (at === null) {
+                      setPickMessage('That is not on the scalp: pick a point on the head.')
+                      return
+                    }
+                    setPickMessage('')
+                    setPicking(false)
+                    setCloseUp(at)
+                  }}
+                />
+              )}
             </div>
             <figcaption>
               Simulated preview{look.split > 0 ? ': before treatment on the left, after on the right' : ''}.
-              {placed !== null && ` ${placed.placement.dots.count.toLocaleString('en')} dots.`}
+              {placed !== null && ` ${placed.placement.dots.count.toLocaleString('en')} dots.`}{' '}
+              <button type="button" aria-pressed={picking} onClick={() => setPicking((p) => !p)}>
+                {picking ? 'Cancel the close-up' : 'Close-up'}
+              </button>
+              {picking && <span role="status"> Click a point on the preview for a 20 mm close-up.</span>}
+              {pickMessage !== '' && <span role="alert"> {pickMessage}</span>}
             </figcaption>
           </figure>
+          {closeUp !== null && placed !== null && (
+            <CloseUpView
+              placement={placed.placement}
+              at={closeUp}
+              options={{ session, stage: look.stage, years: look.years }}
+              frozen={dragging}
+              onClose={() => setCloseUp(null)}
+            />
+          )}
           <DrawBar
             drawing={drawing}
             message={drawMessage}
@@ -561,6 +628,15 @@ function Studio(props: {
           )}
         </div>
         <div className="studio-side">
+          <FringeMatchPanel
+            match={fringe.match}
+            pending={fringe.pending}
+            when={
+              look.stage === 'fresh'
+                ? `the day after session ${session}`
+                : `healed after session ${session}${look.years > 0 ? `, ${look.years} years on` : ''}`
+            }
+          />
           <PlanPanel plan={plan} pending={pending} />
           <LookPanel
             sessions={design.sessions.length}

@@ -1,5 +1,6 @@
 // The page's side of the placement worker: one request in flight at a time and only the newest waiting (later ones
 // replace it), so a drag never queues up stale placements; every answer is shown as it comes, in order.
+import { latestOnly, type WorkerPort } from '../latest-only.ts'
 import type { PlaceRequest, PlaceResponse } from './placement-protocol.ts'
 
 export interface PlacementClient {
@@ -8,38 +9,15 @@ export interface PlacementClient {
   dispose(): void
 }
 
-export interface PortLike {
-  postMessage(message: PlaceRequest): void
-  onmessage: ((e: MessageEvent<PlaceResponse>) => void) | null
-  terminate?(): void
-}
+export type PortLike = WorkerPort<PlaceRequest, PlaceResponse>
 
 export function createPlacementClient(port: PortLike, onResult: (r: PlaceResponse) => void): PlacementClient {
-  let nextId = 1
-  let inFlight: number | null = null
-  let pending: PlaceRequest | null = null
-  port.onmessage = (e) => {
-    inFlight = null
-    if (pending !== null) {
-      const p = pending
-      pending = null
-      inFlight = p.id
-      port.postMessage(p)
-    }
-    onResult(e.data)
-  }
+  const worker = latestOnly(port, onResult)
   return {
     request(design, plan) {
-      const req: PlaceRequest = { id: nextId++, design, plan }
-      if (inFlight === null) {
-        inFlight = req.id
-        port.postMessage(req)
-      } else pending = req
+      worker.send((id) => ({ id, design, plan }))
     },
-    dispose() {
-      port.onmessage = null
-      port.terminate?.()
-    },
+    dispose: worker.dispose,
   }
 }
 
