@@ -7,7 +7,7 @@ import { bufferPolyline, containsPoint } from '../geometry/polygon.ts'
 import { catmullRom } from '../geometry/spline.ts'
 import { datan2, dcos, dsin, PI, smoothstep, TAU } from '../math/det-math.ts'
 import { createRng, deriveSeed } from '../math/rng.ts'
-import type { ChartPoint, Design, ExistingHair, Hairline, Scar, SessionSpec, Zone } from '../model/design.ts'
+import type { ChartPoint, Design, ExistingHair, HairLook, Hairline, Scar, SessionSpec, Zone } from '../model/design.ts'
 import { FTA_LATERAL_MM, hairlineControlPoints } from '../placement/hairline.ts'
 import {
   anglesToChart,
@@ -56,6 +56,8 @@ export interface PresetOptions {
   shade?: number
   skin?: Design['skin']
   head?: Partial<Design['head']>
+  /** The client's remaining hair; default brown, long for female-pattern and diffuse thinning, else a buzz cut. */
+  hair?: HairLook
 }
 
 /**
@@ -229,6 +231,12 @@ export function presetDesign(id: PresetId, options: PresetOptions = {}): Design 
     skin: options.skin ?? { fitzpatrick: 3, sunExposure: 'moderate', kind: 'normal' },
     pigment: { depthMm: 1.0 },
     crown: { center: marks.crownWhorl, clockwise: true },
+    // density work between the hairs is for hair worn long (women with Ludwig or diffuse thinning are the main group);
+    // the other patterns keep the fringe clipped to match the shaved look
+    hair: options.hair ?? {
+      color: 'brown',
+      length: id.startsWith('ludwig') || id === 'diffuse' ? 'long' : 'buzz',
+    },
   }
   const zones: Zone[] = []
   const hair: ExistingHair[] = []

@@ -52,7 +52,7 @@ export function renderPreview(
   const px32 = pixelWords(target.data)
   const tone = createToneGrid(view.width, view.height)
   const projected = prepareDots(view, design, dots, options, tone)
-  toneHair(view, hair, tone)
+  toneHair(view, design, hair, tone)
   blurTone(tone, (diffusionMm(design.pigment.depthMm) * view.pxPerMm) / GRID)
   renderSkin(view, design.skin, deriveSeed(design.seed, 'skin'), px32, tone)
   stampDots(view, projected, px32)
