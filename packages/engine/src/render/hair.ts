@@ -7,7 +7,8 @@
 //   flow (streaming from the crown whorl, forward on the top, down and back at the sides and nape, DOMAIN §1.6), each
 //   its own length, width, bend and shade from a hash of its position and the design's seed; long hair as locks lying
 //   from a centre parting over the scalp (thin where the hair is thin, so dots show in the parting and between hairs).
-// Everything a hair puts on screen is a soft segment (`HairSegments`), stamped in one place (`stampShaft`), which the
+// Everything a hair puts on screen is a soft segment (`HairSegments`), stamped by `stampShaft` (every hair pixel is
+// written in one place, `over`: where a later occlusion test would go), which the
 // studio's WebGL2 preview draws with the same formula (packages/web/src/studio/gl/shaders.ts HAIR_FS). A hair shows
 // only where the view's own test (`projectInto`) shows its scalp point, so whatever the view hides hides the hair.
 
@@ -86,6 +87,8 @@ const SHAFT_ALPHA = 0.88
  * of the units (a wider lock for each one left out, so the cover stays), which keeps the pass fast [assumption].
  */
 const LOCK_SHARE = 0.35
+/** From this scale on (px per mm) single hairs are drawn, long hair too: a shaft is over a pixel wide. */
+const RESOLVED_PX_PER_MM = 12
 const LOCK_ALPHA = [0.45, 0.8] as const
 /** The follicle under the skin: length and width seen through the epidermis, blur and contrast [assumption]. */
 const FOLLICLE_MM = 0.55
@@ -95,9 +98,12 @@ const FOLLICLE_CONTRAST = 0.3
 const FOLLICLE_RGB = [0.03, 0.03, 0.03] as const
 /**
  * Diffuse shadow of one follicular unit in the skin, OD·mm², for brown hair on type III skin, scaled by how dark the
- * hair is against the skin [assumption: ~0.25 OD at 85 FU/cm²].
+ * hair is against the skin [assumption: ~0.27 OD at 85 FU/cm², set so brown hair clipped to a buzz cut keeps the
+ * fringe tone the healed dots are matched to, its shafts now drawn as 1–4 hairs per unit].
  */
 const HAIR_TONE = 0.32
+/** Under long hair what shows between the strands is more hair, below: a deeper shadow where hair is full [assumption]. */
+const LONG_TONE = 4
 /** FU composition, DOMAIN §0 "caucasian" profile: 20 % one hair, 45 % two, 30 % three, 5 % four. */
 const FU_CUMULATIVE = [0.2, 0.65, 0.95, 1] as const
 /** Light on the hair, as skin.ts lights the scalp: a key from the upper left, a little behind the camera. */
@@ -125,6 +131,11 @@ export interface HairSegments {
   g: Float32Array
   b: Float32Array
   a: Float32Array
+  /**
+   * 1: a round cap at the start; 0: the mark continues the one before it (a bending strand), and leaves the pixels
+   * before its start to that one, so a translucent strand does not darken at its joints.
+   */
+  cap: Uint8Array
   /** The farthest, in px, any of a hair's marks shows from its follicle's pixel (for redrawing part of a frame). */
   reach: number
 }
@@ -145,14 +156,18 @@ function emptySegments(n: number): HairSegments {
     g: new Float32Array(n),
     b: new Float32Array(n),
     a: new Float32Array(n),
+    cap: new Uint8Array(n),
     reach: 0,
   }
 }
 
+const KEYS = ['ax', 'ay', 'bx', 'by', 'hw', 'edge', 'r', 'g', 'b', 'a'] as const
+
 function grow(need: number): void {
   if (need <= _cap) return
   const next = emptySegments(Math.max(need, _cap * 2, 1024))
-  for (const key of ['ax', 'ay', 'bx', 'by', 'hw', 'edge', 'r', 'g', 'b', 'a'] as const) next[key].set(_s[key])
+  for (const key of KEYS) next[key].set(_s[key])
+  next.cap.set(_s.cap)
   next.count = _s.count
   next.reach = _s.reach
   _s = next
@@ -169,7 +184,8 @@ function push(
   r: number,
   g: number,
   b: number,
-  a: number
+  a: number,
+  cap: number
 ): void {
   if (_s.count >= _cap) grow(_s.count + 1)
   const i = _s.count++
@@ -183,6 +199,7 @@ function push(
   _s.g[i] = g
   _s.b[i] = b
   _s.a[i] = a
+  _s.cap[i] = cap
 }
 
 /** Random unit in [0, 1) from 16 bits of h. */
@@ -219,7 +236,12 @@ function meanShaft(color: HairColor): readonly [number, number, number] {
 
 /** Adds each follicular unit's diffuse shadow (its shafts under the skin) to the tone grid. */
 export function toneHair(view: View, design: Design, hair: HairPoints, tone: ToneGrid): void {
-  const k = (HAIR_TONE * darkness(meanShaft(hairLook(design).color), skinLuminance(design))) / REFERENCE_DARKNESS
+  const look = hairLook(design)
+  // the deeper shadow stands for locks not drawn; where single hairs are drawn, they cast it themselves
+  const deepShadow = look.length === 'long' && view.pxPerMm < RESOLVED_PX_PER_MM
+  const k =
+    (HAIR_TONE * (deepShadow ? LONG_TONE : 1) * darkness(meanShaft(look.color), skinLuminance(design))) /
+    REFERENCE_DARKNESS
   if (!(k > 0)) return
   for (let i = 0; i < hair.count; i++) {
     if (!projectInto(view, hair.x[i], hair.y[i], _proj)) continue
@@ -412,32 +434,34 @@ export function hairSegments(view: View, design: Design, hair: HairPoints): Hair
       const pxmm = _proj[2]
       const blur = Math.max(1, FOLLICLE_BLUR_MM * pxmm)
       const hw = 0.5 * FOLLICLE_WIDTH_MM * Math.sqrt(hairs) * pxmm * (0.85 + 0.3 * unit16(h, 3))
-      push(_tip[0], _tip[1], _proj[0], _proj[1], hw, blur, FOLLICLE_RGB[0], FOLLICLE_RGB[1], FOLLICLE_RGB[2], fk)
+      push(_tip[0], _tip[1], _proj[0], _proj[1], hw, blur, FOLLICLE_RGB[0], FOLLICLE_RGB[1], FOLLICLE_RGB[2], fk, 1)
     }
   }
-  if (long) {
-    const order = rootOrder(hair)
-    for (let o = 0; o < hair.count; o++) {
-      const i = order[o]
-      const u = hair.x[i]
-      const v = hair.y[i]
-      const h = hashPoint(seed, u, v)
-      if (unit16(fmix32(h ^ 0x2545f491), 0) >= LOCK_SHARE) continue
-      strand(view, design, look, lit, u, v, h, fuSize(h), 0)
+  // long hair in locks unless the view resolves single hairs (a close-up)
+  const locks = long && view.pxPerMm < RESOLVED_PX_PER_MM
+  const order = long ? rootOrder(hair) : null
+  // a hair whose follicle is farther off the image than the hair is long cannot reach it
+  const farthest = SHAFT_MM[look.length][1] + LAYER_MM[look.length][1]
+  for (let o = 0; o < hair.count; o++) {
+    const i = order === null ? o : order[o]
+    const u = hair.x[i]
+    const v = hair.y[i]
+    if (!projectInto(view, u, v, _proj)) continue
+    const margin = farthest * _proj[2] + 4
+    if (_proj[0] < -margin || _proj[1] < -margin || _proj[0] > view.width + margin || _proj[1] > view.height + margin)
+      continue
+    const h = hashPoint(seed, u, v)
+    const hairs = fuSize(h)
+    if (locks) {
+      if (unit16(fmix32(h ^ 0x2545f491), 0) < LOCK_SHARE) strand(view, design, look, lit, u, v, h, hairs, 0)
+      continue
     }
-  } else {
-    for (let i = 0; i < hair.count; i++) {
-      const u = hair.x[i]
-      const v = hair.y[i]
-      const h = hashPoint(seed, u, v)
-      const hairs = fuSize(h)
-      for (let k = 0; k < hairs; k++)
-        strand(view, design, look, lit, u, v, fmix32(h + Math.imul(k + 1, 0x9e3779b9)), 1, k)
-    }
+    for (let k = 0; k < hairs; k++)
+      strand(view, design, look, lit, u, v, fmix32(h + Math.imul(k + 1, 0x9e3779b9)), 0, k)
   }
   const out = emptySegments(_s.count)
-  for (const key of ['ax', 'ay', 'bx', 'by', 'hw', 'edge', 'r', 'g', 'b', 'a'] as const)
-    out[key].set(_s[key].subarray(0, _s.count))
+  for (const key of KEYS) out[key].set(_s[key].subarray(0, _s.count))
+  out.cap.set(_s.cap.subarray(0, _s.count))
   out.count = _s.count
   out.reach = _s.reach
   return out
@@ -463,7 +487,7 @@ function rootOrder(hair: HairPoints): Uint32Array {
 }
 
 /**
- * One shaft (or, for long hair, one lock of `hairs` hairs) from the follicle at chart (u0, v0): out of the skin at its
+ * One shaft (or a lock of `lock` hairs, 0 for a single hair) from the follicle at chart (u0, v0): out of the skin at its
  * angle, then bending over to lie along the flow at the height of the hair layer. Hair `k` of its unit fans a little.
  */
 function strand(
@@ -474,7 +498,7 @@ function strand(
   u0: number,
   v0: number,
   h: number,
-  hairs: number,
+  lock: number,
   k: number
 ): void {
   if (!projectInto(view, u0, v0, _proj)) return
@@ -485,8 +509,8 @@ function strand(
   const total = lo + (hi - lo) * unit16(h, 0)
   const widthMm = WIDTH_MM[0] + (WIDTH_MM[1] - WIDTH_MM[0]) * unit16(h2, 0)
   // a lock: its hairs side by side, widened for the units not drawn; a lock lets skin show between its hairs
-  const lockWidth = long ? widthMm * Math.sqrt(hairs / LOCK_SHARE) * 1.6 : widthMm
-  const alpha = long ? LOCK_ALPHA[0] + (LOCK_ALPHA[1] - LOCK_ALPHA[0]) * unit16(h2, 16) : SHAFT_ALPHA
+  const lockWidth = lock > 0 ? widthMm * Math.sqrt(lock / LOCK_SHARE) * 1.6 : widthMm
+  const alpha = lock > 0 ? LOCK_ALPHA[0] + (LOCK_ALPHA[1] - LOCK_ALPHA[0]) * unit16(h2, 16) : SHAFT_ALPHA
   flow(design, long, u0, v0, _dir)
   // the follicle's own angle: ±14° about the flow, and the hairs of a unit fanned ±8° [assumption]
   const turn = (unit16(h, 16) - 0.5) * 0.5 + (k === 0 ? 0 : (k & 1 ? 1 : -1) * 0.09 * ((k + 1) >> 1))
@@ -537,7 +561,8 @@ function strand(
       Math.min(1, _rgb[0] * (shade + sheen * tint) + sheen),
       Math.min(1, _rgb[1] * (shade + sheen * tint) + sheen * 0.92),
       Math.min(1, _rgb[2] * (shade + sheen * tint) + sheen * 0.8),
-      alpha
+      alpha,
+      p === 0 ? 1 : 0
     )
     const ex = bx - x0
     const ey = by - y0
@@ -575,8 +600,9 @@ const OPAQUE = 0xff000000 | 0
 /**
  * Paints one soft anti-aliased segment over the buffer in linear light (source-over, linear colour r, g, b and opacity
  * alpha): coverage min(1, (R − d)/w) at distance d from the segment, R = hw + w/2, w = max(edge, 1); a line thinner than
- * a pixel with a 1-px edge keeps its ink by fading (coverage 1 − d, opacity × 2·hw). Only pixels the segment can reach
- * are visited (a span per row or column). The one place a hair's pixel is written.
+ * a pixel with a 1-px edge keeps its ink by fading (coverage 1 − d, opacity × 2·hw). Without a start cap (cap 0) the
+ * pixels before its start are left to the mark it continues. Only pixels the segment can reach are visited (a span
+ * per column or row); each is written through `over`.
  */
 export function stampShaft(
   px32: Int32Array,
@@ -591,7 +617,8 @@ export function stampShaft(
   alpha: number,
   lr: number,
   lg: number,
-  lb: number
+  lb: number,
+  cap: number
 ): void {
   const w = Math.max(edge, 1)
   let R: number
@@ -611,58 +638,90 @@ export function stampShaft(
   const dy = by - ay
   const len2 = dx * dx + dy * dy
   const inv = len2 > 1e-12 ? 1 / len2 : 0
-  const alongX = Math.abs(dx) >= Math.abs(dy)
-  // the span across the major axis that can hold covered pixels: R / cos of the segment's angle to that axis
-  const major = alongX ? dx : dy
-  const minor = alongX ? dy : dx
-  const slope = major !== 0 ? minor / major : 0
-  const half = R * Math.sqrt(1 + slope * slope)
-  const m0 = alongX ? Math.min(ax, bx) : Math.min(ay, by)
-  const m1 = alongX ? Math.max(ax, bx) : Math.max(ay, by)
-  const limit = alongX ? width : height
-  const cross = alongX ? height : width
-  let i0 = Math.floor(m0 - R - 0.5)
-  let i1 = Math.ceil(m1 + R - 0.5)
-  if (i0 < 0) i0 = 0
-  if (i1 > limit - 1) i1 = limit - 1
-  const a0 = alongX ? ax : ay
-  const c0 = alongX ? ay : ax
-  for (let im = i0; im <= i1; im++) {
-    // where the segment crosses this column (row), clamped to its ends
-    let s = major !== 0 ? (im + 0.5 - a0) / major : 0
-    if (s < 0) s = 0
-    else if (s > 1) s = 1
-    const centre = c0 + s * minor
-    let j0 = Math.floor(centre - half - 0.5)
-    let j1 = Math.ceil(centre + half - 0.5)
-    if (j0 < 0) j0 = 0
-    if (j1 > cross - 1) j1 = cross - 1
-    for (let jc = j0; jc <= j1; jc++) {
-      const ix = alongX ? im : jc
-      const iy = alongX ? jc : im
+  const R2 = R * R
+  const noCap = cap === 0
+  // walk the major axis; across it, only the span that can hold covered pixels: R / cos of the angle to that axis
+  if (Math.abs(dx) >= Math.abs(dy)) {
+    const slope = dx !== 0 ? dy / dx : 0
+    const half = R * Math.sqrt(1 + slope * slope)
+    let i0 = Math.floor(Math.min(ax, bx) - R - 0.5)
+    let i1 = Math.ceil(Math.max(ax, bx) + R - 0.5)
+    if (i0 < 0) i0 = 0
+    if (i1 > width - 1) i1 = width - 1
+    for (let ix = i0; ix <= i1; ix++) {
       const px = ix + 0.5 - ax
+      let s = dx !== 0 ? px / dx : 0
+      if (s < 0) s = 0
+      else if (s > 1) s = 1
+      const centre = ay + s * dy
+      let j0 = Math.floor(centre - half - 0.5)
+      let j1 = Math.ceil(centre + half - 0.5)
+      if (j0 < 0) j0 = 0
+      if (j1 > height - 1) j1 = height - 1
+      const pdx = px * dx
+      for (let iy = j0; iy <= j1; iy++) {
+        const py = iy + 0.5 - ay
+        let t = (pdx + py * dy) * inv
+        if (t < 0) {
+          if (noCap) continue
+          t = 0
+        } else if (t > 1) t = 1
+        const qx = px - t * dx
+        const qy = py - t * dy
+        const d2 = qx * qx + qy * qy
+        if (d2 >= R2) continue
+        const cov = (R - Math.sqrt(d2)) * invW
+        over(px32, iy * width + ix, Math.min(cov, 1) * peak, lr, lg, lb)
+      }
+    }
+  } else {
+    const slope = dx / dy
+    const half = R * Math.sqrt(1 + slope * slope)
+    let i0 = Math.floor(Math.min(ay, by) - R - 0.5)
+    let i1 = Math.ceil(Math.max(ay, by) + R - 0.5)
+    if (i0 < 0) i0 = 0
+    if (i1 > height - 1) i1 = height - 1
+    for (let iy = i0; iy <= i1; iy++) {
       const py = iy + 0.5 - ay
-      let t = (px * dx + py * dy) * inv
-      if (t < 0) t = 0
-      else if (t > 1) t = 1
-      const qx = px - t * dx
-      const qy = py - t * dy
-      let cov = (R - Math.sqrt(qx * qx + qy * qy)) * invW
-      if (cov <= 0) continue
-      if (cov > 1) cov = 1
-      const a = cov * peak
-      const i = iy * width + ix
-      const p = px32[i]
-      const r = SRGB_TO_LINEAR[p & 255]
-      const g = SRGB_TO_LINEAR[(p >>> 8) & 255]
-      const b = SRGB_TO_LINEAR[(p >>> 16) & 255]
-      px32[i] =
-        OPAQUE |
-        (LINEAR_TO_SRGB[((b + a * (lb - b)) * Q + 0.5) | 0] << 16) |
-        (LINEAR_TO_SRGB[((g + a * (lg - g)) * Q + 0.5) | 0] << 8) |
-        LINEAR_TO_SRGB[((r + a * (lr - r)) * Q + 0.5) | 0]
+      let s = py / dy
+      if (s < 0) s = 0
+      else if (s > 1) s = 1
+      const centre = ax + s * dx
+      let j0 = Math.floor(centre - half - 0.5)
+      let j1 = Math.ceil(centre + half - 0.5)
+      if (j0 < 0) j0 = 0
+      if (j1 > width - 1) j1 = width - 1
+      const pdy = py * dy
+      const row = iy * width
+      for (let ix = j0; ix <= j1; ix++) {
+        const px = ix + 0.5 - ax
+        let t = (px * dx + pdy) * inv
+        if (t < 0) {
+          if (noCap) continue
+          t = 0
+        } else if (t > 1) t = 1
+        const qx = px - t * dx
+        const qy = py - t * dy
+        const d2 = qx * qx + qy * qy
+        if (d2 >= R2) continue
+        const cov = (R - Math.sqrt(d2)) * invW
+        over(px32, row + ix, Math.min(cov, 1) * peak, lr, lg, lb)
+      }
     }
   }
+}
+
+/** The one place a hair's pixel is written: linear colour (lr, lg, lb) laid over pixel i with opacity a. */
+function over(px32: Int32Array, i: number, a: number, lr: number, lg: number, lb: number): void {
+  const p = px32[i]
+  const r = SRGB_TO_LINEAR[p & 255]
+  const g = SRGB_TO_LINEAR[(p >>> 8) & 255]
+  const b = SRGB_TO_LINEAR[(p >>> 16) & 255]
+  px32[i] =
+    OPAQUE |
+    (LINEAR_TO_SRGB[((b + a * (lb - b)) * Q + 0.5) | 0] << 16) |
+    (LINEAR_TO_SRGB[((g + a * (lg - g)) * Q + 0.5) | 0] << 8) |
+    LINEAR_TO_SRGB[((r + a * (lr - r)) * Q + 0.5) | 0]
 }
 
 /** Stamps hair marks (hairSegments' output) in their order. */
@@ -681,7 +740,8 @@ export function stampHair(view: View, s: HairSegments, px32: Int32Array): void {
       s.a[i],
       s.r[i],
       s.g[i],
-      s.b[i]
+      s.b[i],
+      s.cap[i]
     )
 }
 

@@ -86,7 +86,7 @@ function nearest(gl: WebGL2RenderingContext): void {
 }
 
 const DOT_FLOATS = 10
-const HAIR_FLOATS = 10
+const HAIR_FLOATS = 11
 
 /** A WebGL2 preview drawing into `canvas` at width × height px; null when the browser gives no WebGL2. */
 export function createGlPreview(canvas: HTMLCanvasElement, width: number, height: number): GlPreview | null {
@@ -166,6 +166,7 @@ export function createGlPreview(canvas: HTMLCanvasElement, width: number, height
   attrib(0, 4, 0, HAIR_FLOATS * 4)
   attrib(1, 2, 4, HAIR_FLOATS * 4)
   attrib(2, 4, 6, HAIR_FLOATS * 4)
+  attrib(3, 1, 10, HAIR_FLOATS * 4)
   gl.bindVertexArray(null)
   let dotData = new Float32Array(0)
   let hairData = new Float32Array(0)
@@ -250,6 +251,7 @@ export function createGlPreview(canvas: HTMLCanvasElement, width: number, height
       hairData[o + 7] = h.g[i] ?? 0
       hairData[o + 8] = h.b[i] ?? 0
       hairData[o + 9] = h.a[i] ?? 0
+      hairData[o + 10] = h.cap[i] ?? 1
     }
     if (n === 0) return
     gl.bindFramebuffer(gl.FRAMEBUFFER, hairTarget.framebuffer)

@@ -72,9 +72,10 @@ export const HAIR_VS = `#version 300 es
 layout(location = 0) in vec4 a_seg; // ax, ay, bx, by
 layout(location = 1) in vec2 a_shape; // half-width, edge ramp width
 layout(location = 2) in vec4 a_color; // linear rgb, opacity
+layout(location = 3) in float a_cap; // 1: a round cap at the start; 0: continues the mark before it
 uniform vec2 u_size;
 flat out vec4 v_seg;
-flat out vec4 v_form; // R, 1/w, peak
+flat out vec4 v_form; // R, 1/w, peak, start cap
 flat out vec3 v_color;
 void main() {
   float hw = a_shape.x;
@@ -86,7 +87,7 @@ void main() {
   vec2 ext = abs(a_seg.zw - a_seg.xy) * 0.5 + R + 1.0;
   gl_PointSize = 2.0 * ceil(max(ext.x, ext.y));
   v_seg = a_seg;
-  v_form = vec4(R, thin ? 1.0 : 1.0 / w, peak, 0.0);
+  v_form = vec4(R, thin ? 1.0 : 1.0 / w, peak, a_cap);
   v_color = a_color.rgb;
   gl_Position = vec4(c.x / u_size.x * 2.0 - 1.0, 1.0 - c.y / u_size.y * 2.0, 0.0, 1.0);
 }`
@@ -103,7 +104,9 @@ void main() {
   vec2 p = vec2(gl_FragCoord.x, u_size.y - gl_FragCoord.y) - v_seg.xy;
   vec2 d = v_seg.zw - v_seg.xy;
   float len2 = dot(d, d);
-  float t = len2 > 1e-12 ? clamp(dot(p, d) / len2, 0.0, 1.0) : 0.0;
+  float t = len2 > 1e-12 ? dot(p, d) / len2 : 0.0;
+  if (t < 0.0 && v_form.w < 0.5) discard;
+  t = clamp(t, 0.0, 1.0);
   float dist = length(p - t * d);
   float cov = (v_form.x - dist) * v_form.y;
   if (cov <= 0.0) discard;
