@@ -104,6 +104,8 @@ const FOLLICLE_RGB = [0.03, 0.03, 0.03] as const
 const HAIR_TONE = 0.32
 /** Under long hair what shows between the strands is more hair, below: a deeper shadow where hair is full [assumption]. */
 const LONG_TONE = 4
+/** ... cast this far along the flow from the root, mm (under the lying hair) [assumption]. */
+const LONG_TONE_MM = 12
 /** FU composition, DOMAIN §0 "caucasian" profile: 20 % one hair, 45 % two, 30 % three, 5 % four. */
 const FU_CUMULATIVE = [0.2, 0.65, 0.95, 1] as const
 /** Light on the hair, as skin.ts lights the scalp: a key from the upper left, a little behind the camera. */
@@ -237,16 +239,22 @@ function meanShaft(color: HairColor): readonly [number, number, number] {
 /** Adds each follicular unit's diffuse shadow (its shafts under the skin) to the tone grid. */
 export function toneHair(view: View, design: Design, hair: HairPoints, tone: ToneGrid): void {
   const look = hairLook(design)
-  // the deeper shadow stands for locks not drawn; where single hairs are drawn, they cast it themselves
-  const deepShadow = look.length === 'long' && view.pxPerMm < RESOLVED_PX_PER_MM
-  const k =
-    (HAIR_TONE * (deepShadow ? LONG_TONE : 1) * darkness(meanShaft(look.color), skinLuminance(design))) /
-    REFERENCE_DARKNESS
+  const k = (HAIR_TONE * darkness(meanShaft(look.color), skinLuminance(design))) / REFERENCE_DARKNESS
   if (!(k > 0)) return
+  // the deeper shadow stands for locks not drawn, where they lie (along the flow from the root, so none falls on the
+  // forehead or in the parting); where single hairs are drawn, they cast it themselves
+  const deep = look.length === 'long' && view.pxPerMm < RESOLVED_PX_PER_MM ? (LONG_TONE - 1) * k : 0
   for (let i = 0; i < hair.count; i++) {
-    if (!projectInto(view, hair.x[i], hair.y[i], _proj)) continue
+    const u = hair.x[i]
+    const v = hair.y[i]
+    if (!projectInto(view, u, v, _proj)) continue
     const od = (k * _proj[2] * _proj[2] * _proj[3]) / (GRID * GRID)
     splatTone(tone, _proj[0], _proj[1], od, od, od)
+    if (deep === 0) continue
+    flow(design, true, u, v, _dir)
+    if (!projectInto(view, u + _dir[0] * LONG_TONE_MM, v + _dir[1] * LONG_TONE_MM, _tip)) continue
+    const odDeep = (deep * _tip[2] * _tip[2] * _tip[3]) / (GRID * GRID)
+    splatTone(tone, _tip[0], _tip[1], odDeep, odDeep, odDeep)
   }
 }
 
