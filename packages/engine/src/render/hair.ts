@@ -460,12 +460,16 @@ export function hairSegments(view: View, design: Design, hair: HairPoints): Hair
       continue
     const h = hashPoint(seed, u, v)
     const hairs = fuSize(h)
+    if (locks && unit16(fmix32(h ^ 0x2545f491), 0) >= LOCK_SHARE) continue
+    flow(design, long, u, v, _dir)
+    const fx = _dir[0]
+    const fy = _dir[1]
     if (locks) {
-      if (unit16(fmix32(h ^ 0x2545f491), 0) < LOCK_SHARE) strand(view, design, look, lit, u, v, h, hairs, 0)
+      strand(view, design, look, lit, u, v, fx, fy, h, hairs, 0)
       continue
     }
     for (let k = 0; k < hairs; k++)
-      strand(view, design, look, lit, u, v, fmix32(h + Math.imul(k + 1, 0x9e3779b9)), 0, k)
+      strand(view, design, look, lit, u, v, fx, fy, fmix32(h + Math.imul(k + 1, 0x9e3779b9)), 0, k)
   }
   const out = emptySegments(_s.count)
   for (const key of KEYS) out[key].set(_s[key].subarray(0, _s.count))
@@ -495,8 +499,9 @@ function rootOrder(hair: HairPoints): Uint32Array {
 }
 
 /**
- * One shaft (or a lock of `lock` hairs, 0 for a single hair) from the follicle at chart (u0, v0): out of the skin at its
- * angle, then bending over to lie along the flow at the height of the hair layer. Hair `k` of its unit fans a little.
+ * One shaft (or a lock of `lock` hairs, 0 for a single hair) from the follicle at chart (u0, v0), projected in _proj,
+ * where the flow is (fx, fy): out of the skin at its angle, then bending over to lie along the flow at the height of the
+ * hair layer. Hair `k` of its unit fans a little.
  */
 function strand(
   view: View,
@@ -505,11 +510,12 @@ function strand(
   lit: boolean,
   u0: number,
   v0: number,
+  fx: number,
+  fy: number,
   h: number,
   lock: number,
   k: number
 ): void {
-  if (!projectInto(view, u0, v0, _proj)) return
   const length = look.length
   const long = length === 'long'
   const h2 = fmix32(h ^ 0x5bd1e995)
@@ -519,11 +525,12 @@ function strand(
   // a lock: its hairs side by side, widened for the units not drawn; a lock lets skin show between its hairs
   const lockWidth = lock > 0 ? widthMm * Math.sqrt(lock / LOCK_SHARE) * 1.6 : widthMm
   const alpha = lock > 0 ? LOCK_ALPHA[0] + (LOCK_ALPHA[1] - LOCK_ALPHA[0]) * unit16(h2, 16) : SHAFT_ALPHA
-  flow(design, long, u0, v0, _dir)
   // the follicle's own angle: ±14° about the flow, and the hairs of a unit fanned ±8° [assumption]
   const turn = (unit16(h, 16) - 0.5) * 0.5 + (k === 0 ? 0 : (k & 1 ? 1 : -1) * 0.09 * ((k + 1) >> 1))
-  let dx = _dir[0] * dcos(turn) - _dir[1] * dsin(turn)
-  let dy = _dir[0] * dsin(turn) + _dir[1] * dcos(turn)
+  const ct = dcos(turn)
+  const st = dsin(turn)
+  let dx = fx * ct - fy * st
+  let dy = fx * st + fy * ct
   let elevation = EXIT_ANGLE + (unit16(h2, 8) - 0.5) * EXIT_SPREAD * 2
   // the hair's own curl per mm, a gentle wave for long hair
   const curl = (unit16(h2, 4) - 0.5) * (long ? 0.05 : 0.12)
@@ -542,8 +549,8 @@ function strand(
   let v = v0
   let height = 0
   let reach = 0
-  const cc = dcos(curl * step)
-  const cs = dsin(curl * step)
+  const cc = parts > 1 ? dcos(curl * step) : 1
+  const cs = parts > 1 ? dsin(curl * step) : 0
   for (let p = 0; p < parts; p++) {
     const ce = dcos(elevation)
     const se = dsin(elevation)
