@@ -619,7 +619,7 @@ const OPAQUE = 0xff000000 | 0
  * pixels before its start are left to the mark it continues. Only pixels the segment can reach are visited (a span
  * per column or row); each is written through `over`.
  */
-export function stampShaft(
+function stampShaft(
   px32: Int32Array,
   width: number,
   height: number,
