@@ -86,7 +86,7 @@ const SHAFT_ALPHA = 0.88
  * Long hair is drawn in locks: one lock per follicular unit, as wide as its hairs lying side by side, and only this share
  * of the units (a wider lock for each one left out, so the cover stays), which keeps the pass fast [assumption].
  */
-const LOCK_SHARE = 0.35
+const LOCK_SHARE = 0.3
 /** From this scale on (px per mm) single hairs are drawn, long hair too: a shaft is over a pixel wide. */
 const RESOLVED_PX_PER_MM = 12
 const LOCK_ALPHA = [0.45, 0.8] as const
