@@ -66,7 +66,7 @@ const SHAFT_MM: Record<HairLength, readonly [number, number]> = {
 }
 /** Segments per shaft, so longer hair can bend as it lies. */
 const SEGMENTS: Record<HairLength, number> = { shaved: 1, buzz: 1, short: 4, long: 9 }
-/** Angle at which the shaft leaves the skin, radians [assumption: scalp hair exits at ~30–50°]. */
+/** Angle at which the shaft leaves the skin, radians, ± the spread [assumption: scalp hair exits at ~25–55°]. */
 const EXIT_ANGLE = 0.7
 const EXIT_SPREAD = 0.3
 /** How far longer hair's elevation falls per mm as it bends over to lie on the hair beneath [assumption]. */
@@ -89,6 +89,7 @@ const SHAFT_ALPHA = 0.88
 const LOCK_SHARE = 0.3
 /** From this scale on (px per mm) single hairs are drawn, long hair too: a shaft is over a pixel wide. */
 const RESOLVED_PX_PER_MM = 12
+/** A lock's opacity: its hairs let the skin show between them [assumption]. */
 const LOCK_ALPHA = [0.45, 0.8] as const
 /** The follicle under the skin: length and width seen through the epidermis, blur and contrast [assumption]. */
 const FOLLICLE_MM = 0.55
@@ -104,7 +105,7 @@ const FOLLICLE_RGB = [0.03, 0.03, 0.03] as const
 const HAIR_TONE = 0.32
 /** Under long hair what shows between the strands is more hair, below: a deeper shadow where hair is full [assumption]. */
 const LONG_TONE = 4
-/** ... cast this far along the flow from the root, mm (under the lying hair) [assumption]. */
+/** How far along the flow from the root that deeper shadow falls, mm (under the lying hair) [assumption]. */
 const LONG_TONE_MM = 12
 /** FU composition, DOMAIN §0 "caucasian" profile: 20 % one hair, 45 % two, 30 % three, 5 % four. */
 const FU_CUMULATIVE = [0.2, 0.65, 0.95, 1] as const
@@ -113,7 +114,10 @@ const AMBIENT = 0.3
 const DIFFUSE = 0.8
 /** Kajiya–Kay sheen along a lying strand [assumption: a soft band, mostly the light's colour, partly the hair's]. */
 const SHEEN = 0.06
-/** Where the centre parting of long hair runs: the midline, wandering ±1.5 mm with a 6 cm period [assumption]. */
+/**
+ * Where the centre parting of long hair runs: the midline, wandering ±1.5 mm with a 6 cm period [assumption]; female
+ * pattern loss is judged at and widens this part (DOMAIN §3.6, Ludwig II "widened part; scalp visible", Sinclair).
+ */
 const PARTING_WANDER_MM = 1.5
 
 /** Each hair's marks on screen: soft segments, drawn in order (follicles first, then shafts), each over what is below. */
