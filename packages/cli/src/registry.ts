@@ -5,6 +5,7 @@ import { dbCommand } from './commands/db.ts'
 import { designCommand } from './commands/design.ts'
 import { dotsCommand } from './commands/dots.ts'
 import { helpCommand } from './commands/help.ts'
+import { inspectCommand } from './commands/inspect.ts'
 import { planCommand } from './commands/plan.ts'
 import { renderCommand } from './commands/render.ts'
 import { schemaCommand } from './commands/schema.ts'
@@ -18,6 +19,7 @@ export const commands: readonly Command[] = [
   designCommand,
   dotsCommand,
   renderCommand,
+  inspectCommand,
   planCommand,
   consultCommand,
   serveCommand,

@@ -104,6 +104,7 @@ export {
   type ConsultationResult,
   consult,
   type DesignPlan,
+  placeDesign,
   planDesign,
 } from './consultation/consult.ts'
 export { isIsoDate } from './consultation/dates.ts'

@@ -2,9 +2,8 @@
 // full-head design at 2048² and 4000×3000, and PNG encoding with sharp (reported on its own).
 import type { Bench, BenchRow } from '../../../scripts/bench-types.ts'
 import { createRng } from '../src/math/rng.ts'
-import type { Design } from '../src/model/design.ts'
 import type { DotBuffer } from '../src/model/dots.ts'
-import { placeDots } from '../src/placement/place-dots.ts'
+import { type Placement, placeDots } from '../src/placement/place-dots.ts'
 import { presetDesign } from '../src/presets/presets.ts'
 import { rasterizeDiscs } from '../src/render/raster.ts'
 import { type HairPoints, renderPreview } from '../src/render/render-preview.ts'
@@ -95,11 +94,11 @@ async function discRow(runs: number): Promise<{ row: BenchRow; ours: number }> {
   }
 }
 
-function fullHead(): { design: Design; dots: DotBuffer; hair: HairPoints; label: string } {
+function fullHead(): { placed: Placement; dots: DotBuffer; hair: HairPoints; label: string } {
   const design = presetDesign('norwood-7', { seed: 7 })
   const placed = placeDots(design)
   if (!placed.ok) throw new Error(`norwood-7 placement failed: ${placed.issues.map((i) => i.message).join('; ')}`)
-  return { design, dots: placed.dots, hair: placed.hair, label: 'Norwood VII preset, all sessions' }
+  return { placed, dots: placed.dots, hair: placed.hair, label: 'Norwood VII preset, all sessions' }
 }
 
 async function pngRow(data: Uint8ClampedArray, runs: number): Promise<BenchRow | null> {
@@ -148,7 +147,7 @@ export default {
       const target = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4) }
       const options = { view: 'top' as const, stage: 'healed' as const, width: w, height: h }
       const ms = time(quick ? 1 : 5, () => {
-        const r = renderPreview(head.design, head.dots, head.hair, options, target)
+        const r = renderPreview(head.placed, options, target)
         if (!r.ok) throw new Error(r.issues.map((i) => `${i.path}: ${i.message}`).join('; '))
       })
       rows.push({

@@ -13,6 +13,30 @@ export {
   TOUCH_UP_CONTRAST,
   VISIBLE_CONTRAST,
 } from './appearance/time.ts'
+export {
+  CLOSE_UP_MM,
+  CLOSE_UP_POINTS,
+  CLOSE_UP_PX,
+  CLOSE_UP_PX_PER_MM,
+  type CloseUpPoint,
+  closeUpPoint,
+  closeUpWindow,
+} from './inspect/close-up.ts'
+export { deltaE2000 } from './inspect/delta-e.ts'
+export {
+  type AreaEvenness,
+  EVENNESS_MARGIN,
+  type Evenness,
+  FRINGE_MATCH_LIMIT,
+  type FringeMatch,
+  fringeMatchReading,
+  type InspectionReport,
+  type InspectionResult,
+  type InspectOptions,
+  inspectPlacement,
+  MEASURE_PX_PER_MM,
+  type ZoneFigures,
+} from './inspect/inspect.ts'
 export { createRng, deriveSeed, type Rng } from './math/rng.ts'
 export {
   type ChartPoint,
@@ -49,6 +73,7 @@ export {
   type ChartBox,
   DEFAULT_DOT_CAP,
   type HairBuffer,
+  type Placement,
   type PlacementResult,
   placeDots,
 } from './placement/place-dots.ts'

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { type ConsultationResult, consult, formatDate, formatMoney, isIsoDate, parseIntake } from '@stipple/domain'
-import { type Design, type PlacementResult, type RenderOptions, renderPreview } from '@stipple/engine'
+import { type Placement, type RenderOptions, renderPreview } from '@stipple/engine'
 import sharp from 'sharp'
 import { parseCommandArgs } from '../args.ts'
 import { clientPdf, type PdfPreviews, type PreviewImage } from '../client-pdf.ts'
@@ -15,20 +15,18 @@ const PREVIEW_PX = 768
 const PREVIEW_YEARS = [0, 3, 6] as const
 const PDF_IMAGE_PX = 420
 
-type Placed = Extract<PlacementResult, { ok: true }>
-
 interface OutFile {
   name: string
   data: Buffer | string
 }
 
-async function png(design: Design, placed: Placed, options: RenderOptions): Promise<Buffer> {
+async function png(placed: Placement, options: RenderOptions): Promise<Buffer> {
   const target = {
     width: options.width,
     height: options.height,
     data: new Uint8ClampedArray(options.width * options.height * 4),
   }
-  const r = renderPreview(design, placed.dots, placed.hair, options, target)
+  const r = renderPreview(placed, options, target)
   if (!r.ok) throw new Error(`preview: ${r.issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`)
   return sharp(Buffer.from(target.data.buffer), { raw: { width: target.width, height: target.height, channels: 4 } })
     .png({ compressionLevel: 6 })
@@ -37,8 +35,7 @@ async function png(design: Design, placed: Placed, options: RenderOptions): Prom
 
 /** Previews: each session healed (top), and the final result at years 0, 3 and 6 from the top and the front. */
 async function previews(
-  design: Design,
-  placed: Placed,
+  placed: Placement,
   result: ConsultationResult
 ): Promise<{ files: OutFile[]; pdf: PdfPreviews }> {
   const sessionDays = result.plan.sessions.map((s) => s.dayOffset)
@@ -51,12 +48,12 @@ async function previews(
     list.push({ title, png: await sharp(buf).resize(PDF_IMAGE_PX).flatten().jpeg({ quality: 88 }).toBuffer() })
   }
   for (const s of result.plan.sessions) {
-    const buf = await png(design, placed, { ...base, view: 'top', session: s.index })
+    const buf = await png(placed, { ...base, view: 'top', session: s.index })
     await add(pdf.sessions, `preview-session-${s.index}-healed-top.png`, `Session ${s.index}, healed`, buf)
   }
   for (const view of ['top', 'front'] as const) {
     for (const years of PREVIEW_YEARS) {
-      const buf = await png(design, placed, { ...base, view, years })
+      const buf = await png(placed, { ...base, view, years })
       const title = years === 0 ? 'Finished, healed' : `${years} years later`
       await add(view === 'top' ? pdf.top : pdf.front, `preview-years-${years}-${view}.png`, title, buf)
     }
@@ -133,10 +130,10 @@ export const consultCommand: Command = {
     // everything is validated before anything is written
     const parsed = parseIntake(readJsonFile(file, MAX_INTAKE_BYTES, 'an intake file'))
     if (!parsed.success) throw new InputError(fileProblems(file, parsed.issues))
-    const { result, design, placement } = consult(parsed.data, { today })
+    const { result, placement } = consult(parsed.data, { today })
 
     if (values.out !== undefined) {
-      const shots = await previews(design, placement, result)
+      const shots = await previews(placement, result)
       const pdf = await clientPdf(result, shots.pdf)
       writeAll(values.out, [
         { name: 'design.json', data: `${JSON.stringify(result.design, null, 2)}\n` },

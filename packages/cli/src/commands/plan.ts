@@ -1,7 +1,8 @@
 import { formatMoney, PRICE_LIST_IDS, type PriceListId, planDesign, toDesign } from '@stipple/domain'
+import { placeDots } from '@stipple/engine'
 import { parseCommandArgs } from '../args.ts'
 import type { Command } from '../command.ts'
-import { readDesignFile } from '../design-file.ts'
+import { fileProblems, readDesignFile } from '../design-file.ts'
 import { ExitCode, InputError } from '../errors.ts'
 
 const isPriceList = (v: string): v is PriceListId => (PRICE_LIST_IDS as readonly string[]).includes(v)
@@ -28,7 +29,9 @@ export const planCommand: Command = {
       })
     }
     if (problems.length > 0 || file === undefined || !isPriceList(location)) throw new InputError(problems)
-    const { plan, quote, longevity } = planDesign(toDesign(readDesignFile(file)), location)
+    const placed = placeDots(toDesign(readDesignFile(file)))
+    if (!placed.ok) throw new InputError(fileProblems(file, placed.issues))
+    const { plan, quote, longevity } = planDesign(placed, location)
     if (values.json) {
       io.stdout(`${JSON.stringify({ plan, quote, longevity }, null, 2)}\n`)
       return ExitCode.ok

@@ -31,6 +31,34 @@ describe('stipple render', () => {
     expect(mean(b.data)).toBeLessThan(mean(c.data))
   })
 
+  it('draws a 20 mm close-up at 40 px/mm about a chart point or a named one, marked Simulated', async () => {
+    const at = join(dir, 'closeup.png')
+    const r = stipple('render', designFile, '-o', at, '--closeup', '0,40')
+    expect(r.code).toBe(0)
+    expect(r.stderr).toMatch(/close-up of 20 mm at 40 px\/mm about chart \(0\.0, 40\.0\)/)
+    const img = await sharp(readFileSync(at)).raw().toBuffer({ resolveWithObject: true })
+    expect(img.info).toMatchObject({ width: 800, height: 800 })
+    // single dots resolve: many pixels far darker than the skin around them
+    const lum = (i: number) => (img.data[i] ?? 0) * 0.3 + (img.data[i + 1] ?? 0) * 0.59 + (img.data[i + 2] ?? 0) * 0.11
+    let sum = 0
+    for (let i = 0; i < img.data.length; i += 4) sum += lum(i)
+    const mean = sum / (img.data.length / 4)
+    let dark = 0
+    for (let i = 0; i < img.data.length; i += 4) if (lum(i) < mean - 40) dark++
+    expect(dark).toBeGreaterThan(500)
+    const named = join(dir, 'border.png')
+    const b = stipple('render', designFile, '-o', named, '--closeup', 'border', '--width', '400')
+    expect(b.code).toBe(0)
+    expect(b.stderr).toMatch(/close-up of 20 mm at 20 px\/mm/)
+    const wrong = stipple('render', designFile, '-o', named, '--closeup', 'nape-ish')
+    expect(wrong.code).toBe(2)
+    expect(lines(wrong.stderr)).toEqual([
+      expect.stringMatching(/^--closeup: expected chart millimetres U,V .*hairline/),
+    ])
+    const front = stipple('render', designFile, '-o', named, '--closeup', '0,40', '--view', 'front')
+    expect(lines(front.stderr)).toEqual([expect.stringMatching(/^--closeup: applies to the chart view only/)])
+  })
+
   it('refuses bad arguments with exit 2 and one `option: message` line each, writing nothing', () => {
     const out = join(dir, 'bad.png')
     const session = stipple('render', designFile, '-o', out, '--session', '9')

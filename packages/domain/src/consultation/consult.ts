@@ -1,7 +1,7 @@
 // One consultation, end to end: screening, the recommended design, its plan with dates, the quote, longevity, care,
 // and a laser-removal estimate. Pure and deterministic: `today` is an argument, the design's seed comes from the intake.
 
-import { type Design, longevity, type PlacementResult, placeDots } from '@stipple/engine'
+import { type Design, longevity, type Placement, placeDots } from '@stipple/engine'
 import type { DesignDocument } from '../design/design.schema.ts'
 import { toDesign } from '../design/migrate.ts'
 import type { Intake, PriceListId } from '../intake/intake.schema.ts'
@@ -14,8 +14,6 @@ import { buildQuote, packageForArea, packageForIntake, type Quote } from './quot
 import { type Recommendation, recommendDesign, recommendSessions } from './recommendation.ts'
 import { type Finding, type ScreeningStatus, screen } from './screening.ts'
 import type { TaxRule } from './tax-rules.ts'
-
-type Placed = Extract<PlacementResult, { ok: true }>
 
 const CONSULTATION_SCHEMA_V1 = 'stipple.consultation/v1'
 
@@ -87,7 +85,7 @@ function removalEstimate(intake: Intake, priceList: PriceListId): Removal {
   }
 }
 
-function placeOrThrow(design: Design): Placed {
+function placeOrThrow(design: Design): Placement {
   const placed = placeDots(design)
   if (!placed.ok) {
     // the design came from a valid intake, so a placement failure is ours
@@ -96,11 +94,21 @@ function placeOrThrow(design: Design): Placed {
   return placed
 }
 
+/**
+ * The placement of a design that is expected to place (a stored, validated version): `placeDots`, throwing an Error
+ * listing the problems as "path: message" when it does not.
+ */
+export function placeDesign(design: Design): Placement {
+  const placed = placeDots(design)
+  if (!placed.ok) throw new Error(placed.issues.map((i) => `${i.path}: ${i.message}`).join('; '))
+  return placed
+}
+
 export interface Consultation {
   result: ConsultationResult
-  /** The engine's design and its placement, for previews. */
+  /** The engine's design and its placement (of that design: `placement.design`), for previews and plans. */
   design: Design
-  placement: Placed
+  placement: Placement
 }
 
 /** Longest session planned, minutes (DOMAIN §0: 1.5–6 h), and the most sessions a course is split into. */
@@ -123,7 +131,7 @@ export function consult(
   let recommended = recommendDesign(intake, sessions)
   let design = toDesign(recommended.design)
   let placed = placeOrThrow(design)
-  let plan = planTreatment(design, placed)
+  let plan = planTreatment(placed)
   // a large area is only known once placed: then plan the fourth session and place again
   const byArea = recommendSessions(intake, plan.treatedAreaCm2)
   if (byArea.count !== sessions.count) {
@@ -131,7 +139,7 @@ export function consult(
     recommended = recommendDesign(intake, sessions)
     design = toDesign(recommended.design)
     placed = placeOrThrow(design)
-    plan = planTreatment(design, placed)
+    plan = planTreatment(placed)
   } else sessions = byArea
   // a very large area (alopecia totalis): add sessions until none runs past six hours (DOMAIN §0: 1.5–6 h; 5–7
   // sessions are rare but happen [SG-SESS])
@@ -147,7 +155,7 @@ export function consult(
     recommended = recommendDesign(intake, sessions)
     design = toDesign(recommended.design)
     placed = placeOrThrow(design)
-    plan = planTreatment(design, placed)
+    plan = planTreatment(placed)
   }
 
   const priceList = intake.location?.priceList ?? 'toronto'
@@ -220,15 +228,17 @@ export interface DesignPlan {
   longevity: { touchUpAfterYears: number; visibleYears: number }
 }
 
-/** The plan and quote for a design alone (no intake): the package follows the treated area (DOMAIN §7 by area). */
+/**
+ * The plan and quote for a placed design alone (no intake): the package follows the treated area (DOMAIN §7 by area).
+ * Takes the placement as it is (`placeDots(design)`), so a design shown and planned is placed once.
+ */
 export function planDesign(
-  design: Design,
+  placed: Placement,
   priceList: PriceListId = 'toronto',
   taxRules?: readonly TaxRule[]
 ): DesignPlan {
-  const placed = placeDots(design)
-  if (!placed.ok) throw new Error(placed.issues.map((i) => `${i.path}: ${i.message}`).join('; '))
-  const plan = planTreatment(design, placed)
+  const { design } = placed
+  const plan = planTreatment(placed)
   const scarOnly = design.zones.length > 0 && design.zones.every((z) => z.kind === 'scar')
   const quote = buildQuote(
     PRICE_LISTS[priceList],

@@ -1,9 +1,7 @@
 // The treatment plan from a placed design: the treated area measured on the curved scalp, impressions per zone and
 // session from the placed dots, session durations from throughput, and the session days.
 
-import type { Design, PlacementResult } from '@stipple/engine'
-
-type Placed = Extract<PlacementResult, { ok: true }>
+import type { Placement } from '@stipple/engine'
 
 /** DOMAIN §0 "Impressions per hour" 4,500 [derived from JG-H: ~14,000 in 2–4 h]. */
 const IMPRESSIONS_PER_HOUR = 4500
@@ -57,7 +55,7 @@ export interface Plan {
 }
 
 /** Scalp area (cm², on the surface) of the lattice cells where dots are due or were placed. */
-function treatedAreaCm2(placed: Placed): number {
+function treatedAreaCm2(placed: Placement): number {
   const f = placed.field
   const cols = Math.round(f.cols)
   const hit = new Uint8Array(f.density.length)
@@ -82,7 +80,8 @@ export function sessionMinutes(index: number, impressions: number, fineImpressio
 }
 
 /** The plan for a placed design, sessions `spacingDays` apart. */
-export function planTreatment(design: Design, placed: Placed, spacingDays = SESSION_SPACING_DAYS): Plan {
+export function planTreatment(placed: Placement, spacingDays = SESSION_SPACING_DAYS): Plan {
+  const { design } = placed
   const zoneIds = design.zones.map((z) => z.id)
   const n = design.sessions.length
   const byZone = Array.from({ length: n }, () => new Map<string, number>())

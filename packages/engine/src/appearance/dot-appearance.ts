@@ -21,11 +21,15 @@ export const SPREAD_CAP = 1.2
  * Diffuse shadow per dot: its core's absorbed area × this gain [assumption, calibrated so a full 85/cm² field of 0.15 mm
  * shade-35 dots on type III reads ~30 % darker than bare skin from afar, near a shaved head's stubble shadow (~35 %)].
  */
-export const TONE_GAIN = 35
+export const TONE_GAIN = 62
 
-/** How far the diffuse shadow spreads, mm: light's diffusion length in the dermis, wider for deeper pigment [assumption]. */
+/**
+ * How far the diffuse shadow spreads (σ, mm): light's diffusion length in the dermis, wider for deeper pigment
+ * [assumption: 1 mm at 1 mm depth — wide enough that the shadows of dots ~1 mm apart merge into an even tone, narrow
+ * enough that a real mottle in the dots still shows]
+ */
 export function diffusionMm(depthMm: number): number {
-  return 0.3 + 0.5 * depthMm + (depthMm > BLOWOUT_DEPTH_MM ? depthMm - BLOWOUT_DEPTH_MM : 0)
+  return 0.5 + 0.5 * depthMm + (depthMm > BLOWOUT_DEPTH_MM ? depthMm - BLOWOUT_DEPTH_MM : 0)
 }
 
 /** Blur σ in px → ramp width: a linear ramp of width w has the spread of a Gaussian of σ = w/√12, on top of 1 px AA. */
@@ -45,6 +49,12 @@ export interface DotAppearance {
   absorb: Float32Array
   /** The optics' scattering blur σ at the design's depth, mm. */
   sigmaMm: number
+  /**
+   * How much of the core's hue the diffuse shadow keeps (0: neutral grey, 1: the core's own absorption per channel):
+   * pigment in the papillary dermis reads neutral charcoal from afar (DOMAIN §13.1 #5), deeper pigment turns the
+   * shadow blue, fully once it blows out past 1.5 mm (DOMAIN §2.6, §2.7) [assumption: linear from 1.0 to 1.5 mm].
+   */
+  toneHue: number
 }
 
 const _state = new Float64Array(4)
@@ -57,6 +67,7 @@ const _look: DotAppearance = {
   halo: new Float64Array(MAX_SESSIONS),
   absorb: new Float32Array(MAX_SESSIONS * 256 * 3),
   sigmaMm: 0,
+  toneHue: 0,
 }
 
 /**
@@ -95,5 +106,6 @@ export function dotAppearance(
     }
   }
   out.sigmaMm = sigmaMm
+  out.toneHue = Math.min(1, Math.max(0, (depth - 1) / (BLOWOUT_DEPTH_MM - 1)))
   return out
 }

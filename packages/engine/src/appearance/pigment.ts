@@ -74,8 +74,9 @@ export function dotOptics(
   out[0] = 1 - remit(SURFACE_REMITTANCE / Math.max(sr, 1e-4), depth, SCATTER_R, t)
   out[1] = 1 - remit(SURFACE_REMITTANCE / Math.max(sg, 1e-4), depth, SCATTER_G, t)
   out[2] = 1 - remit(SURFACE_REMITTANCE / Math.max(sb, 1e-4), depth, SCATTER_B * blueBoost, t)
-  // σ grows with depth through the dermis [TM-DOT] and steeply once the pigment migrates [DS-MIG]
-  out[3] = 0.005 + 0.025 * depth + 0.6 * blow
+  // σ grows with depth through the dermis [TM-DOT] and steeply once the pigment migrates [DS-MIG]; in the papillary
+  // dermis a healed dot keeps a soft but defined edge (DOMAIN §13.1 #1) [assumption: σ ≈ 0.016 mm at 1 mm]
+  out[3] = 0.004 + 0.012 * depth + 0.6 * blow
 }
 
 function remit(surface: number, depth: number, mu: number, t: number): number {

@@ -28,10 +28,8 @@ import {
   sliceBaseField,
 } from './density-field.ts'
 import { hairlinePath } from './hairline.ts'
-import { type ChartBox, type HairBuffer, hairRadius, type PlacementResult } from './place-dots.ts'
+import { type ChartBox, type HairBuffer, hairRadius, type Placement } from './place-dots.ts'
 import { type Obstacles, poissonDisk } from './poisson-disk.ts'
-
-type Placed = Extract<PlacementResult, { ok: true }>
 
 /**
  * Whether two designs differ in their hairline's points and handles alone (and both have one). Softness, irregularity
@@ -351,15 +349,12 @@ function keptOutside(f: DensityField, mask: Uint8Array, x: Float32Array, y: Floa
 }
 
 /**
- * The dots of `design` during a hairline drag, from `previous` (the placement of `previousDesign`); null when the
+ * The placement of `design` during a hairline drag, from `previous` (the placement of `previous.design`); null when the
  * change is not a hairline move this can follow (anything but the hairline's points and handles changed, or its first
  * or last point moved, which swings the forehead region far beyond the line): place the design in full then.
  */
-export function placeDotsAfterHairlineMove(
-  previous: Placed,
-  previousDesign: Design,
-  design: Design
-): PlacementResult | null {
+export function placeDotsAfterHairlineMove(previous: Placement, design: Design): Placement | null {
+  const previousDesign = previous.design
   if (!hairlineOnlyChange(previousDesign, design)) return null
   const hlBefore = previousDesign.hairline
   const hlAfter = design.hairline
@@ -393,7 +388,7 @@ export function placeDotsAfterHairlineMove(
     (1.1 * 1.25 * widest) / Math.sqrt(f0.area[cellIndex(f0, p[0], p[1])] ?? 1) + 2 * f0.cell
   const tiles = new Uint8Array(tc * tr)
   markTiles(f0, moved, padAt, tiles)
-  if (!tiles.includes(1)) return { ...previous, field: f0, changed: [], drag }
+  if (!tiles.includes(1)) return { ...previous, design, field: f0, changed: [], drag }
   const stretch = maxStretch(f0)
   const field = copyField(f0)
   const dotCells = new Uint8Array(f0.cols * f0.rows)
@@ -435,7 +430,7 @@ export function placeDotsAfterHairlineMove(
       }
     }
   }
-  if (!anyDots) return { ...previous, field, changed: [], drag }
+  if (!anyDots) return { ...previous, design, field, changed: [], drag }
 
   // hair: follicles in changed cells go, and the changed cells are sampled again between the ones that stay
   let hair: HairBuffer = previous.hair
@@ -552,6 +547,7 @@ export function placeDotsAfterHairlineMove(
     sessionCounts[dots.session[i] as number] = (sessionCounts[dots.session[i] as number] ?? 0) + 1
   return {
     ok: true,
+    design,
     dots,
     radius,
     hair,

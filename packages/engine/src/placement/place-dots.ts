@@ -41,30 +41,38 @@ export interface HairBuffer {
   y: Float32Array
 }
 
-export type PlacementResult =
-  | {
-      ok: true
-      dots: DotBuffer
-      /** Each dot's exclusion radius on the surface, mm: any two dots lie at least the smaller of theirs apart. */
-      radius: Float32Array
-      hair: HairBuffer
-      field: DensityField
-      head: HeadModel
-      sessionCounts: number[]
-      /** How many of the dots, at the end of the buffer, are FUE punch dots (one per punch scar). */
-      punches: number
-      /**
-       * Set by a quick drag placement (hairline-drag.ts): chart boxes holding every dot and hair that differs from the
-       * placement it started from (none: nothing differs); absent from a full placement, where anything may differ.
-       */
-      changed?: ChartBox[]
-      /**
-       * A quick drag placement's memory: the hairline its dots follow (within the drag's tolerances), and the design's
-       * field before the hairline (which a hairline drag leaves as it is).
-       */
-      drag?: { line: ChartPoint[]; base: BaseField }
-    }
-  | { ok: false; issues: Issue[] }
+/**
+ * A design placed: the design itself and everything a preview (renderPreview, previewLayers), a plan (the domain's
+ * planDesign) or an inspection (inspect/) needs of it, computed once per change and taken as it is. `design` is the
+ * design these dots were placed for; a copy whose `design` differs only in what does not place dots (skin, pigment,
+ * dilutions, shade offsets) is the placement of that design too.
+ */
+export interface Placement {
+  ok: true
+  design: Design
+  dots: DotBuffer
+  /** Each dot's exclusion radius on the surface, mm: any two dots lie at least the smaller of theirs apart. */
+  radius: Float32Array
+  hair: HairBuffer
+  field: DensityField
+  head: HeadModel
+  sessionCounts: number[]
+  /** How many of the dots, at the end of the buffer, are FUE punch dots (one per punch scar). */
+  punches: number
+  /**
+   * Set by a quick drag placement (hairline-drag.ts): chart boxes holding every dot and hair that differs from the
+   * placement it started from (none: nothing differs); absent from a full placement, where anything may differ.
+   */
+  changed?: ChartBox[]
+  /**
+   * A quick drag placement's memory: the hairline its dots follow (within the drag's tolerances), and the design's
+   * field before the hairline (which a hairline drag leaves as it is).
+   */
+  drag?: { line: ChartPoint[]; base: BaseField }
+}
+
+/** A placement, or why the design cannot be placed (its problems, with paths). */
+export type PlacementResult = Placement | { ok: false; issues: Issue[] }
 
 export interface PlacementOptions {
   maxDots?: number
@@ -96,6 +104,7 @@ export function placeDots(design: Design, options: PlacementOptions = {}): Place
     const empty = buildDensityField(design, head, { x0: 0, y0: 0, cell: 1, cols: 1, rows: 1 })
     return {
       ok: true,
+      design,
       dots: allocateDots(0),
       radius: new Float32Array(0),
       hair: emptyHair,
@@ -180,7 +189,7 @@ export function placeDots(design: Design, options: PlacementOptions = {}): Place
     deriveSeed(design.seed, 'sessions'),
     dots.session
   )
-  return { ok: true, dots, radius: r, hair, field, head, sessionCounts, punches: punches.count }
+  return { ok: true, design, dots, radius: r, hair, field, head, sessionCounts, punches: punches.count }
 }
 
 /** Minimum spacing of hair follicles at a cell holding `h` follicular units per cm² (0: none there). */

@@ -56,7 +56,7 @@ export interface PresetOptions {
   shade?: number
   skin?: Design['skin']
   head?: Partial<Design['head']>
-  /** The client's remaining hair; default brown, long for female-pattern and diffuse thinning, else a buzz cut. */
+  /** The client's remaining hair; default brown, clipped to a buzz cut. */
   hair?: HairLook
 }
 
@@ -215,7 +215,8 @@ export function presetDesign(id: PresetId, options: PresetOptions = {}): Design 
     kind,
     polygon,
     densityPerCm2: density,
-    dotSizeMm: 0.18,
+    // healed dots of 0.10–0.15 mm (DOMAIN §2.2 [ISHRS-F], [PHC]; §13 "around 0.1mm", 90–150 µm)
+    dotSizeMm: 0.14,
     shade,
     featherMm: 6,
   })
@@ -231,12 +232,9 @@ export function presetDesign(id: PresetId, options: PresetOptions = {}): Design 
     skin: options.skin ?? { fitzpatrick: 3, sunExposure: 'moderate', kind: 'normal' },
     pigment: { depthMm: 1.0 },
     crown: { center: marks.crownWhorl, clockwise: true },
-    // density work between the hairs is for hair worn long (women with Ludwig or diffuse thinning are the main group);
-    // the other patterns keep the fringe clipped to match the shaved look
-    hair: options.hair ?? {
-      color: 'brown',
-      length: id.startsWith('ludwig') || id === 'diffuse' ? 'long' : 'buzz',
-    },
+    // a preset's fringe is clipped, as its fringe match is judged (DOMAIN §13.1 row 4); how the client wears their hair
+    // comes from the intake (long for most density work under Ludwig and diffuse thinning)
+    hair: options.hair ?? { color: 'brown', length: 'buzz' },
   }
   const zones: Zone[] = []
   const hair: ExistingHair[] = []
@@ -373,7 +371,7 @@ function hairlineZones(
         frontBand(line, () => 20),
         'hairline'
       ),
-      dotSizeMm: 0.15,
+      dotSizeMm: 0.12,
       shade: shade + 3,
     },
   ]
@@ -381,7 +379,7 @@ function hairlineZones(
     zones.push({
       ...base(templeBand(part, 16, i === 0 ? 1 : -1), 'temples', `temple-${i === 0 ? 'right' : 'left'}`),
       densityPerCm2: Math.round(density * 0.65),
-      dotSizeMm: 0.14,
+      dotSizeMm: 0.11,
       shade: shade + 4,
       featherMm: 8,
     })

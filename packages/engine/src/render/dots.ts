@@ -3,6 +3,7 @@
 
 import {
   type DotAppearance,
+  diffusionMm,
   dotAppearance,
   edgeWidth,
   MAX_SESSIONS,
@@ -10,6 +11,8 @@ import {
   TONE_GAIN,
 } from '../appearance/dot-appearance.ts'
 import { previewDay } from '../appearance/time.ts'
+import { hashPoint } from '../math/hash.ts'
+import { deriveSeed } from '../math/rng.ts'
 import type { Design } from '../model/design.ts'
 import type { DotBuffer } from '../model/dots.ts'
 import type { RenderOptions } from './options.ts'
@@ -30,10 +33,65 @@ export interface ProjectedDots {
   edge: Float32Array
   /** session·256 + shade byte: the row of `look.absorb`. */
   cell: Int32Array
+  /** The dot's own darkness factor (hand-made impressions differ slightly). */
+  dark: Float32Array
   look: DotAppearance | null
 }
 
 const _proj = new Float64Array(6)
+const _ell = new Float64Array(4)
+/** Longest major/minor ratio of a healed impression on the skin [assumption: round to the eye, DOMAIN §13.1 #1]. */
+const MAX_ELONGATION = 1.25
+/** Spread of darkness between impressions, ± fraction [assumption]. */
+const DARKNESS_SPREAD = 0.12
+/** Fresh redness: radius of the flush around a puncture, mm, and its optical density in green and blue [assumption]. */
+const FLUSH_RADIUS_MM = 0.5
+const FLUSH_OD_G = 0.5
+const FLUSH_OD_B = 0.4
+
+/**
+ * The screen ellipse of a surface ellipse with semi-axes a ≥ b, its a-axis along (ca, sa) on screen before
+ * foreshortening, seen at cos i along the screen direction (nx, ny) of the normal: out = [minor radius, major/minor,
+ * major axis x, y]. The 2 × 2 map M = F·R·diag(a, b) has the ellipse's semi-axes as its singular values.
+ */
+function projectedEllipse(
+  a: number,
+  b: number,
+  ca: number,
+  sa: number,
+  nx: number,
+  ny: number,
+  cosi: number,
+  out: Float64Array
+): void {
+  // F = I − (1 − cos i)·n nᵀ
+  const s = 1 - cosi
+  const f00 = 1 - s * nx * nx
+  const f01 = -s * nx * ny
+  const f11 = 1 - s * ny * ny
+  // columns of R·diag(a, b): a·(ca, sa) and b·(−sa, ca)
+  const m00 = (f00 * ca + f01 * sa) * a
+  const m10 = (f01 * ca + f11 * sa) * a
+  const m01 = (-f00 * sa + f01 * ca) * b
+  const m11 = (-f01 * sa + f11 * ca) * b
+  // singular values of M from MᵀM… via the closed form for 2 × 2
+  const e = (m00 + m11) / 2
+  const f = (m00 - m11) / 2
+  const g = (m10 + m01) / 2
+  const h = (m10 - m01) / 2
+  const q = Math.hypot(e, h)
+  const r = Math.hypot(f, g)
+  const smax = q + r
+  const smin = Math.abs(q - r)
+  const a1 = Math.atan2(g, f)
+  const a2 = Math.atan2(h, e)
+  // the left singular vector of the larger singular value: angle (a2 + a1)/2
+  const theta = (a2 + a1) / 2
+  out[0] = Math.max(smin, 1e-6)
+  out[1] = smax / Math.max(smin, 1e-6)
+  out[2] = Math.cos(theta)
+  out[3] = Math.sin(theta)
+}
 const P: ProjectedDots = {
   count: 0,
   sx: new Float32Array(0),
@@ -44,6 +102,7 @@ const P: ProjectedDots = {
   ey: new Float32Array(0),
   edge: new Float32Array(0),
   cell: new Int32Array(0),
+  dark: new Float32Array(0),
   look: null,
 }
 let _cap = 0
@@ -59,6 +118,21 @@ function ensureScratch(n: number): void {
   P.ey = new Float32Array(_cap)
   P.edge = new Float32Array(_cap)
   P.cell = new Int32Array(_cap)
+  P.dark = new Float32Array(_cap)
+}
+
+/** Least blur of the tone in a perspective view, cells (see toneSigmaCells). */
+const MIN_PERSPECTIVE_TONE_SIGMA = 0.5
+
+/**
+ * The tone's blur for a view, in grid cells: the skin's diffusion of light at the view's scale. In a perspective view
+ * at least half a cell: towards the silhouette one cell spans several millimetres of foreshortened scalp, and a grid
+ * sampled without that much prefiltering shows as blocks. The flat chart samples the scalp evenly and keeps the
+ * physical blur alone.
+ */
+export function toneSigmaCells(design: Design, view: View): number {
+  const sigma = (diffusionMm(design.pigment.depthMm) * view.pxPerMm) / GRID
+  return view.name === 'chart' ? sigma : Math.max(MIN_PERSPECTIVE_TONE_SIGMA, sigma)
 }
 
 /** Projects the dots of sessions 1..k and splats their diffuse shadow into the tone grid; the result is module scratch. */
@@ -77,39 +151,72 @@ export function prepareDots(
   const day = previewDay(k, options.stage ?? 'healed', options.years ?? 0, options.sessionDays)
   const look = dotAppearance(design, k, day, options.sessionDays)
   P.look = look
-  const { diam, blur, absorb, sigmaMm } = look
+  const { diam, blur, halo, absorb, sigmaMm, toneHue } = look
   ensureScratch(dots.count)
-  const { sx, sy, rm, ratio, ex, ey, edge, cell: cells } = P
+  const { sx, sy, rm, ratio, ex, ey, edge, cell: cells, dark } = P
+  const seed = deriveSeed(design.seed, 'dot-look')
   let n = 0
   for (let i = 0; i < dots.count; i++) {
     const j = dots.session[i]
     if (j > k) continue
-    if (!projectInto(view, dots.x[i], dots.y[i], _proj)) continue
+    const u = dots.x[i]
+    const v = dots.y[i]
+    if (!projectInto(view, u, v, _proj)) continue
     const cosi = _proj[3]
     if (cosi < 0.05) continue
     const pxmm = _proj[2]
-    const rMajor = 0.5 * dots.diameter[i] * diam[j] * pxmm
+    const r = 0.5 * dots.diameter[i] * diam[j] * pxmm
     sx[n] = _proj[0]
     sy[n] = _proj[1]
-    rm[n] = rMajor * cosi
-    ratio[n] = 1 / cosi
-    // the dot is squashed along the screen direction of the normal; its major axis is perpendicular to that
+    // the screen direction of the surface normal: the dot is squashed by cos i along it
     const nl = Math.hypot(_proj[4], _proj[5])
-    if (nl > 1e-6) {
-      ex[n] = -_proj[5] / nl
-      ey[n] = _proj[4] / nl
+    const nx = nl > 1e-6 ? _proj[4] / nl : 0
+    const ny = nl > 1e-6 ? _proj[5] / nl : 1
+    const h = hashPoint(seed, u, v)
+    // a hand-made impression is not a perfect disc: up to 1.25:1, any orientation, the same area [assumption]; drawn
+    // only where it shows (a minor radius of 1.5 px or more), a smaller dot stays the view's own ellipse
+    const k2 = 1 + (MAX_ELONGATION - 1) * ((h & 0xff) / 255)
+    if (r * cosi >= 1.5 && k2 > 1.001) {
+      const psi = (((h >>> 8) & 0xff) / 256) * Math.PI
+      projectedEllipse(r * Math.sqrt(k2), r / Math.sqrt(k2), Math.cos(psi), Math.sin(psi), nx, ny, cosi, _ell)
+      rm[n] = _ell[0]
+      ratio[n] = _ell[1]
+      ex[n] = _ell[2]
+      ey[n] = _ell[3]
     } else {
-      ex[n] = 1
-      ey[n] = 0
+      rm[n] = r * cosi
+      ratio[n] = 1 / cosi
+      // the major axis is perpendicular to the normal's screen direction
+      ex[n] = -ny
+      ey[n] = nx
     }
     edge[n] = edgeWidth(sigmaMm * blur[j] * pxmm * cosi)
     const cell = j * 256 + dots.shade[i]
     cells[n] = cell
+    // ±12 % darkness between impressions [assumption: "dots from each session differ slightly", DOMAIN §13.1 #2]
+    const f = 1 + DARKNESS_SPREAD * (2 * (((h >>> 16) & 0xff) / 255) - 1)
+    dark[n] = f
     // the dot's share of a grid cell: its screen area (an ellipse, π·r²·cos i) over the cell's
     // (the pigment's own disc: a fresh dot's extra size is blood and scab on the surface, not pigment)
     const rPigment = 0.5 * dots.diameter[i] * Math.min(diam[j], SPREAD_CAP) * pxmm
-    const od = (TONE_GAIN * Math.PI * rPigment * rPigment * cosi) / (GRID * GRID)
-    splatTone(tone, _proj[0], _proj[1], od * absorb[cell * 3], od * absorb[cell * 3 + 1], od * absorb[cell * 3 + 2])
+    const area = (Math.PI * rPigment * rPigment * cosi) / (GRID * GRID)
+    // the diffuse shadow of correctly placed pigment is neutral, like the shaved hair's (DOMAIN §13.1 #5: neutral
+    // charcoal, the stubble's hue): the mean of the core's absorption, turning to the core's own hue with depth
+    const a0 = absorb[cell * 3]
+    const a1 = absorb[cell * 3 + 1]
+    const a2 = absorb[cell * 3 + 2]
+    const mean = (a0 + a1 + a2) / 3
+    const od = TONE_GAIN * f * area
+    const odR = od * (mean + (a0 - mean) * toneHue)
+    let odG = od * (mean + (a1 - mean) * toneHue)
+    let odB = od * (mean + (a2 - mean) * toneHue)
+    if (halo[j] > 0) {
+      // the flush around fresh punctures (DOMAIN §2.2, [DEL] day 1 redness): less green and blue over ~0.5 mm
+      const flush = (halo[j] * Math.PI * FLUSH_RADIUS_MM * FLUSH_RADIUS_MM * pxmm * pxmm * cosi) / (GRID * GRID)
+      odG += FLUSH_OD_G * flush
+      odB += FLUSH_OD_B * flush
+    }
+    splatTone(tone, _proj[0], _proj[1], odR, odG, odB)
     n++
   }
   P.count = n
@@ -121,7 +228,7 @@ export function stampDots(view: View, p: ProjectedDots, px32: Int32Array): void 
   const n = p.count
   const look = p.look
   if (n === 0 || look === null) return
-  const { sx, sy, rm, ratio, ex, ey, edge, cell: cells } = p
+  const { sx, sy, rm, ratio, ex, ey, edge, cell: cells, dark } = p
   const { halo: halos, absorb } = look
   const order = bandOrder(n, sx, sy, view.width, view.height)
   const { width, height } = view
@@ -136,25 +243,15 @@ export function stampDots(view: View, p: ProjectedDots, px32: Int32Array): void 
       stampEllipse(px32, width, height, sx[i], sy[i], r, ratio[i], ex[i], ey[i], r, 1, 0, 0.16 * halo, 0.14 * halo)
     }
     const a = cell * 3
+    const f = dark[i]
+    // rounded as previewLayers hands them on (float32), so the two paths stamp the same
+    const ar = Math.fround(Math.min(1, absorb[a] * f))
+    const ag = Math.fround(Math.min(1, absorb[a + 1] * f))
+    const ab = Math.fround(Math.min(1, absorb[a + 2] * f))
     if (ratio[i] < 1.001) {
-      stampDisc(px32, width, height, sx[i], sy[i], rm[i], edge[i], 1, absorb[a], absorb[a + 1], absorb[a + 2])
+      stampDisc(px32, width, height, sx[i], sy[i], rm[i], edge[i], 1, ar, ag, ab)
       continue
     }
-    stampEllipse(
-      px32,
-      width,
-      height,
-      sx[i],
-      sy[i],
-      rm[i],
-      ratio[i],
-      ex[i],
-      ey[i],
-      edge[i],
-      1,
-      absorb[a],
-      absorb[a + 1],
-      absorb[a + 2]
-    )
+    stampEllipse(px32, width, height, sx[i], sy[i], rm[i], ratio[i], ex[i], ey[i], edge[i], 1, ar, ag, ab)
   }
 }

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import type { Design } from '../model/design.ts'
 import type { DotBuffer } from '../model/dots.ts'
 import { type HairPoints, type RenderOptions, renderPreview } from './render-preview.ts'
-import { latticeDots, latticeHair, syntheticDesign } from './synthetic.ts'
+import { latticeDots, latticeHair, syntheticDesign, syntheticPlacement } from './synthetic.ts'
 
 const FIXTURES = fileURLToPath(new URL('../../test/fixtures/', import.meta.url))
 const UPDATE = process.env.UPDATE_GOLDENS === '1'
@@ -121,7 +121,7 @@ describe('golden images', () => {
   for (const c of CASES) {
     it(`${c.name} matches its golden (SSIM ≥ ${MIN_SSIM})`, () => {
       const target = { width: SIZE, height: SIZE, data: new Uint8ClampedArray(SIZE * SIZE * 4) }
-      expect(renderPreview(c.design, c.dots, c.hair, c.options, target)).toEqual({ ok: true })
+      expect(renderPreview(syntheticPlacement(c.design, c.dots, c.hair), c.options, target)).toEqual({ ok: true })
       const file = `${FIXTURES}${c.name}.rgba.gz`
       const meta = `${FIXTURES}${c.name}.json`
       if (UPDATE || !existsSync(file)) {

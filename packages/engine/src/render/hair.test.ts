@@ -4,14 +4,14 @@
 import { describe, expect, it } from 'vitest'
 import type { Design, HairColor, HairLength } from '../model/design.ts'
 import { allocateDots } from '../model/dots.ts'
-import { placeDots } from '../placement/place-dots.ts'
+import { type Placement, placeDots } from '../placement/place-dots.ts'
 import { presetDesign } from '../presets/presets.ts'
 import { createHead } from '../scalp/head.ts'
 import { type HairPoints, type HairSegments, hairSegments } from './hair.ts'
 import { renderPreview } from './render-preview.ts'
 import { createView, projectChartPoint, type ViewName } from './view.ts'
 
-function placed(design: Design) {
+function placed(design: Design): Placement {
   const r = placeDots(design)
   if (!r.ok) throw new Error('preset does not place')
   return r
@@ -19,7 +19,7 @@ function placed(design: Design) {
 
 const n5 = presetDesign('norwood-5', { seed: 3 })
 const n5Placed = placed(n5)
-const ludwig = presetDesign('ludwig-2', { seed: 3 })
+const ludwig = presetDesign('ludwig-2', { seed: 3, hair: { color: 'brown', length: 'long' } })
 const ludwigPlaced = placed(ludwig)
 
 function withHair(design: Design, length: HairLength, color: HairColor = 'brown'): Design {
@@ -59,23 +59,17 @@ function keyOf(s: HairSegments, i: number): string {
   return [s.ax[i], s.ay[i], s.bx[i], s.by[i], s.hw[i], s.edge[i], s.r[i], s.g[i], s.b[i], s.a[i]].join(',')
 }
 
-function render(
-  design: Design,
-  dots: ReturnType<typeof placed>['dots'],
-  hair: HairPoints,
-  view: ViewName,
-  size: number
-) {
+function render(placement: Placement, view: ViewName, size: number) {
   const target = { width: size, height: size, data: new Uint8ClampedArray(size * size * 4) }
-  expect(renderPreview(design, dots, hair, { view, width: size, height: size }, target)).toEqual({ ok: true })
+  expect(renderPreview(placement, { view, width: size, height: size }, target)).toEqual({ ok: true })
   return target.data
 }
 
 describe('hair', () => {
-  it('defaults to brown hair clipped to a buzz cut; presets keep the fringe short and Ludwig and diffuse long', () => {
+  it('defaults to brown hair clipped to a buzz cut; a preset takes the hair it is given', () => {
     expect(presetDesign('norwood-5').hair).toEqual({ color: 'brown', length: 'buzz' })
-    expect(presetDesign('ludwig-2').hair).toEqual({ color: 'brown', length: 'long' })
-    expect(presetDesign('diffuse').hair).toEqual({ color: 'brown', length: 'long' })
+    expect(presetDesign('ludwig-2').hair).toEqual({ color: 'brown', length: 'buzz' })
+    expect(ludwig.hair).toEqual({ color: 'brown', length: 'long' })
     const { hair: _, ...bare } = n5
     const a = segmentsOf(bare, n5Placed.hair)
     const b = segmentsOf(withHair(n5, 'buzz'), n5Placed.hair)
@@ -196,8 +190,8 @@ describe('hair', () => {
     const opts = { view: 'chart' as const, width: S, height: S, closeUp }
     const bare = { width: S, height: S, data: new Uint8ClampedArray(S * S * 4) }
     const shaved = { width: S, height: S, data: new Uint8ClampedArray(S * S * 4) }
-    renderPreview(n5, none, noHair, opts, bare)
-    renderPreview(withHair(n5, 'shaved', 'black'), none, n5Placed.hair, opts, shaved)
+    renderPreview({ ...n5Placed, dots: none, hair: noHair }, opts, bare)
+    renderPreview({ ...n5Placed, design: withHair(n5, 'shaved', 'black'), dots: none }, opts, shaved)
     let darker = 0
     for (let i = 0; i < S * S * 4; i += 4) darker += bare.data[i + 1] - shaved.data[i + 1]
     expect(darker / (S * S)).toBeGreaterThan(3)
@@ -219,8 +213,8 @@ describe('hair', () => {
   it('lets the dots show in the parting and between thin long hair, and hides them under full hair', () => {
     const S = 600
     const none = allocateDots(0)
-    const withDots = render(ludwig, ludwigPlaced.dots, ludwigPlaced.hair, 'top', S)
-    const without = render(ludwig, none, ludwigPlaced.hair, 'top', S)
+    const withDots = render(ludwigPlaced, 'top', S)
+    const without = render({ ...ludwigPlaced, dots: none }, 'top', S)
     const view = createView(createHead(ludwig.head), 'top', S, S)
     /** Mean absolute green difference the dots make in a 3 × 3 px patch about chart points along (u, v0..v1). */
     const dotsShow = (u: number, v0: number, v1: number) => {

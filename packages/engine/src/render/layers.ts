@@ -1,17 +1,15 @@
 // What a preview's raster passes draw, for another rasteriser (the studio's WebGL2 preview) that must agree with
 // renderPreview: re-stamped on the CPU over renderSkinBase, these layers give renderPreview's bytes.
 
-import { diffusionMm } from '../appearance/dot-appearance.ts'
 import { deriveSeed } from '../math/rng.ts'
 import type { Design } from '../model/design.ts'
-import type { DotBuffer } from '../model/dots.ts'
-import { createHead } from '../scalp/head.ts'
-import { prepareDots } from './dots.ts'
-import { type HairPoints, type HairSegments, hairSegments, toneHair } from './hair.ts'
+import type { Placement } from '../placement/place-dots.ts'
+import { prepareDots, toneSigmaCells } from './dots.ts'
+import { type HairSegments, hairSegments, toneHair } from './hair.ts'
 import { checkRenderOptions, type RenderIssue, type RenderOptions, type RgbaTarget } from './options.ts'
 import { pixelWords } from './raster.ts'
 import { renderSkin } from './skin.ts'
-import { blurTone, createToneGrid, GRID, toneBlurPasses } from './tone-grid.ts'
+import { blurTone, createToneGrid, GRID, toneBlurReach } from './tone-grid.ts'
 import { createView, type View } from './view.ts'
 
 /**
@@ -57,24 +55,18 @@ export interface PreviewLayers {
 export type PreviewLayersResult = { ok: true; layers: PreviewLayers } | { ok: false; issues: RenderIssue[] }
 
 /** The raster inputs renderPreview would use for these options (see PreviewLayers); `view` may replace the named camera. */
-export function previewLayers(
-  design: Design,
-  dots: DotBuffer,
-  hair: HairPoints,
-  options: RenderOptions,
-  view?: View
-): PreviewLayersResult {
+export function previewLayers(placement: Placement, options: RenderOptions, view?: View): PreviewLayersResult {
+  const { design, dots, hair } = placement
   const issues = checkRenderOptions(design, options)
   if (issues.length > 0) return { ok: false, issues }
-  const v =
-    view ?? createView(createHead(design.head), options.view, options.width, options.height, options.closeUp ?? null)
+  const v = view ?? createView(placement.head, options.view, options.width, options.height, options.closeUp ?? null)
   const tone = createToneGrid(v.width, v.height)
   const p = prepareDots(v, design, dots, options, tone)
   toneHair(v, design, hair, tone)
-  const sigmaCells = (diffusionMm(design.pigment.depthMm) * v.pxPerMm) / GRID
+  const sigmaCells = toneSigmaCells(design, v)
   blurTone(tone, sigmaCells)
   const n = p.count
-  const { sx, sy, rm, ratio, ex, ey, edge, cell: cells } = p
+  const { sx, sy, rm, ratio, ex, ey, edge, cell: cells, dark } = p
   const halos = p.look?.halo
   const absorb = p.look?.absorb
   let haloCount = 0
@@ -119,9 +111,9 @@ export function previewLayers(
       e.ex[o] = ex[i]
       e.ey[o] = ey[i]
       e.edge[o] = edge[i]
-      e.absorbR[o] = absorb[cell * 3]
-      e.absorbG[o] = absorb[cell * 3 + 1]
-      e.absorbB[o] = absorb[cell * 3 + 2]
+      e.absorbR[o] = Math.min(1, absorb[cell * 3] * dark[i])
+      e.absorbG[o] = Math.min(1, absorb[cell * 3 + 1] * dark[i])
+      e.absorbB[o] = Math.min(1, absorb[cell * 3 + 2] * dark[i])
       o++
     }
   const nodes = tone.gx * tone.gy
@@ -130,8 +122,8 @@ export function previewLayers(
     gy: tone.gy,
     grid: GRID,
     any: tone.any,
-    // the splat's 2 × 2 nodes, a node per blur pass, and the interpolation's next node
-    reach: (toneBlurPasses(tone, sigmaCells) + 3) * GRID,
+    // the splat's 2 × 2 nodes, the blur's support, and the interpolation's next node
+    reach: (toneBlurReach(sigmaCells) + 3) * GRID,
     r: tone.r.slice(0, nodes),
     g: tone.g.slice(0, nodes),
     b: tone.b.slice(0, nodes),

@@ -20,7 +20,7 @@ const S = 256
 
 function cpu(options: RenderOptions) {
   const target = { width: S, height: S, data: new Uint8ClampedArray(S * S * 4) }
-  expect(renderPreview(design, placed.dots, placed.hair, options, target)).toEqual({ ok: true })
+  expect(renderPreview(placed, options, target)).toEqual({ ok: true })
   return target.data
 }
 
@@ -29,7 +29,7 @@ describe('previewLayers', () => {
     're-stamped on the CPU gives renderPreview byte for byte (%s, healed)',
     (name) => {
       const options: RenderOptions = { view: name, width: S, height: S, stage: 'healed', years: 2 }
-      const result = previewLayers(design, placed.dots, placed.hair, options)
+      const result = previewLayers(placed, options)
       if (!result.ok) throw new Error('layers refused')
       const { ellipses: e, tone, hair } = result.layers
       expect(e.count).toBeGreaterThan(1000)
@@ -68,7 +68,7 @@ describe('previewLayers', () => {
   )
 
   it('adds one redness halo, twice the dot, before every fresh dot', () => {
-    const result = previewLayers(design, placed.dots, placed.hair, {
+    const result = previewLayers(placed, {
       view: 'top',
       width: S,
       height: S,
@@ -86,7 +86,7 @@ describe('previewLayers', () => {
   })
 
   it('refuses the options renderPreview refuses', () => {
-    const result = previewLayers(design, placed.dots, placed.hair, { view: 'top', width: S, height: S, session: 99 })
+    const result = previewLayers(placed, { view: 'top', width: S, height: S, session: 99 })
     expect(result.ok).toBe(false)
   })
 })

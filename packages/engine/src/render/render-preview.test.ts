@@ -4,14 +4,18 @@ import type { Design, Skin } from '../model/design.ts'
 import { allocateDots, type DotBuffer } from '../model/dots.ts'
 import { forEachMarkPixel, markLayout } from './mark.ts'
 import { checkRenderOptions, type RenderOptions, renderPreview } from './render-preview.ts'
-import { latticeDots, latticeHair, NO_HAIR, syntheticDesign } from './synthetic.ts'
+import { latticeDots, latticeHair, syntheticDesign, syntheticPlacement } from './synthetic.ts'
 import { VIEW_NAMES } from './view.ts'
 
 const S = 128
 
 function render(design: Design, dots: DotBuffer, options: Partial<RenderOptions>, size = S) {
   const target = { width: size, height: size, data: new Uint8ClampedArray(size * size * 4) }
-  const result = renderPreview(design, dots, NO_HAIR, { view: 'chart', width: size, height: size, ...options }, target)
+  const result = renderPreview(
+    syntheticPlacement(design, dots),
+    { view: 'chart', width: size, height: size, ...options },
+    target
+  )
   expect(result).toEqual({ ok: true })
   return target
 }
@@ -218,7 +222,9 @@ describe('the Simulated mark', () => {
         [600, 600],
       ]) {
         const target = { width: w, height: h, data: new Uint8ClampedArray(w * h * 4) }
-        expect(renderPreview(design, dots, hair, { view, width: w, height: h }, target)).toEqual({ ok: true })
+        expect(renderPreview(syntheticPlacement(design, dots, hair), { view, width: w, height: h }, target)).toEqual({
+          ok: true,
+        })
         let ink = 0
         forEachMarkPixel(w, h, (x, y) => {
           const o = (y * w + x) * 4
@@ -252,7 +258,7 @@ describe('render options', () => {
 
   it('leaves the target untouched when the options are invalid', () => {
     const target = { width: 256, height: 256, data: new Uint8ClampedArray(256 * 256 * 4) }
-    const r = renderPreview(design, none, NO_HAIR, { ...base, years: -1 }, target)
+    const r = renderPreview(syntheticPlacement(design, none), { ...base, years: -1 }, target)
     expect(r.ok).toBe(false)
     expect(target.data.every((b) => b === 0)).toBe(true)
   })

@@ -3,27 +3,22 @@
 // Options: options.ts; a dot's look at its age: appearance/dot-appearance.ts; the dot pass: dots.ts; hair: hair.ts;
 // the diffuse tone: tone-grid.ts; the inputs for the studio's WebGL2 preview: layers.ts.
 
-import { diffusionMm } from '../appearance/dot-appearance.ts'
 import { deriveSeed } from '../math/rng.ts'
-import type { Design } from '../model/design.ts'
-import type { DotBuffer } from '../model/dots.ts'
-import { createHead } from '../scalp/head.ts'
-import { prepareDots, stampDots } from './dots.ts'
-import { type HairPoints, renderHair, toneHair } from './hair.ts'
+import type { Placement } from '../placement/place-dots.ts'
+import { prepareDots, stampDots, toneSigmaCells } from './dots.ts'
+import { renderHair, toneHair } from './hair.ts'
 import { drawSimulatedMark } from './mark.ts'
 import { checkRenderOptions, type RenderOptions, type RenderResult, type RgbaTarget } from './options.ts'
 import { pixelWords } from './raster.ts'
 import { renderSkin } from './skin.ts'
-import { blurTone, createToneGrid, GRID } from './tone-grid.ts'
+import { blurTone, createToneGrid } from './tone-grid.ts'
 import { createView } from './view.ts'
 
+// what the render's callers and tests import beside renderPreview (the engine's public names are in src/index.ts)
 export type { HairPoints } from './hair.ts'
-export { type PreviewLayers, type PreviewLayersResult, previewLayers, renderSkinBase } from './layers.ts'
+export { previewLayers } from './layers.ts'
 export {
   checkRenderOptions,
-  MAX_RENDER_SIDE,
-  MAX_YEARS,
-  MIN_RENDER_SIDE,
   type RenderIssue,
   type RenderOptions,
   type RenderResult,
@@ -32,28 +27,23 @@ export {
 } from './options.ts'
 
 /**
- * Renders a preview of `design` with its `dots` and remaining `hair` into `target` (RGBA, sRGB), always marked
+ * Renders a preview of a placed design (its dots and remaining hair) into `target` (RGBA, sRGB), always marked
  * "Simulated". Invalid options leave the target untouched and come back as issues.
  * @example
+ *   const placed = placeDots(design)
  *   const target = { width: 1024, height: 1024, data: new Uint8ClampedArray(1024 * 1024 * 4) }
- *   renderPreview(design, dots, hair, { view: 'top', stage: 'healed', years: 5, width: 1024, height: 1024 }, target)
+ *   if (placed.ok) renderPreview(placed, { view: 'top', stage: 'healed', years: 5, width: 1024, height: 1024 }, target)
  */
-export function renderPreview(
-  design: Design,
-  dots: DotBuffer,
-  hair: HairPoints,
-  options: RenderOptions,
-  target: RgbaTarget
-): RenderResult {
+export function renderPreview(placement: Placement, options: RenderOptions, target: RgbaTarget): RenderResult {
+  const { design, dots, hair } = placement
   const issues = checkRenderOptions(design, options, target)
   if (issues.length > 0) return { ok: false, issues }
-  const head = createHead(design.head)
-  const view = createView(head, options.view, options.width, options.height, options.closeUp ?? null)
+  const view = createView(placement.head, options.view, options.width, options.height, options.closeUp ?? null)
   const px32 = pixelWords(target.data)
   const tone = createToneGrid(view.width, view.height)
   const projected = prepareDots(view, design, dots, options, tone)
   toneHair(view, design, hair, tone)
-  blurTone(tone, (diffusionMm(design.pigment.depthMm) * view.pxPerMm) / GRID)
+  blurTone(tone, toneSigmaCells(design, view))
   renderSkin(view, design.skin, deriveSeed(design.seed, 'skin'), px32, tone)
   stampDots(view, projected, px32)
   renderHair(view, design, hair, px32)

@@ -42,6 +42,11 @@ let _sr = new Float32Array(0)
 let _sg = new Float32Array(0)
 let _sb = new Float32Array(0)
 const OPAQUE_WORD = 0xff000000 | 0
+/** Largest spacing of the nodes where the mottle is evaluated, mm (its finest cells are ~6 mm). */
+const MOTTLE_STEP_MM = 1.5
+let _mB = new Float32Array(0)
+let _mR = new Float32Array(0)
+let _mHas = new Uint8Array(0)
 
 /** Linear light → sRGB-encoded value in 0…255 (continuous, through the 14-bit table). */
 function srgbUnits(c: number): number {
@@ -77,19 +82,77 @@ export function renderSkin(view: View, skin: Skin, seed: number, px32: Int32Arra
   const nb = _nb
   const hit = _hitNodes
   hit.fill(0, 0, nodes)
+  if (_mB.length < nodes) {
+    _mB = new Float32Array(nodes)
+    _mR = new Float32Array(nodes)
+    _mHas = new Uint8Array(nodes)
+  }
+  const mB = _mB
+  const mR = _mR
+  const has = _mHas
+  has.fill(0, 0, nodes)
+  // the mottle varies over millimetres: evaluated on every S-th node (S nodes ≤ MOTTLE_STEP_MM) and interpolated
+  const S = Math.max(1, Math.min(8, Math.floor((MOTTLE_STEP_MM * view.pxPerMm) / GRID)))
   for (let j = 0; j < gy; j++) {
+    const onJ = j % S === 0 || j === gy - 1
     for (let i = 0; i < gx; i++) {
       const k = j * gx + i
-      if (shadeAt(view, light, seed, i * GRID + 0.5, j * GRID + 0.5, br, bg, bb, _rgb)) {
-        hit[k] = 1
-        nr[k] = _rgb[0]
-        ng[k] = _rgb[1]
-        nb[k] = _rgb[2]
-        if (tone?.any) {
-          nr[k] *= Math.exp(-tone.r[k])
-          ng[k] *= Math.exp(-tone.g[k])
-          nb[k] *= Math.exp(-tone.b[k])
+      if (!shadeAt(view, light, seed, i * GRID + 0.5, j * GRID + 0.5, br, bg, bb, _rgb, false)) continue
+      hit[k] = 1
+      nr[k] = _rgb[0] // shade
+      ng[k] = _rgb[1] // sheen
+      if (onJ && (i % S === 0 || i === gx - 1)) {
+        mottleAt(_hit[0], _hit[1], _hit[2], seed, _mottle)
+        mB[k] = _mottle[0]
+        mR[k] = _mottle[1]
+        has[k] = 1
+      }
+    }
+  }
+  for (let j = 0; j < gy; j++) {
+    const j0 = j - (j % S)
+    const j1 = Math.min(j0 + S, gy - 1)
+    const fy = j1 > j0 ? (j - j0) / (j1 - j0) : 0
+    for (let i = 0; i < gx; i++) {
+      const k = j * gx + i
+      if (hit[k] === 0) continue
+      let b: number
+      let r: number
+      if (has[k] === 1) {
+        b = mB[k]
+        r = mR[k]
+      } else {
+        const i0 = i - (i % S)
+        const i1 = Math.min(i0 + S, gx - 1)
+        const k00 = j0 * gx + i0
+        const k10 = j0 * gx + i1
+        const k01 = j1 * gx + i0
+        const k11 = j1 * gx + i1
+        if (has[k00] + has[k10] + has[k01] + has[k11] === 4) {
+          const fx = i1 > i0 ? (i - i0) / (i1 - i0) : 0
+          const w00 = (1 - fx) * (1 - fy)
+          const w10 = fx * (1 - fy)
+          const w01 = (1 - fx) * fy
+          const w11 = fx * fy
+          b = mB[k00] * w00 + mB[k10] * w10 + mB[k01] * w01 + mB[k11] * w11
+          r = mR[k00] * w00 + mR[k10] * w10 + mR[k01] * w01 + mR[k11] * w11
+        } else {
+          // near the silhouette a lattice corner misses the head: this node's own mottle
+          rayOrChartPoint(view, i * GRID + 0.5, j * GRID + 0.5)
+          mottleAt(_hit[0], _hit[1], _hit[2], seed, _mottle)
+          b = _mottle[0]
+          r = _mottle[1]
         }
+      }
+      const shade = nr[k] * b
+      const spec = ng[k]
+      nr[k] = br * shade * r + spec
+      ng[k] = bg * shade + spec
+      nb[k] = bb * shade + spec
+      if (tone?.any) {
+        nr[k] *= Math.exp(-tone.r[k])
+        ng[k] *= Math.exp(-tone.g[k])
+        nb[k] *= Math.exp(-tone.b[k])
       }
     }
   }
@@ -112,40 +175,77 @@ export function renderSkin(view: View, skin: Skin, seed: number, px32: Int32Arra
   const texS = tile.srgb
   const bx = gx - 1
   const by = gy - 1
+  if (_cls.length < bx) {
+    _cls = new Uint8Array(bx)
+    _rowR = new Float64Array(gx)
+    _rowG = new Float64Array(gx)
+    _rowB = new Float64Array(gx)
+  }
+  const cls = _cls
+  if (_edgeB.length < bx) {
+    _edgeB = new Float64Array(bx)
+    _edgeR = new Float64Array(bx)
+    _edgeMottle = new Uint8Array(bx)
+  }
+  const edgeB = _edgeB
+  const edgeR = _edgeR
+  const edgeMottle = _edgeMottle
+  const rowR = _rowR
+  const rowG = _rowG
+  const rowB = _rowB
+  // row by row (long sequential writes), block by block along the row
   for (let j = 0; j < by; j++) {
     const y0 = j * GRID
     const y1 = Math.min(height, y0 + GRID)
+    const kj = j * gx
     for (let i = 0; i < bx; i++) {
-      const x0 = i * GRID
-      const x1 = Math.min(width, x0 + GRID)
-      const k = j * gx + i
+      const k = kj + i
       const corners = hit[k] + hit[k + 1] + hit[k + gx] + hit[k + gx + 1]
-      if (corners === 4) {
-        // bilinear across the block in sRGB-encoded units (the shading is smooth over 8 px), times the texture's
-        // sRGB-space factor: no transfer-curve lookups per pixel
-        const r00 = sr[k]
-        const g00 = sg[k]
-        const b00 = sb[k]
-        const r10 = sr[k + 1]
-        const g10 = sg[k + 1]
-        const b10 = sb[k + 1]
-        const r01 = sr[k + gx]
-        const g01 = sg[k + gx]
-        const b01 = sb[k + gx]
-        const r11 = sr[k + gx + 1]
-        const g11 = sg[k + gx + 1]
-        const b11 = sb[k + gx + 1]
-        for (let y = y0; y < y1; y++) {
-          const fy = (y - y0) / GRID
-          let lr = r00 + (r01 - r00) * fy
-          let lg = g00 + (g01 - g00) * fy
-          let lb = b00 + (b01 - b00) * fy
-          const dr = (r10 + (r11 - r10) * fy - lr) / GRID
-          const dg = (g10 + (g11 - g10) * fy - lg) / GRID
-          const db = (b10 + (b11 - b10) * fy - lb) / GRID
-          const trow = (y % T) * T
+      cls[i] = corners === 4 ? FULL : corners === 0 && outsideNeighbourhood(hit, gx, gy, i, j) ? OUTSIDE : EDGE
+    }
+    // the span of full blocks in this band: only their nodes are interpolated down each row
+    let first = bx
+    let last = -1
+    for (let i = 0; i < bx; i++)
+      if (cls[i] === FULL) {
+        if (first === bx) first = i
+        last = i
+      }
+    edgeMottle.fill(0, 0, bx)
+    for (let y = y0; y < y1; y++) {
+      // the node colours interpolated down to this row; a block then interpolates across (bilinear in sRGB-encoded
+      // units: the shading is smooth over 8 px), times the texture's sRGB-space factor: no transfer-curve lookups
+      const fy = (y - y0) / GRID
+      for (let i = first; i <= last + 1; i++) {
+        const k = kj + i
+        rowR[i] = sr[k] + (sr[k + gx] - sr[k]) * fy
+        rowG[i] = sg[k] + (sg[k + gx] - sg[k]) * fy
+        rowB[i] = sb[k] + (sb[k + gx] - sb[k]) * fy
+      }
+      const trow = (y % T) * T
+      const row = y * width
+      let fillFrom = -1
+      for (let i = 0; i < bx; i++) {
+        const x0 = i * GRID
+        const x1 = Math.min(width, x0 + GRID)
+        const c = cls[i]
+        if (c === OUTSIDE) {
+          if (fillFrom < 0) fillFrom = x0
+          continue
+        }
+        if (fillFrom >= 0) {
+          px32.fill(background, row + fillFrom, row + x0)
+          fillFrom = -1
+        }
+        if (c === FULL) {
+          let lr = rowR[i]
+          let lg = rowG[i]
+          let lb = rowB[i]
+          const dr = (rowR[i + 1] - lr) / GRID
+          const dg = (rowG[i + 1] - lg) / GRID
+          const db = (rowB[i + 1] - lb) / GRID
           let tx = x0 % T
-          let o = y * width + x0
+          let o = row + x0
           for (let x = x0; x < x1; x++, o++) {
             const t = texS[trow + tx]
             if (++tx === T) tx = 0
@@ -154,15 +254,22 @@ export function renderSkin(view: View, skin: Skin, seed: number, px32: Int32Arra
             lg += dg
             lb += db
           }
-        }
-      } else if (corners === 0 && outsideNeighbourhood(hit, gx, gy, i, j)) {
-        for (let y = y0; y < y1; y++) px32.fill(background, y * width + x0, y * width + x1)
-      } else {
-        for (let y = y0; y < y1; y++) {
-          const trow = (y % T) * T
-          let o = y * width + x0
+        } else {
+          // on the silhouette: light per pixel; the mottle (millimetres across) once per block
+          let o = row + x0
           for (let x = x0; x < x1; x++, o++) {
-            if (shadeAt(view, light, seed, x + 0.5, y + 0.5, br, bg, bb, _rgb)) {
+            if (shadeAt(view, light, seed, x + 0.5, y + 0.5, br, bg, bb, _rgb, false)) {
+              if (edgeMottle[i] === 0) {
+                mottleAt(_hit[0], _hit[1], _hit[2], seed, _mottle)
+                edgeB[i] = _mottle[0]
+                edgeR[i] = _mottle[1]
+                edgeMottle[i] = 1
+              }
+              const shade = _rgb[0] * edgeB[i]
+              const spec = _rgb[1]
+              _rgb[0] = br * shade * edgeR[i] + spec
+              _rgb[1] = bg * shade + spec
+              _rgb[2] = bb * shade + spec
               const t = tex[trow + (x % T)]
               if (tone?.any) applyTone(tone, x + 0.5, y + 0.5, _rgb)
               px32[o] = pixelWord(_rgb[0] * t, _rgb[1] * t, _rgb[2] * t)
@@ -170,9 +277,21 @@ export function renderSkin(view: View, skin: Skin, seed: number, px32: Int32Arra
           }
         }
       }
+      if (fillFrom >= 0) px32.fill(background, row + fillFrom, row + width)
     }
   }
 }
+
+const FULL = 1
+const OUTSIDE = 0
+const EDGE = 2
+let _cls = new Uint8Array(0)
+let _edgeB = new Float64Array(0)
+let _edgeR = new Float64Array(0)
+let _edgeMottle = new Uint8Array(0)
+let _rowR = new Float64Array(0)
+let _rowG = new Float64Array(0)
+let _rowB = new Float64Array(0)
 
 function pixelWord(r: number, g: number, b: number): number {
   const ir = r >= 1 ? 255 : LINEAR_TO_SRGB[(r * Q + 0.5) | 0]
@@ -182,6 +301,13 @@ function pixelWord(r: number, g: number, b: number): number {
 }
 
 /** Whether every grid node around block (i, j), one block out, misses the head. */
+/** The surface point seen at pixel (px, py) into _hit (the caller knows the pixel shows the scalp). */
+function rayOrChartPoint(view: View, px: number, py: number): void {
+  if (view.name === 'chart')
+    chartToSurface(view.head, (px - view.cx) / view.chartScale, (view.cy - py) / view.chartScale, _hit)
+  else rayHit(view, px, py, _hit)
+}
+
 function outsideNeighbourhood(hit: Uint8Array, gx: number, gy: number, i: number, j: number): boolean {
   for (let y = Math.max(0, j - 1); y <= Math.min(gy - 1, j + 2); y++) {
     for (let x = Math.max(0, i - 1); x <= Math.min(gx - 1, i + 2); x++) if (hit[y * gx + x] === 1) return false
@@ -213,7 +339,8 @@ function shadeAt(
   br: number,
   bg: number,
   bb: number,
-  out: Float64Array
+  out: Float64Array,
+  mottle = true
 ): boolean {
   let sx: number
   let sy: number
@@ -269,15 +396,34 @@ function shadeAt(
       spec = light.sheen * p8 * p8 * p4
     }
   }
-  // mottling: two octaves of value noise on the surface (cells ~18 and ~6 mm), ±5 % brightness, a touch of redness
-  const m1 = valueNoise3(sx / 18, sy / 18, sz / 18, seed) - 0.5
-  const m2 = valueNoise3(sx / 6, sy / 6, sz / 6, seed ^ 0x5bd1e995) - 0.5
-  const bright = shade * (1 + 0.07 * m1 + 0.04 * m2)
-  const red = 1 + 0.05 * m1
-  out[0] = br * bright * red + spec
+  if (!mottle) {
+    // the caller adds the mottle: [shade, sheen], the surface point in _hit
+    _hit[0] = sx
+    _hit[1] = sy
+    _hit[2] = sz
+    out[0] = shade
+    out[1] = spec
+    return true
+  }
+  mottleAt(sx, sy, sz, seed, _mottle)
+  const bright = shade * _mottle[0]
+  out[0] = br * bright * _mottle[1] + spec
   out[1] = bg * bright + spec
   out[2] = bb * bright + spec
   return true
+}
+
+const _mottle = new Float64Array(2)
+
+/**
+ * The skin's mottling at surface point (sx, sy, sz): two octaves of value noise (cells ~18 and ~6 mm), ±5 %
+ * brightness and a touch of redness; out = [brightness factor, red factor].
+ */
+function mottleAt(sx: number, sy: number, sz: number, seed: number, out: Float64Array | Float32Array): void {
+  const m1 = valueNoise3(sx / 18, sy / 18, sz / 18, seed) - 0.5
+  const m2 = valueNoise3(sx / 6, sy / 6, sz / 6, seed ^ 0x5bd1e995) - 0.5
+  out[0] = 1 + 0.07 * m1 + 0.04 * m2
+  out[1] = 1 + 0.05 * m1
 }
 
 interface Tile {

@@ -4,7 +4,9 @@
 import { createRng, deriveSeed } from '../math/rng.ts'
 import type { Design, SessionSpec } from '../model/design.ts'
 import { allocateDots, type DotBuffer } from '../model/dots.ts'
-import { DEFAULT_HEAD } from '../scalp/head.ts'
+import { buildDensityField } from '../placement/density-field.ts'
+import type { Placement } from '../placement/place-dots.ts'
+import { createHead, DEFAULT_HEAD } from '../scalp/head.ts'
 import type { HairPoints } from './hair.ts'
 
 const SESSIONS: readonly SessionSpec[] = [
@@ -116,3 +118,24 @@ export function latticeHair(seed: number, rInner: number, rOuter: number, densit
 
 /** @internal No hair. */
 export const NO_HAIR: HairPoints = { count: 0, x: new Float32Array(0), y: new Float32Array(0) }
+
+/**
+ * @internal A placement of `design` holding the given synthetic dots and hair instead of placed ones (the renderer's
+ * tests, goldens and benchmarks, independent of dot placement); its density field is a single empty cell.
+ */
+export function syntheticPlacement(design: Design, dots: DotBuffer, hair: HairPoints = NO_HAIR): Placement {
+  const head = createHead(design.head)
+  const sessionCounts = design.sessions.map(() => 0)
+  for (let i = 0; i < dots.count; i++) sessionCounts[dots.session[i]] = (sessionCounts[dots.session[i]] ?? 0) + 1
+  return {
+    ok: true,
+    design,
+    dots,
+    radius: new Float32Array(dots.count),
+    hair,
+    field: buildDensityField(design, head, { x0: 0, y0: 0, cell: 1, cols: 1, rows: 1 }),
+    head,
+    sessionCounts,
+    punches: 0,
+  }
+}

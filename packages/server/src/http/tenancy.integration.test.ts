@@ -396,8 +396,8 @@ describeEachDatabase('tenancy sweep over the OpenAPI document', (database) => {
   const queries: Record<string, string> = {
     lotRecall: '?lot=PB-2409-117',
     uploadPhoto: '?angle=top&takenOn=2026-11-21',
-    previewDesignVersion: '?size=256',
-    previewOwnDesignVersion: '?size=256',
+    previewDesignVersion: '?width=256',
+    previewOwnDesignVersion: '?width=256',
     get findAvailability() {
       return `?locationId=${b.locationId}&kind=consultation&from=2029-03-05&to=2029-03-06`
     },

@@ -26,7 +26,7 @@ async function realClient(baseURL: string): Promise<Real> {
   const design = designList.items[0]
   if (design === undefined) throw new Error('the demo client has no design')
   const preview = await (
-    await api.get(`${base}/designs/${design.id}/versions/${design.latest.id}/preview.png?size=320&view=front`)
+    await api.get(`${base}/designs/${design.id}/versions/${design.latest.id}/preview.png?width=320&view=front`)
   ).body()
   await api.dispose()
   return { clinicId, designs: designList.items, plans: plans.items, preview }

@@ -80,11 +80,11 @@ async function run(frames: number, preset: PresetId): Promise<StudioBenchResult>
       const t1 = performance.now()
       // the studio's own path: only the blocks the step changed are drawn again
       const changed = placed.dirty === 'all' ? {} : { changed: placed.dirty }
-      renderer.render({ design: d, dots: placed.dots, hair: placed.hair, options, ...changed })
+      renderer.render({ placement: placed.placement, options, ...changed })
       // readPixels waits for the GPU: the frame is on the canvas
       gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, sync)
       const t2 = performance.now()
-      dots = placed.dots.count
+      dots = placed.placement.dots.count
       if (k >= 0) {
         webgl2.frame.push(t2 - t0)
         webgl2.placement.push(t1 - t0)
@@ -95,7 +95,7 @@ async function run(frames: number, preset: PresetId): Promise<StudioBenchResult>
       const t0 = performance.now()
       const placed = await place2d(d)
       const t1 = performance.now()
-      drawDotsCanvas2d(ctx, d, placed.dots, placed.hair, options)
+      drawDotsCanvas2d(ctx, placed.placement, options)
       ctx.getImageData(0, 0, 1, 1)
       const t2 = performance.now()
       if (k >= 0) {

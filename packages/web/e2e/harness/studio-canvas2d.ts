@@ -2,13 +2,10 @@
 // per dot in its colour over the same untoned skin, and the mark. It shares the CPU-side work (projection, the
 // engine's layers) with the WebGL2 path, so the two differ only in how the pixels are drawn.
 import {
-  createHead,
   createView,
-  type Design,
-  type DotBuffer,
-  type HairPoints,
   linearToSrgb,
   markLayout,
+  type Placement,
   previewLayers,
   type RenderOptions,
   renderSkinBase,
@@ -19,22 +16,17 @@ let skinKey = ''
 let skin: ImageData | null = null
 const _skin = new Float64Array(3)
 
-export function drawDotsCanvas2d(
-  ctx: CanvasRenderingContext2D,
-  design: Design,
-  dots: DotBuffer,
-  hair: HairPoints,
-  options: RenderOptions
-): void {
+export function drawDotsCanvas2d(ctx: CanvasRenderingContext2D, placement: Placement, options: RenderOptions): void {
+  const { design } = placement
   const { width, height } = options
-  const view = createView(createHead(design.head), options.view, width, height)
+  const view = createView(placement.head, options.view, width, height)
   const key = JSON.stringify([design.seed, design.head, design.skin, options.view, width])
   if (key !== skinKey || skin === null) {
     skin = ctx.createImageData(width, height)
     renderSkinBase(design, view, skin)
     skinKey = key
   }
-  const result = previewLayers(design, dots, hair, options, view)
+  const result = previewLayers(placement, options, view)
   if (!result.ok) throw new Error(result.issues.map((i) => i.message).join('; '))
   ctx.putImageData(skin, 0, 0)
   const e = result.layers.ellipses

@@ -3,6 +3,7 @@
 import {
   type ChartBox,
   forEachMarkPixel,
+  type HairLook,
   type PresetId,
   placeDots,
   presetDesign,
@@ -16,15 +17,21 @@ import { controlPointsOf, moveControlPoint } from '../../src/studio/state/design
 
 export interface RenderCase {
   preset: PresetId
+  /** The client's hair, when not the preset's buzz cut. */
+  hair?: HairLook
   options: Omit<RenderOptions, 'width' | 'height'>
 }
 
-/** The cases compared: full-head and partial designs, several views, fresh and healed, years of fading. */
+/** The cases compared: full-head and partial designs, several views, fresh and healed, years of fading, long hair. */
 export const RENDER_CASES: readonly RenderCase[] = [
   { preset: 'norwood-7', options: { view: 'top', stage: 'healed' } },
   { preset: 'norwood-5a', options: { view: 'front', stage: 'fresh', session: 1 } },
   { preset: 'norwood-5a', options: { view: 'left', stage: 'healed', years: 6 } },
-  { preset: 'ludwig-2', options: { view: 'back', stage: 'healed', session: 2 } },
+  {
+    preset: 'ludwig-2',
+    hair: { color: 'brown', length: 'long' },
+    options: { view: 'back', stage: 'healed', session: 2 },
+  },
   { preset: 'scar-fut', options: { view: 'back', stage: 'fresh' } },
 ]
 
@@ -61,14 +68,14 @@ function run(): StudioRenderResult {
   if (renderer === null) return { size: SIZE, cases: [], drag: [], error: 'no WebGL2' }
   const cases: StudioRenderResult['cases'] = []
   for (const c of RENDER_CASES) {
-    const design = presetDesign(c.preset)
+    const design = presetDesign(c.preset, c.hair === undefined ? {} : { hair: c.hair })
     const placed = placeDots(design)
     if (!placed.ok) throw new Error(`${c.preset} does not place`)
     const options: RenderOptions = { ...c.options, width: SIZE, height: SIZE }
     const cpu = { width: SIZE, height: SIZE, data: new Uint8ClampedArray(SIZE * SIZE * 4) }
-    const ok = renderPreview(design, placed.dots, placed.hair, options, cpu)
+    const ok = renderPreview(placed, options, cpu)
     if (!ok.ok) throw new Error(`${c.preset}: ${ok.issues.map((i) => i.message).join('; ')}`)
-    const issues = renderer.render({ design, dots: placed.dots, hair: placed.hair, options })
+    const issues = renderer.render({ placement: placed, options })
     if (issues.length > 0) throw new Error(issues.map((i) => i.message).join('; '))
     const gpu = renderer.gl.readPixels()
     // the canvas holds the mark's white text where mark.ts puts it
@@ -78,7 +85,7 @@ function run(): StudioRenderResult {
       if (gpu[o] !== 255 || gpu[o + 1] !== 255 || gpu[o + 2] !== 255) markWhite = false
     })
     // a bare-skin render: how many pixels the dots change, so agreement is not vacuous
-    renderer.render({ design, dots: { ...placed.dots, count: 0 }, hair: placed.hair, options })
+    renderer.render({ placement: { ...placed, dots: { ...placed.dots, count: 0 } }, options })
     const bare = renderer.gl.readPixels()
     cases.push({
       ...c,
@@ -101,12 +108,12 @@ function dragSteps(renderer: PreviewRenderer, preset: PresetId, view: 'top' | 'f
   const placer = createPlacer()
   const first = placer.place({ id: 0, design, plan: false })
   if (!first.ok) throw new Error(`${preset} does not place`)
-  const draw = (dots: typeof first.dots, hair: typeof first.hair, changed?: readonly ChartBox[]) => {
-    const issues = renderer.render({ design, dots, hair, options, ...(changed === undefined ? {} : { changed }) })
+  const draw = (placement: typeof first.placement, changed?: readonly ChartBox[]) => {
+    const issues = renderer.render({ placement, options, ...(changed === undefined ? {} : { changed }) })
     if (issues.length > 0) throw new Error(issues.map((i) => i.message).join('; '))
     return renderer.gl.readPixels()
   }
-  let previous = draw(first.dots, first.hair)
+  let previous = draw(first.placement)
   const mid = Math.floor(controlPointsOf(design).length / 2)
   const steps: DragStep[] = []
   for (let k = 1; k <= 3; k++) {
@@ -115,9 +122,9 @@ function dragSteps(renderer: PreviewRenderer, preset: PresetId, view: 'top' | 'f
     design = moveControlPoint(design, mid, [p[0] + k, p[1] + 2 * k])
     const r = placer.place({ id: k, design, plan: false })
     if (!r.ok || r.dirty === 'all') throw new Error('a drag step gives quick dots')
-    const partial = draw(r.dots, r.hair, r.dirty)
+    const partial = draw(r.placement, r.dirty)
     const regions = renderer.lastRegions()
-    const whole = draw(r.dots, r.hair)
+    const whole = draw(r.placement)
     const d = diffImages(partial, whole, 0)
     steps.push({
       case: `${preset} ${view} step ${k}`,

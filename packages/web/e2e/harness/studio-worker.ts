@@ -24,7 +24,8 @@ async function run() {
       client.request(presetDesign(c.preset, { seed: c.seed, sex: c.sex }), false)
     })
     if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('; '))
-    const parts = [r.dots.x, r.dots.y, r.dots.diameter, r.dots.shade, r.dots.session, r.dots.zone, r.hair.x, r.hair.y]
+    const { dots, hair } = r.placement
+    const parts = [dots.x, dots.y, dots.diameter, dots.shade, dots.session, dots.zone, hair.x, hair.y]
     const total = parts.reduce((n, p) => n + p.byteLength, 0)
     const bytes = new Uint8Array(total)
     let at = 0
@@ -36,7 +37,7 @@ async function run() {
     out.push({
       preset: c.preset,
       seed: c.seed,
-      count: r.dots.count,
+      count: dots.count,
       sha256: Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join(''),
     })
   }

@@ -38,4 +38,4 @@ export const photoUrl = (clinicId: string, clientId: string, photoId: string, va
   clientPath(clinicId, clientId, `/photos/${photoId}/${variant}`)
 
 export const previewUrl = (clinicId: string, designId: string, versionId: string, size = 256) =>
-  clinicPath(clinicId, `/designs/${designId}/versions/${versionId}/preview.png?size=${size}`)
+  clinicPath(clinicId, `/designs/${designId}/versions/${versionId}/preview.png?width=${size}`)

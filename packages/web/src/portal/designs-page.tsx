@@ -8,9 +8,9 @@ import { Empty, ErrorNote, QueryView } from '../ui/states.tsx'
 import { portalPath, usePortal } from './portal-layout.tsx'
 
 const VIEWS = [
-  { query: 'session=1&state=fresh', label: 'The day after session 1' },
-  { query: 'state=healed', label: 'Healed, after the last session' },
-  { query: 'state=healed&years=5', label: 'Five years later' },
+  { query: 'session=1&stage=fresh', label: 'The day after session 1' },
+  { query: 'stage=healed', label: 'Healed, after the last session' },
+  { query: 'stage=healed&years=5', label: 'Five years later' },
 ]
 
 export function PortalDesignsPage() {
@@ -46,7 +46,7 @@ export function PortalDesignsPage() {
                       <SimulatedPreview
                         src={portalPath(
                           clinicId,
-                          `/designs/${d.id}/versions/${d.latest.id}/preview.png?view=front&size=320&${v.query}`
+                          `/designs/${d.id}/versions/${d.latest.id}/preview.png?view=front&width=320&${v.query}`
                         )}
                         alt={`${d.title}: ${v.label}`}
                         size={320}

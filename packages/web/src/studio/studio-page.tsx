@@ -6,8 +6,7 @@ import {
   type ChartPoint,
   createHead,
   type Design,
-  type DotBuffer,
-  type HairPoints,
+  type Placement,
   PRESET_IDS,
   type PresetId,
   presetDesign,
@@ -73,7 +72,7 @@ interface Remote {
 }
 
 /** A placement answer as the preview draws it; `seq` numbers the answers in the order they came. */
-type Placed = { dots: DotBuffer; hair: HairPoints; ms: number; seq: number }
+type Placed = { placement: Placement; ms: number; seq: number }
 
 export function StudioPage() {
   const { clinicId, designId } = useParams()
@@ -187,7 +186,7 @@ function Studio(props: {
       const seq = answerSeq.current++
       answers.current.push({ seq, dirty: r.dirty })
       setProblems([])
-      setPlaced({ dots: r.dots, hair: r.hair, ms: r.ms, seq })
+      setPlaced({ placement: r.placement, ms: r.ms, seq })
       if (r.plan !== null) {
         setPlan(r.plan)
         setPending(false)
@@ -213,9 +212,11 @@ function Studio(props: {
   useEffect(() => {
     if (placed === null) return
     const frame = requestAnimationFrame(() => {
+      // the placement is drawn as it is, with its own design (the design of the answer, a step behind while dragging)
+      const { placement } = placed
       const options = {
         view: look.view === 'rotate' ? ('front' as const) : look.view,
-        session,
+        session: Math.min(session, placement.design.sessions.length),
         stage: look.stage,
         years: look.stage === 'healed' ? look.years : 0,
         width: PREVIEW_SIZE,
@@ -229,9 +230,7 @@ function Studio(props: {
         const whole = painted.current < 0 || between.some((a) => a.dirty === 'all')
         const since = whole ? {} : { changed: between.flatMap((a) => (a.dirty === 'all' ? [] : a.dirty)) }
         const issues = r.render({
-          design,
-          dots: placed.dots,
-          hair: placed.hair,
+          placement,
           options,
           view: camera,
           split,
@@ -251,13 +250,13 @@ function Studio(props: {
       const ctx = canvas.current?.getContext('2d')
       if (ctx === null || ctx === undefined) return
       const image = ctx.createImageData(PREVIEW_SIZE, PREVIEW_SIZE)
-      renderPreview(design, placed.dots, placed.hair, options, image)
+      renderPreview(placement, options, image)
       ctx.putImageData(image, 0, 0)
       // drawn whole: the answers up to this one are done with
       answers.current = answers.current.filter((a) => a.seq > placed.seq)
     })
     return () => cancelAnimationFrame(frame)
-  }, [design, placed, look, session, camera])
+  }, [placed, look, session, camera])
 
   // the turning head
   useEffect(() => {
@@ -536,7 +535,7 @@ function Studio(props: {
             </div>
             <figcaption>
               Simulated preview{look.split > 0 ? ': before treatment on the left, after on the right' : ''}.
-              {placed !== null && ` ${placed.dots.count.toLocaleString('en')} dots.`}
+              {placed !== null && ` ${placed.placement.dots.count.toLocaleString('en')} dots.`}
             </figcaption>
           </figure>
           <DrawBar

@@ -1,4 +1,4 @@
-import { planDesign } from '@stipple/domain'
+import { placeDesign, planDesign } from '@stipple/domain'
 import { presetDesign } from '@stipple/engine'
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
@@ -7,7 +7,7 @@ import { PlanPanel } from './studio-panels.tsx'
 
 describe("the studio's plan and quote", () => {
   it('shows each amount and the total with its currency, in its locale (never a bare 3400.00)', () => {
-    const plan = planDesign(presetDesign('norwood-3', { seed: 3 }), 'toronto')
+    const plan = planDesign(placeDesign(presetDesign('norwood-3', { seed: 3 })), 'toronto')
     const html = renderToString(<PlanPanel plan={plan} pending={false} />)
     const total = formatMoney(plan.quote.total, plan.quote.currency, 2)
     expect(total).toMatch(/^\$[0-9]{1,3}(,[0-9]{3})*\.[0-9]{2}$/)

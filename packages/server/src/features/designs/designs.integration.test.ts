@@ -264,7 +264,7 @@ describeEachDatabase('designs: versions, approval, previews and the portal', (da
       as(server, user)('GET', `${base}/designs/${design.id}/versions/${design.versionId}/preview.png${query}`)
 
     it('gives a PNG of the requested size, marked "Simulated", as the engine renders it', async () => {
-      const res = await preview('?view=top&session=1&state=healed&size=300')
+      const res = await preview('?view=top&session=1&stage=healed&width=300')
       expect(res.statusCode, res.body.slice(0, 200)).toBe(200)
       expect(res.headers['content-type']).toBe('image/png')
       const png = res.rawPayload
@@ -285,19 +285,13 @@ describeEachDatabase('designs: versions, approval, previews and the portal', (da
       const placed = placeDots(d)
       if (!placed.ok) throw new Error('the test design does not place')
       const target = { width: 300, height: 300, data: new Uint8ClampedArray(300 * 300 * 4) }
-      renderPreview(
-        d,
-        placed.dots,
-        placed.hair,
-        { view: 'top', session: 1, stage: 'healed', width: 300, height: 300 },
-        target
-      )
+      renderPreview(placed, { view: 'top', session: 1, stage: 'healed', width: 300, height: 300 }, target)
       expect(Buffer.from(data).equals(Buffer.from(target.data.buffer))).toBe(true)
     })
 
     it('differs between session 1 and session 3, and serves a repeated request the same bytes', async () => {
-      const one = await preview('?session=1&size=256')
-      const three = await preview('?session=3&size=256')
+      const one = await preview('?session=1&width=256')
+      const three = await preview('?session=3&width=256')
       expect([one.statusCode, three.statusCode]).toEqual([200, 200])
       const a = await sharp(one.rawPayload).raw().toBuffer()
       const b = await sharp(three.rawPayload).raw().toBuffer()
@@ -305,9 +299,9 @@ describeEachDatabase('designs: versions, approval, previews and the portal', (da
       for (let i = 0; i < a.length; i += 4)
         if (a[i] !== b[i] || a[i + 1] !== b[i + 1] || a[i + 2] !== b[i + 2]) differing++
       expect(differing).toBeGreaterThan(1000)
-      const repeat = await preview('?session=3&size=256')
+      const repeat = await preview('?session=3&width=256')
       expect(repeat.rawPayload.equals(three.rawPayload)).toBe(true)
-      const fresh = await preview('?session=3&size=256&state=fresh&view=front')
+      const fresh = await preview('?session=3&width=256&stage=fresh&view=front')
       expect(fresh.statusCode).toBe(200)
       expect(fresh.rawPayload.equals(three.rawPayload)).toBe(false)
     })
@@ -316,13 +310,15 @@ describeEachDatabase('designs: versions, approval, previews and the portal', (da
       const cases: [string, string][] = [
         ['?session=4', 'query.session'],
         ['?session=0', 'query.session'],
-        ['?size=2000', 'query.size'],
-        ['?size=100', 'query.size'],
-        ['?size=5e2', 'query.size'],
-        ['?view=chart', 'query.view'],
+        ['?width=2000', 'query.width'],
+        ['?width=100', 'query.width'],
+        ['?height=5e2', 'query.height'],
+        ['?view=sideways', 'query.view'],
+        ['?closeup=0,40&view=top', 'query.closeup'],
+        ['?closeup=nape-ish', 'query.closeup'],
         ['?years=11', 'query.years'],
         ['?years=-1', 'query.years'],
-        ['?state=fresh&years=2', 'query.years'],
+        ['?stage=fresh&years=2', 'query.years'],
         ['?zoom=2', 'query.zoom'],
       ]
       for (const [query, path] of cases) {
@@ -332,9 +328,45 @@ describeEachDatabase('designs: versions, approval, previews and the portal', (da
       }
     })
 
+    it('refuses the old spellings state and size, naming the spelling to use', async () => {
+      const res = await preview('?state=fresh&size=256')
+      expect(res.statusCode).toBe(400)
+      const errors: { path: string; message: string }[] = res.json().errors
+      expect(errors).toEqual(
+        expect.arrayContaining([
+          { path: 'query.state', message: expect.stringMatching(/is now spelled stage/) },
+          { path: 'query.size', message: expect.stringMatching(/is now spelled width/) },
+        ])
+      )
+    })
+
+    it('documents one spelling of the preview options in the OpenAPI document', async () => {
+      const res = await as(server, clinic.users.front_desk)('GET', '/api/openapi.json')
+      expect(res.statusCode).toBe(200)
+      const op = res.json().paths['/api/v1/clinics/{clinicId}/designs/{designId}/versions/{versionId}/preview.png'].get
+      const names = op.parameters.filter((p: { in: string }) => p.in === 'query').map((p: { name: string }) => p.name)
+      expect(names.sort()).toEqual(['closeup', 'height', 'session', 'stage', 'view', 'width', 'years'])
+    })
+
+    it('draws a close-up: 20 mm of the chart at 40 px/mm about a point, as the engine renders it', async () => {
+      const res = await preview('?closeup=0,40')
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(200)
+      const { data, info } = await sharp(res.rawPayload).raw().toBuffer({ resolveWithObject: true })
+      expect([info.width, info.height]).toEqual([800, 800])
+      const placed = placeDots(toDesign(design.document))
+      if (!placed.ok) throw new Error('the test design does not place')
+      const target = { width: 800, height: 800, data: new Uint8ClampedArray(800 * 800 * 4) }
+      const options = { view: 'chart', width: 800, height: 800, closeUp: { u: 0, v: 40, widthMm: 20 } } as const
+      renderPreview(placed, options, target)
+      expect(Buffer.from(data).equals(Buffer.from(target.data.buffer))).toBe(true)
+      // a named point, at a smaller width
+      const crown = await preview('?closeup=crown&width=400')
+      expect(crown.statusCode, crown.body.slice(0, 200)).toBe(200)
+    })
+
     it('audits every preview read', async () => {
       const before = await auditCount('design-preview', otherClient)
-      await preview('?size=256&years=5')
+      await preview('?width=256&years=5')
       expect(await auditCount('design-preview', otherClient)).toBe(before + 1)
     })
   })
@@ -350,13 +382,13 @@ describeEachDatabase('designs: versions, approval, previews and the portal', (da
       expect(list.body).not.toContain('Not yours')
       const png = await portal(
         'GET',
-        `${base}/portal/designs/${mine.id}/versions/${mine.versionId}/preview.png?size=256`
+        `${base}/portal/designs/${mine.id}/versions/${mine.versionId}/preview.png?width=256`
       )
       expect(png.statusCode).toBe(200)
       expect(png.rawPayload.subarray(0, 8)).toEqual(PNG_MAGIC)
       const foreignPng = await portal(
         'GET',
-        `${base}/portal/designs/${theirs.id}/versions/${theirs.versionId}/preview.png?size=256`
+        `${base}/portal/designs/${theirs.id}/versions/${theirs.versionId}/preview.png?width=256`
       )
       expect(foreignPng.statusCode).toBe(404)
       const foreignApproval = await portal('POST', `${base}/portal/designs/${theirs.id}/approve`, {

@@ -1,6 +1,7 @@
 // The design contract of the API: designs of a client, their versions (each a stipple.design/v1 document), the
 // client's approval, and preview options. The studio and the portal `import type` these.
 import { DesignDocumentSchema, LocalTimeSchema } from '@stipple/domain'
+import { CLOSE_UP_POINTS, CLOSE_UP_PX } from '@stipple/engine'
 import { z } from 'zod'
 
 const Id = z.uuid()
@@ -101,22 +102,81 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.int().min(min).max(max))
 
-const PREVIEW_VIEWS = ['top', 'front', 'left', 'right', 'back'] as const
+const PREVIEW_VIEWS = ['top', 'front', 'left', 'right', 'back', 'chart'] as const
+/** Points an artist can name for a close-up. */
+const CLOSE_UP_NAMES = CLOSE_UP_POINTS
+/** Side of a close-up image when no width is asked: 20 mm at 40 px/mm. */
+const CLOSE_UP_WIDTH = CLOSE_UP_PX
+/** The render options, spelled as the engine and `stipple render` spell them. */
+const PREVIEW_KEYS = ['view', 'session', 'stage', 'years', 'width', 'height', 'closeup'] as const
+/** Spellings of earlier versions of this API, refused with the name to use instead. */
+const RENAMED: Readonly<Record<string, string>> = {
+  state: 'is now spelled stage (fresh or healed), as the engine, `stipple render` and the studio spell it',
+  size: 'is now spelled width (and height, which defaults to the width)',
+}
 
-export const PreviewQuerySchema = z.strictObject({
-  view: z.enum(PREVIEW_VIEWS).default('top'),
-  /** Show the result after this session (1-based); default the design's last. */
-  session: wholeNumber(1, 7).optional(),
-  /** 'fresh': the day after that session; 'healed': healed, plus `years`. */
-  state: z.enum(['fresh', 'healed']).default('healed'),
-  /** Years after healing (healed only), up to 10, e.g. 2.5. */
-  years: z
-    .string()
-    .regex(/^[0-9]{1,2}(\.[0-9]{1,2})?$/, 'expected a number of years like 2 or 2.5')
-    .transform(Number)
-    .pipe(z.number().min(0).max(10))
-    .default(0),
-  /** Width and height of the square image, px. */
-  size: wholeNumber(256, 1024).default(512),
-})
-export type PreviewQuery = z.infer<typeof PreviewQuerySchema>
+export const PreviewQuerySchema = z
+  .looseObject({
+    view: z
+      .enum(PREVIEW_VIEWS)
+      .optional()
+      .describe(
+        'top (default), front, left, right, back, or chart (the flattened scalp; the close-up is of the chart)'
+      ),
+    session: wholeNumber(1, 7)
+      .optional()
+      .describe("show the result after this session (1-based); default the design's last"),
+    stage: z
+      .enum(['fresh', 'healed'])
+      .default('healed')
+      .describe("'fresh': the day after that session; 'healed' (default): healed, plus `years`"),
+    years: z
+      .string()
+      .regex(/^[0-9]{1,2}(\.[0-9]{1,2})?$/, 'expected a number of years like 2 or 2.5')
+      .transform(Number)
+      .pipe(z.number().min(0).max(10))
+      .default(0)
+      .describe('years after healing (healed only), up to 10, e.g. 2.5'),
+    width: wholeNumber(256, 1024).optional().describe('image width, px; default 512, or 800 for a close-up'),
+    height: wholeNumber(256, 1024).optional().describe('image height, px; default the width'),
+    closeup: z
+      .string()
+      .regex(
+        new RegExp(`^(-?[0-9]{1,3}(\\.[0-9]{1,3})?,-?[0-9]{1,3}(\\.[0-9]{1,3})?|${CLOSE_UP_NAMES.join('|')})$`),
+        `expected chart millimetres U,V (u to the client's right, v towards the face, 0,0 the vertex) or one of ${CLOSE_UP_NAMES.join(', ')}`
+      )
+      .optional()
+      .describe(
+        `a 20 mm square of the chart about this point (chart mm "U,V", or ${CLOSE_UP_NAMES.join(', ')}); implies view=chart, 40 px/mm at the default width`
+      ),
+  })
+  .superRefine((q, ctx) => {
+    for (const key of Object.keys(q))
+      if (!(PREVIEW_KEYS as readonly string[]).includes(key))
+        ctx.addIssue({ code: 'custom', path: [key], message: RENAMED[key] ?? 'is not a preview option' })
+    if (q.closeup !== undefined && q.view !== undefined && q.view !== 'chart')
+      ctx.addIssue({ code: 'custom', path: ['closeup'], message: 'applies to the chart view only; leave out view' })
+  })
+  .transform((q) => {
+    const closeup = q.closeup
+    const width = q.width ?? (closeup === undefined ? 512 : CLOSE_UP_WIDTH)
+    return {
+      view: q.view ?? (closeup === undefined ? 'top' : 'chart'),
+      ...(q.session === undefined ? {} : { session: q.session }),
+      stage: q.stage,
+      years: q.years,
+      width,
+      height: q.height ?? width,
+      ...(closeup === undefined ? {} : { closeup }),
+    } as {
+      view: (typeof PREVIEW_VIEWS)[number]
+      session?: number
+      stage: 'fresh' | 'healed'
+      years: number
+      width: number
+      height: number
+      /** Chart mm "U,V" or a named point; the renderer resolves it on the placed design. */
+      closeup?: string
+    }
+  })
+export type PreviewQuery = z.output<typeof PreviewQuerySchema>

@@ -10,7 +10,14 @@ function document(): DesignDocument {
   return parsed.data
 }
 
-const options = (session: number) => ({ view: 'top' as const, session, state: 'healed' as const, years: 0, size: 256 })
+const options = (session: number) => ({
+  view: 'top' as const,
+  session,
+  stage: 'healed' as const,
+  years: 0,
+  width: 256,
+  height: 256,
+})
 
 describe('Lru', () => {
   it('evicts the least recently used entry beyond its count', () => {
@@ -78,7 +85,7 @@ describe('PreviewRenderer', () => {
     const doc = document()
     const count = PREVIEW_LIMITS.concurrentRenders + PREVIEW_LIMITS.maxWaiting + 3
     const settled = await Promise.allSettled(
-      Array.from({ length: count }, (_, i) => renderer.png(`version-${i}`, doc, { ...options(1), size: 256 }))
+      Array.from({ length: count }, (_, i) => renderer.png(`version-${i}`, doc, options(1)))
     )
     const refused = settled.filter((r) => r.status === 'rejected')
     expect(refused).toHaveLength(3)

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { DesignDocument } from '@stipple/domain'
-import type { PlacementResult } from '@stipple/engine'
+import type { Placement } from '@stipple/engine'
 import sharp from 'sharp'
 import { AppError } from '../../errors.ts'
 import type { PreviewQuery } from './designs.schema.ts'
@@ -155,7 +155,7 @@ class WorkerPool {
 export class PreviewRenderer {
   readonly #images = new Lru<Buffer>(PREVIEW_LIMITS.cachedImages, PREVIEW_LIMITS.cachedBytes)
   /** Placements for renders on the main thread (when worker threads cannot start). */
-  readonly #placements = new Lru<Extract<PlacementResult, { ok: true }>>(CACHED_PLACEMENTS)
+  readonly #placements = new Lru<Placement>(CACHED_PLACEMENTS)
   readonly #inFlight = new Map<string, Promise<Buffer>>()
   readonly #workers: WorkerPool | null
   readonly slots = new Slots(PREVIEW_LIMITS.concurrentRenders)
@@ -175,7 +175,7 @@ export class PreviewRenderer {
 
   /** The PNG of one version (`versionId` names the immutable document) with the given options. */
   png(versionId: string, document: DesignDocument, options: PreviewQuery): Promise<Buffer> {
-    const key = `${versionId}|${options.view}|${options.session ?? 'last'}|${options.state}|${options.years}|${options.size}`
+    const key = `${versionId}|${options.view}|${options.session ?? 'last'}|${options.stage}|${options.years}|${options.width}×${options.height}|${options.closeup ?? ''}`
     const cached = this.#images.get(key)
     if (cached !== undefined) return Promise.resolve(cached)
     const pending = this.#inFlight.get(key)
@@ -207,9 +207,9 @@ export class PreviewRenderer {
     const reply = (await this.#workers?.run(job)) ?? renderJob(job, this.#placements)
     if (!reply.ok) throw new AppError(reply.code, reply.message, { problems: reply.problems })
     this.rendered++
-    const { size } = job.options
+    const { width, height } = job.options
     return sharp(Buffer.from(reply.rgba.buffer, reply.rgba.byteOffset, reply.rgba.byteLength), {
-      raw: { width: size, height: size, channels: 4 },
+      raw: { width, height, channels: 4 },
     })
       .png({ compressionLevel: PNG_LEVEL })
       .toBuffer()

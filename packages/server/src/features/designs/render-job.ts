@@ -1,11 +1,30 @@
 // One preview render, as data in and data out: place the version's dots (cached per version) and render the view
 // into RGBA. It runs in a preview worker thread (preview-worker.ts), or in process where workers cannot start.
 import { type DesignDocument, toDesign } from '@stipple/domain'
-import { type PlacementResult, placeDots, renderPreview } from '@stipple/engine'
+import {
+  type ChartWindow,
+  CLOSE_UP_POINTS,
+  type CloseUpPoint,
+  closeUpPoint,
+  closeUpWindow,
+  type Placement,
+  placeDots,
+  renderPreview,
+} from '@stipple/engine'
 import type { FieldProblem } from '../../errors.ts'
 import type { PreviewQuery } from './designs.schema.ts'
 
-type Placed = Extract<PlacementResult, { ok: true }>
+type Placed = Placement
+
+/** The close-up window a `closeup` option names on a placed design: "U,V" chart mm or a named point; null if none. */
+function closeUpOf(closeup: string, placed: Placed): ChartWindow | null {
+  if ((CLOSE_UP_POINTS as readonly string[]).includes(closeup)) {
+    const p = closeUpPoint(placed, closeup as CloseUpPoint)
+    return p === null ? null : closeUpWindow(p[0], p[1])
+  }
+  const [u, v] = closeup.split(',').map(Number)
+  return closeUpWindow(u ?? 0, v ?? 0)
+}
 
 /** A least-recently-used map bounded by entry count and by a total weight. */
 export class Lru<V> {
@@ -81,24 +100,36 @@ export function renderJob(job: RenderJob, placements: Lru<Placed>): RenderReply 
     placed = result
     placements.set(job.versionId, placed)
   }
-  const { size } = options
-  const target = { width: size, height: size, data: new Uint8ClampedArray(size * size * 4) }
+  const { width, height } = options
+  let closeUp: ChartWindow | null = null
+  if (options.closeup !== undefined) {
+    closeUp = closeUpOf(options.closeup, placed)
+    if (closeUp === null)
+      return {
+        id,
+        ok: false,
+        code: 'invalid_input',
+        message: 'The preview options do not fit this design',
+        problems: [{ path: 'query.closeup', message: `this design has no ${options.closeup}` }],
+      }
+  }
+  const target = { width, height, data: new Uint8ClampedArray(width * height * 4) }
   const rendered = renderPreview(
-    design,
-    placed.dots,
-    placed.hair,
+    placed,
     {
       view: options.view,
-      stage: options.state,
+      stage: options.stage,
       years: options.years,
-      width: size,
-      height: size,
+      width,
+      height,
       ...(options.session === undefined ? {} : { session: options.session }),
+      ...(closeUp === null ? {} : { closeUp }),
     },
     target
   )
   if (!rendered.ok) {
-    const name = (path: string) => (path === 'stage' ? 'state' : path === 'width' || path === 'height' ? 'size' : path)
+    // the engine's option names are the query's (closeUp is spelled closeup in a URL)
+    const name = (path: string) => (path === 'closeUp' ? 'closeup' : path)
     return {
       id,
       ok: false,

@@ -247,8 +247,8 @@ export class DesignService {
           problems: [{ path: 'query.session', message }],
         })
       }
-      if (query.state === 'fresh' && query.years > 0) {
-        const message = 'applies to the healed state only; use state=healed to see the result years later'
+      if (query.stage === 'fresh' && query.years > 0) {
+        const message = 'applies to the healed stage only; use stage=healed to see the result years later'
         throw new AppError('invalid_input', 'The preview options do not fit this design', {
           problems: [{ path: 'query.years', message }],
         })

@@ -1,6 +1,6 @@
 // Plans over HTTP: the plan and quote of a design version at a location equal the domain's planDesign with that
 // location's price list; staff read them, the portal client reads their own only.
-import { type PriceListId, parseDesignDocument, planDesign, toDesign } from '@stipple/domain'
+import { type PriceListId, parseDesignDocument, placeDesign, planDesign, toDesign } from '@stipple/domain'
 import { describeEachDatabase } from '@stipple/testkit'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -16,7 +16,7 @@ import {
 function domainPlan(document: unknown, priceList: PriceListId) {
   const parsed = parseDesignDocument(document)
   if (!parsed.success) throw new Error('the test design is not valid')
-  return planDesign(toDesign(parsed.data), priceList)
+  return planDesign(placeDesign(toDesign(parsed.data)), priceList)
 }
 
 describeEachDatabase('plans and quotes', (database) => {

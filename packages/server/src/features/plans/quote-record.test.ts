@@ -1,4 +1,4 @@
-import { PRICE_LISTS, parseDesignDocument, planDesign, toDesign } from '@stipple/domain'
+import { PRICE_LISTS, parseDesignDocument, placeDesign, planDesign, toDesign } from '@stipple/domain'
 import { describe, expect, it } from 'vitest'
 import { storedQuote } from './quote-record.ts'
 
@@ -36,7 +36,7 @@ describe('storedQuote', () => {
     for (const id of Object.keys(PRICE_LISTS) as (keyof typeof PRICE_LISTS)[]) {
       const doc = parseDesignDocument(JSON.parse(JSON.stringify(FIXTURE)))
       if (!doc.success) throw new Error('fixture')
-      const { quote: q } = planDesign(toDesign(doc.data), id)
+      const { quote: q } = planDesign(placeDesign(toDesign(doc.data)), id)
       expect(storedQuote(q).totalMinor).toBe(Math.round(q.total * 100))
     }
   })

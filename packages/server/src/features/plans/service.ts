@@ -5,6 +5,7 @@ import {
   instantToZoned,
   PRICE_LIST_IDS,
   type PriceListId,
+  placeDesign,
   planDesign,
   type TaxRule,
   TaxRulesSchema,
@@ -25,9 +26,12 @@ import type { CourseVisit } from './repository.ts'
 
 /** The plan PDF's previews: the finished result healed, from above and the front, and five years on. */
 const PDF_PREVIEWS: { caption: string; options: PreviewQuery }[] = [
-  { caption: 'Healed, from above', options: { view: 'top', state: 'healed', years: 0, size: 512 } },
-  { caption: 'Healed, from the front', options: { view: 'front', state: 'healed', years: 0, size: 512 } },
-  { caption: 'Five years on, from above', options: { view: 'top', state: 'healed', years: 5, size: 512 } },
+  { caption: 'Healed, from above', options: { view: 'top', stage: 'healed', years: 0, width: 512, height: 512 } },
+  { caption: 'Healed, from the front', options: { view: 'front', stage: 'healed', years: 0, width: 512, height: 512 } },
+  {
+    caption: 'Five years on, from above',
+    options: { view: 'top', stage: 'healed', years: 5, width: 512, height: 512 },
+  },
 ]
 
 /** Zone kinds of the design document in the client's words. */
@@ -185,7 +189,7 @@ export class PlanService {
     // placement takes a few hundred ms: outside the transaction, so no row stays locked meanwhile
     let planned: ReturnType<typeof planDesign>
     try {
-      planned = planDesign(toDesign(version.document), priceList, taxRules)
+      planned = planDesign(placeDesign(toDesign(version.document)), priceList, taxRules)
     } catch (error) {
       throw new AppError('unprocessable', 'This design version cannot be planned: its dots cannot be placed', {
         cause: error,

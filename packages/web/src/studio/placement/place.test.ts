@@ -14,10 +14,13 @@ describe('createPlacer', () => {
     const ref = placeDots(design)
     if (!a.ok || !ref.ok) throw new Error('does not place')
     expect(a.reused).toBe(false)
-    expect(Array.from(a.dots.x)).toEqual(Array.from(ref.dots.x))
-    expect(Array.from(a.dots.session)).toEqual(Array.from(ref.dots.session))
+    expect(Array.from(a.placement.dots.x)).toEqual(Array.from(ref.dots.x))
+    expect(Array.from(a.placement.dots.session)).toEqual(Array.from(ref.dots.session))
     const b = placer.place({ id: 2, design: { ...design, skin: { ...design.skin, fitzpatrick: 5 } }, plan: false })
     expect(b.ok && b.reused).toBe(true)
+    // the reused dots come as the placement of the design asked for, its new look and all
+    expect(b.ok && b.placement.design.skin.fitzpatrick).toBe(5)
+    expect(b.ok && b.placement.dots).toBe(a.placement.dots)
     const moved = {
       ...design,
       hairline: design.hairline && { ...design.hairline, heightMm: design.hairline.heightMm + 6 },
@@ -25,8 +28,10 @@ describe('createPlacer', () => {
     const c = placer.place({ id: 3, design: moved, plan: true })
     if (!c.ok) throw new Error('does not place')
     expect(c.reused).toBe(false)
-    expect(c.dots.count).not.toBe(a.dots.count)
+    expect(c.placement.dots.count).not.toBe(a.placement.dots.count)
     expect(c.plan?.plan.treatedAreaCm2).toBeGreaterThan(0)
+    // the plan is of the placement shown: two impressions for each of these very dots
+    expect(c.plan?.plan.totalImpressions).toBe(2 * c.placement.dots.count)
   })
 
   it('answers a drag step with quick dots and the settled design with its full placement', () => {
@@ -45,14 +50,14 @@ describe('createPlacer', () => {
     const full = placeDots(dragged)
     if (!full.ok) throw new Error('does not place')
     // not the design's own dots, but as many within 2 % (a small design: 1,400 dots)
-    expect(Array.from(step.dots.x)).not.toEqual(Array.from(full.dots.x))
-    expect(Math.abs(step.dots.count - full.dots.count) / full.dots.count).toBeLessThan(0.02)
+    expect(Array.from(step.placement.dots.x)).not.toEqual(Array.from(full.dots.x))
+    expect(Math.abs(step.placement.dots.count - full.dots.count) / full.dots.count).toBeLessThan(0.02)
     const settled = placer.place({ id: 3, design: dragged, plan: true })
     if (!settled.ok) throw new Error('does not place')
     expect(settled.partial).toBe(false)
     expect(settled.reused).toBe(false)
-    expect(Array.from(settled.dots.x)).toEqual(Array.from(full.dots.x))
-    expect(Array.from(settled.dots.session)).toEqual(Array.from(full.dots.session))
+    expect(Array.from(settled.placement.dots.x)).toEqual(Array.from(full.dots.x))
+    expect(Array.from(settled.placement.dots.session)).toEqual(Array.from(full.dots.session))
   })
 
   it('reports a design the engine refuses with its paths', () => {

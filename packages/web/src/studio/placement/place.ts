@@ -4,25 +4,17 @@
 // placement; the request that settles the change (`plan: true`) places the design in full, so what the artist sees
 // when they let go is the design's own placement, the same as Node's.
 import { type DesignPlan, planDesign } from '@stipple/domain'
-import {
-  type ChartBox,
-  type Design,
-  type PlacementResult,
-  placeDots,
-  placeDotsAfterHairlineMove,
-} from '@stipple/engine'
+import { type ChartBox, type Design, type Placement, placeDots, placeDotsAfterHairlineMove } from '@stipple/engine'
 import { type PlaceRequest, type PlaceResponse, placementKey } from './placement-protocol.ts'
 
 export interface Placer {
   place(request: PlaceRequest): PlaceResponse
 }
 
-type Placed = Extract<PlacementResult, { ok: true }>
-
 export function createPlacer(now: () => number = () => performance.now()): Placer {
   /** Key of the design whose full placement `last` is; '' when `last` is a drag placement. */
   let fullKey = ''
-  let last: { design: Design; placed: Placed } | null = null
+  let last: Placement | null = null
   let planKey = ''
   let lastPlan: DesignPlan | null = null
   return {
@@ -32,9 +24,12 @@ export function createPlacer(now: () => number = () => performance.now()): Place
       let reused = false
       let partial = false
       let dirty: ChartBox[] | 'all' = []
-      if (key === fullKey && last !== null) reused = true
-      else {
-        const quick = !plan && last !== null ? placeDotsAfterHairlineMove(last.placed, last.design, design) : null
+      if (key === fullKey && last !== null) {
+        reused = true
+        // the same dots are this design's placement too (only its look changed): a drag goes on from it
+        last = { ...last, design }
+      } else {
+        const quick = !plan && last !== null ? placeDotsAfterHairlineMove(last, design) : null
         const placed = quick ?? placeDots(design)
         // after a refusal the page shows no dots; whatever comes next is all new
         if (!placed.ok) {
@@ -44,27 +39,45 @@ export function createPlacer(now: () => number = () => performance.now()): Place
         }
         partial = quick !== null
         dirty = quick === null ? 'all' : (placed.changed ?? 'all')
-        last = { design, placed }
+        last = placed
         fullKey = partial ? '' : key
       }
+      // the placement of this design: a reused one differs from it only in what does not place dots
+      const placement = shown(last, design)
       const ms = now() - t0
       let p: DesignPlan | null = null
       if (plan) {
         const pk = JSON.stringify(design)
         if (pk !== planKey) {
-          lastPlan = planOf(design)
+          lastPlan = planOf(placement)
           planKey = pk
         }
         p = lastPlan
       }
-      return { id, ok: true, dots: last.placed.dots, hair: last.placed.hair, ms, reused, partial, dirty, plan: p }
+      return { id, ok: true, placement, ms, reused, partial, dirty, plan: p }
     },
   }
 }
 
-function planOf(design: Design): DesignPlan | null {
+/** The placement as the page gets it: for `design`, without the drag's memory (which stays with the worker). */
+function shown(p: Placement, design: Design): Placement {
+  return {
+    ok: true,
+    design,
+    dots: p.dots,
+    radius: p.radius,
+    hair: p.hair,
+    field: p.field,
+    head: p.head,
+    sessionCounts: p.sessionCounts,
+    punches: p.punches,
+    ...(p.changed === undefined ? {} : { changed: p.changed }),
+  }
+}
+
+function planOf(placement: Placement): DesignPlan | null {
   try {
-    return planDesign(design)
+    return planDesign(placement)
   } catch {
     return null
   }

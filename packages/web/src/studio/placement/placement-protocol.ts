@@ -1,11 +1,11 @@
 // Messages between the studio and its placement worker.
 import type { DesignPlan } from '@stipple/domain'
-import type { ChartBox, Design, DotBuffer, HairPoints } from '@stipple/engine'
+import type { ChartBox, Design, Placement } from '@stipple/engine'
 
 export interface PlaceRequest {
   id: number
   design: Design
-  /** Also compute the plan and quote (a second placement inside planDesign): asked when a change settles. */
+  /** Also compute the plan and quote (of the same placement): asked when a change settles. */
   plan: boolean
 }
 
@@ -13,8 +13,8 @@ export type PlaceResponse =
   | {
       id: number
       ok: true
-      dots: DotBuffer
-      hair: HairPoints
+      /** The placement of the request's design (dots, hair, head, field), for the preview to take as it is. */
+      placement: Placement
       /** Placement time in the worker, ms. */
       ms: number
       /** Whether the dots are the last placement's, reused because nothing that places dots changed. */

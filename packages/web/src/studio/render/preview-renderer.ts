@@ -3,12 +3,9 @@
 import {
   allocateDots,
   type ChartBox,
-  createHead,
   createView,
   type Design,
-  type DotBuffer,
-  type HairPoints,
-  type HeadModel,
+  type Placement,
   type PreviewLayers,
   previewLayers,
   projectChartPoint,
@@ -20,16 +17,15 @@ import {
 import { createGlPreview, type GlPreview, type PixelRect } from '../gl/gl-preview.ts'
 
 interface PreviewInput {
-  design: Design
-  dots: DotBuffer
-  hair: HairPoints
+  /** The placed design, as the placement worker gave it (its design, dots, hair and head). */
+  placement: Placement
   options: RenderOptions
   /** A camera of its own (the rotating head); otherwise the named view of `options`. */
   view?: View
   /** Show the client before treatment left of this x, px. */
   split?: number
   /**
-   * What differs in `dots` and `hair` from the last render's: only what lies within these chart boxes (a drag step;
+   * What differs in the placement's dots and hair from the last render's: only what lies within these chart boxes (a drag step;
    * none: nothing). Absent: anything may; the whole preview is drawn.
    */
   changed?: readonly ChartBox[]
@@ -154,8 +150,6 @@ export function createPreviewRenderer(canvas: HTMLCanvasElement, size: number): 
   let key = ''
   let last: PreviewLayers | null = null
   let lastView: View | null = null
-  let headKey = ''
-  let head: HeadModel | null = null
   /** Everything about the last frame but its dots and hair (and the hairline, which only moves dots). */
   let frameKey = ''
   let lastRegions: PixelRect[] | null = null
@@ -168,14 +162,10 @@ export function createPreviewRenderer(canvas: HTMLCanvasElement, size: number): 
   return {
     gl,
     render(input) {
-      const { design, options } = input
-      const hk = JSON.stringify(design.head)
-      if (head === null || hk !== headKey) {
-        head = createHead(design.head)
-        headKey = hk
-      }
-      const view = input.view ?? createView(head, options.view, size, size, options.closeUp ?? null)
-      const result = previewLayers(design, input.dots, input.hair, { ...options, width: size, height: size }, view)
+      const { placement, options } = input
+      const { design } = placement
+      const view = input.view ?? createView(placement.head, options.view, size, size, options.closeUp ?? null)
+      const result = previewLayers(placement, { ...options, width: size, height: size }, view)
       if (!result.ok) return result.issues
       const k = skinKey(design, view)
       if (k !== key) {
@@ -185,7 +175,7 @@ export function createPreviewRenderer(canvas: HTMLCanvasElement, size: number): 
       }
       let before: { layers: PreviewLayers; split: number } | undefined
       if (input.split !== undefined && input.split > 0) {
-        const b = previewLayers(design, NO_DOTS, input.hair, { ...options, width: size, height: size }, view)
+        const b = previewLayers({ ...placement, dots: NO_DOTS }, { ...options, width: size, height: size }, view)
         if (b.ok) before = { layers: b.layers, split: input.split }
       }
       const fk = JSON.stringify([{ ...design, hairline: null }, options, k, view.focal, view.cx, view.cy, input.split])
