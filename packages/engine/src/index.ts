@@ -39,21 +39,26 @@ export {
   type ZoneFigures,
 } from './inspect/inspect.ts'
 export { createRng, deriveSeed, type Rng } from './math/rng.ts'
-export type {
-  ChartPoint,
-  Design,
-  ExistingHair,
-  Hairline,
-  HairlineHandle,
-  HairlineShape,
-  Pigment,
-  Scar,
-  SessionSpec,
-  Skin,
-  SkinKind,
-  SunExposure,
-  Zone,
-  ZoneKind,
+export {
+  type ChartPoint,
+  type Design,
+  type ExistingHair,
+  HAIR_COLORS,
+  HAIR_LENGTHS,
+  type HairColor,
+  type HairLength,
+  type HairLook,
+  type Hairline,
+  type HairlineHandle,
+  type HairlineShape,
+  type Pigment,
+  type Scar,
+  type SessionSpec,
+  type Skin,
+  type SkinKind,
+  type SunExposure,
+  type Zone,
+  type ZoneKind,
 } from './model/design.ts'
 export { allocateDots, DOT_BYTES, type DotBuffer } from './model/dots.ts'
 // --- design, placement and presets (for @stipple/domain and the cli) ---
@@ -76,7 +81,7 @@ export {
 export { type PoissonResult, poissonDisk, type RadiusField } from './placement/poisson-disk.ts'
 export { type Issue, validateDesign } from './placement/validate.ts'
 export { defaultSessions, PRESET_IDS, type PresetId, presetDesign } from './presets/presets.ts'
-export type { HairPoints } from './render/hair.ts'
+export { DEFAULT_HAIR, type HairPoints, type HairSegments, hairLook } from './render/hair.ts'
 export { type PreviewLayers, type PreviewLayersResult, previewLayers, renderSkinBase } from './render/layers.ts'
 export { forEachMarkPixel, MARK_TEXT, markLayout } from './render/mark.ts'
 export {

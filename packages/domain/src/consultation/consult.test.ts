@@ -341,6 +341,17 @@ describe('consultation: recommendation', () => {
     expect(shade({ hairColor: 'white', fitzpatrick: 1 })).toBeLessThanOrEqual(60)
   })
 
+  it("the design carries the client's hair as the intake gives it, for the preview to draw", () => {
+    expect(run(intake(nw('V'), { hairColor: 'black', hairLength: 'buzz' })).design.hair).toEqual({
+      color: 'black',
+      length: 'buzz',
+    })
+    const ludwig = run(
+      intake({ scale: 'ludwig', stage: 'II' }, { sex: 'female', hairColor: 'blonde', hairLength: 'long' })
+    )
+    expect(ludwig.design.hair).toEqual({ color: 'blonde', length: 'long' })
+  })
+
   it('recommends a goal when none is given and says why', () => {
     expect(run(intake(nw('II'))).recommendation.goal).toBe('hairline')
     expect(run(intake(nw('III'), { hairLength: 'long' })).recommendation.goal).toBe('density')

@@ -343,6 +343,8 @@ export function recommendDesign(
     densityPerCm2: DENSITY_PER_CM2,
     shade: shade.shade,
     skin,
+    // the preview draws the client's own hair: their colour, at the length they wear it
+    hair: { color: intake.client.hairColor, length: intake.client.hairLength },
   })
   const dotSize = goal.goal === 'density' ? DOT_SIZE_MM.between : DOT_SIZE_MM.shaved
   let zones = design.zones.map((z) => ({ ...z, dotSizeMm: Math.min(z.dotSizeMm, dotSize) }))

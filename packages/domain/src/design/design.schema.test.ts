@@ -119,6 +119,18 @@ describe('DesignDocumentSchema', () => {
     ],
     ['wrong region', (d) => Object.assign(d, { region: 'beard' }), 'region', 'expected "scalp", got "beard"'],
     [
+      'an unknown hair colour',
+      (d) => Object.assign(d, { hair: { color: 'purple', length: 'buzz' } }),
+      'hair.color',
+      'expected "black", "dark-brown", "brown", "light-brown", "blonde", "red", "grey" or "white", got "purple"',
+    ],
+    [
+      'a hair length the intake does not know',
+      (d) => Object.assign(d, { hair: { color: 'brown', length: 'medium' } }),
+      'hair.length',
+      'expected "shaved", "buzz", "short" or "long", got "medium"',
+    ],
+    [
       'too many holes',
       (d) => Object.assign(d.existingHair[0], { holes: Array(65).fill(d.existingHair[0].holes[0]) }),
       'existingHair[0].holes',
@@ -166,6 +178,14 @@ describe('DesignDocumentSchema', () => {
     expect(issuesOf(doc)).toEqual([])
     edit(doc)
     expect(issuesOf(doc)).toEqual([{ path, message }])
+  })
+
+  it("accepts the client's hair and keeps it; a document without it stays valid", () => {
+    const doc = fixture()
+    expect('hair' in doc).toBe(false)
+    Object.assign(doc, { hair: { color: 'grey', length: 'long' } })
+    const parsed = parseDesignDocument(doc)
+    expect(parsed.success && parsed.data.hair).toEqual({ color: 'grey', length: 'long' })
   })
 
   it('accepts tangent handles on hand-placed points, up to 80 mm long, and keeps them', () => {

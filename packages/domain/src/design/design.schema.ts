@@ -2,7 +2,7 @@
 // schema tag, with the limits a real clinic design stays within. Geometry that a schema cannot check (a hairline that
 // crosses itself, a zone off the scalp) is checked by the engine's `validateDesign` in `parseDesignDocument`.
 
-import { HANDLE_LIMIT_MM } from '@stipple/engine'
+import { HAIR_COLORS, HAIR_LENGTHS, HANDLE_LIMIT_MM } from '@stipple/engine'
 import { z } from 'zod'
 
 export const DESIGN_SCHEMA_V1 = 'stipple.design/v1'
@@ -161,6 +161,14 @@ const CrownSchema = z.strictObject({
   clockwise: z.boolean(),
 })
 
+/** The client's remaining hair as the preview draws it (from the intake). */
+const HairSchema = z.strictObject({
+  /** The client's hair colour, as the intake records it. */
+  color: z.enum(HAIR_COLORS),
+  /** How the client wears the hair they keep: razor-shaved, a buzz cut, short, or long. */
+  length: z.enum(HAIR_LENGTHS),
+})
+
 /** How many zones and scars a design may have (the studio refuses to draw more). */
 export const DESIGN_LIMITS = { zones: 64, scars: 32 } as const
 
@@ -178,6 +186,8 @@ export const designShape = {
   skin: SkinSchema,
   pigment: PigmentSchema,
   crown: CrownSchema,
+  /** The client's remaining hair, colour and length; absent: brown, clipped to a buzz cut. */
+  hair: z.exactOptional(HairSchema),
 }
 
 function uniqueIds(items: readonly { id: string }[], path: string, ctx: z.RefinementCtx): void {

@@ -109,6 +109,19 @@ export interface Pigment {
   depthMm: number
 }
 
+/** The client's own hair colour (the intake's words). */
+export const HAIR_COLORS = ['black', 'dark-brown', 'brown', 'light-brown', 'blonde', 'red', 'grey', 'white'] as const
+export type HairColor = (typeof HAIR_COLORS)[number]
+/** How long the client wears the hair they keep: razor-shaved, clipped to a buzz cut, short, or long. */
+export const HAIR_LENGTHS = ['shaved', 'buzz', 'short', 'long'] as const
+export type HairLength = (typeof HAIR_LENGTHS)[number]
+
+/** The client's remaining hair as the preview draws it. */
+export interface HairLook {
+  color: HairColor
+  length: HairLength
+}
+
 export interface Design {
   /** Seed of every random choice: the same design gives the same dots everywhere. */
   seed: number
@@ -124,4 +137,6 @@ export interface Design {
   pigment: Pigment
   /** Crown whorl centre on the chart and its turning direction. */
   crown: { center: ChartPoint; clockwise: boolean }
+  /** The client's remaining hair, colour and length (from the intake); absent: brown, clipped to a buzz cut. */
+  hair?: HairLook
 }

@@ -7,7 +7,7 @@ import { bufferPolyline, containsPoint } from '../geometry/polygon.ts'
 import { catmullRom } from '../geometry/spline.ts'
 import { datan2, dcos, dsin, PI, smoothstep, TAU } from '../math/det-math.ts'
 import { createRng, deriveSeed } from '../math/rng.ts'
-import type { ChartPoint, Design, ExistingHair, Hairline, Scar, SessionSpec, Zone } from '../model/design.ts'
+import type { ChartPoint, Design, ExistingHair, HairLook, Hairline, Scar, SessionSpec, Zone } from '../model/design.ts'
 import { FTA_LATERAL_MM, hairlineControlPoints } from '../placement/hairline.ts'
 import {
   anglesToChart,
@@ -56,6 +56,8 @@ export interface PresetOptions {
   shade?: number
   skin?: Design['skin']
   head?: Partial<Design['head']>
+  /** The client's remaining hair; default brown, clipped to a buzz cut. */
+  hair?: HairLook
 }
 
 /**
@@ -230,6 +232,9 @@ export function presetDesign(id: PresetId, options: PresetOptions = {}): Design 
     skin: options.skin ?? { fitzpatrick: 3, sunExposure: 'moderate', kind: 'normal' },
     pigment: { depthMm: 1.0 },
     crown: { center: marks.crownWhorl, clockwise: true },
+    // a preset's fringe is clipped, as its fringe match is judged (DOMAIN §13.1 row 4); how the client wears their hair
+    // comes from the intake (long for most density work under Ludwig and diffuse thinning)
+    hair: options.hair ?? { color: 'brown', length: 'buzz' },
   }
   const zones: Zone[] = []
   const hair: ExistingHair[] = []

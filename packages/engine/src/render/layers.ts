@@ -16,7 +16,7 @@ import { createView, type View } from './view.ts'
 /**
  * The inputs of a preview's raster passes, for a rasteriser elsewhere (the studio's WebGL2 path) that must agree with
  * renderPreview: every ellipse stampEllipse would draw (dots and fresh halos, in their parameters), the diffuse tone
- * per shading-grid node, and the hair segments stampSegment would draw. The skin comes from `renderSkinBase`.
+ * per shading-grid node, and the hair marks stampShaft would draw (hair.ts). The skin comes from `renderSkinBase`.
  */
 export interface PreviewLayers {
   view: View
@@ -64,7 +64,7 @@ export function previewLayers(placement: Placement, options: RenderOptions, view
   rasterizeHead(v, design)
   const tone = createToneGrid(v.width, v.height)
   const p = prepareDots(v, design, dots, options, tone)
-  toneHair(v, hair, tone)
+  toneHair(v, design, hair, tone)
   const sigmaCells = toneSigmaCells(design, v)
   blurTone(tone, sigmaCells)
   const n = p.count

@@ -6,8 +6,9 @@ import { placeDots } from '../placement/place-dots.ts'
 import { presetDesign } from '../presets/presets.ts'
 import { createHead } from '../scalp/head.ts'
 import { rasterizeHead, shadeHead } from './head-shading.ts'
+import { stampHair } from './hair.ts'
 import { drawSimulatedMark } from './mark.ts'
-import { bandOrder, pixelWords, stampDisc, stampEllipse, stampSegment } from './raster.ts'
+import { bandOrder, pixelWords, stampDisc, stampEllipse } from './raster.ts'
 import { previewLayers, type RenderOptions, renderPreview } from './render-preview.ts'
 import { renderSkin } from './skin.ts'
 import { createView } from './view.ts'
@@ -63,9 +64,7 @@ describe('previewLayers', () => {
             e.absorbB[i]
           )
       }
-      const [lr, lg, lb] = hair.color
-      for (let i = 0; i < hair.count; i++)
-        stampSegment(px, S, S, hair.ax[i], hair.ay[i], hair.bx[i], hair.by[i], hair.hw[i], hair.alpha, lr, lg, lb)
+      stampHair(view, hair, px)
       drawSimulatedMark({ width: S, height: S, data })
       expect(Buffer.from(data).equals(Buffer.from(cpu(options)))).toBe(true)
     }

@@ -3,9 +3,8 @@
 // Coverage is analytic, as in the classic distance-based disc: clamp(r + 0.5 − d, 0, 1) for a 1-px edge; a wider
 // edge w (scattering blur) becomes the ramp clamp((r + w/2 − d)/w, 0, 1), scaled so the dot's total pigment stays π·r².
 
-import { LIN_STEPS, LINEAR_TO_SRGB, SRGB_TO_LINEAR } from '../appearance/color.ts'
+import { LINEAR_TO_SRGB, SRGB_TO_LINEAR } from '../appearance/color.ts'
 
-const Q = LIN_STEPS - 1
 /** Alpha 255 in a pixel word (as a signed 32-bit integer). */
 const OPAQUE = 0xff000000 | 0
 
@@ -156,67 +155,6 @@ export function stampDisc(
         (LINEAR_TO_SRGB[(LIN16[(p >>> 16) & 255] * (32768 - ((c * kb) >>> 15))) >>> 17] << 16) |
         (LINEAR_TO_SRGB[(LIN16[(p >>> 8) & 255] * (32768 - ((c * kg) >>> 15))) >>> 17] << 8) |
         LINEAR_TO_SRGB[(LIN16[p & 255] * (32768 - ((c * kr) >>> 15))) >>> 17]
-    }
-  }
-}
-
-/**
- * Paints an anti-aliased line segment of half-width `hw` px over the buffer (source-over in linear light) with linear
- * colour (lr, lg, lb) and opacity alpha. Lines thinner than a pixel keep their ink by fading instead of thinning.
- */
-export function stampSegment(
-  px32: Int32Array,
-  width: number,
-  height: number,
-  ax: number,
-  ay: number,
-  bx: number,
-  by: number,
-  hw: number,
-  alpha: number,
-  lr: number,
-  lg: number,
-  lb: number
-): void {
-  const thin = hw < 0.5
-  const reach = thin ? 1 : hw + 0.5
-  const peak = thin ? alpha * 2 * hw : alpha
-  let x0 = Math.floor(Math.min(ax, bx) - reach - 0.5)
-  let x1 = Math.ceil(Math.max(ax, bx) + reach - 0.5)
-  let y0 = Math.floor(Math.min(ay, by) - reach - 0.5)
-  let y1 = Math.ceil(Math.max(ay, by) + reach - 0.5)
-  if (x0 < 0) x0 = 0
-  if (y0 < 0) y0 = 0
-  if (x1 > width - 1) x1 = width - 1
-  if (y1 > height - 1) y1 = height - 1
-  const dx = bx - ax
-  const dy = by - ay
-  const len2 = dx * dx + dy * dy
-  const inv = len2 > 1e-12 ? 1 / len2 : 0
-  for (let iy = y0; iy <= y1; iy++) {
-    const py = iy + 0.5 - ay
-    let i = iy * width + x0
-    for (let ix = x0; ix <= x1; ix++, i++) {
-      const px = ix + 0.5 - ax
-      let t = (px * dx + py * dy) * inv
-      if (t < 0) t = 0
-      else if (t > 1) t = 1
-      const qx = px - t * dx
-      const qy = py - t * dy
-      const d = Math.sqrt(qx * qx + qy * qy)
-      let cov = thin ? 1 - d : hw + 0.5 - d
-      if (cov <= 0) continue
-      if (cov > 1) cov = 1
-      const a = cov * peak
-      const p = px32[i]
-      const r = SRGB_TO_LINEAR[p & 255]
-      const g = SRGB_TO_LINEAR[(p >>> 8) & 255]
-      const b = SRGB_TO_LINEAR[(p >>> 16) & 255]
-      px32[i] =
-        OPAQUE |
-        (LINEAR_TO_SRGB[((b + a * (lb - b)) * Q + 0.5) | 0] << 16) |
-        (LINEAR_TO_SRGB[((g + a * (lg - g)) * Q + 0.5) | 0] << 8) |
-        LINEAR_TO_SRGB[((r + a * (lr - r)) * Q + 0.5) | 0]
     }
   }
 }

@@ -44,7 +44,7 @@ export function renderPreview(placement: Placement, options: RenderOptions, targ
   const headRaster = rasterizeHead(view, design)
   const tone = createToneGrid(view.width, view.height)
   const projected = prepareDots(view, design, dots, options, tone)
-  toneHair(view, hair, tone)
+  toneHair(view, design, hair, tone)
   blurTone(tone, toneSigmaCells(design, view))
   renderSkin(view, design.skin, deriveSeed(design.seed, 'skin'), px32, tone)
   shadeHead(headRaster, design, px32)

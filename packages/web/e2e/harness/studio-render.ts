@@ -3,6 +3,7 @@
 import {
   type ChartBox,
   forEachMarkPixel,
+  type HairLook,
   type PresetId,
   placeDots,
   presetDesign,
@@ -16,15 +17,21 @@ import { controlPointsOf, moveControlPoint } from '../../src/studio/state/design
 
 export interface RenderCase {
   preset: PresetId
+  /** The client's hair, when not the preset's buzz cut. */
+  hair?: HairLook
   options: Omit<RenderOptions, 'width' | 'height'>
 }
 
-/** The cases compared: full-head and partial designs, several views, fresh and healed, years of fading. */
+/** The cases compared: full-head and partial designs, several views, fresh and healed, years of fading, long hair. */
 export const RENDER_CASES: readonly RenderCase[] = [
   { preset: 'norwood-7', options: { view: 'top', stage: 'healed' } },
   { preset: 'norwood-5a', options: { view: 'front', stage: 'fresh', session: 1 } },
   { preset: 'norwood-5a', options: { view: 'left', stage: 'healed', years: 6 } },
-  { preset: 'ludwig-2', options: { view: 'three-quarter-left', stage: 'healed', session: 2 } },
+  {
+    preset: 'ludwig-2',
+    hair: { color: 'brown', length: 'long' },
+    options: { view: 'three-quarter-left', stage: 'healed', session: 2 },
+  },
   { preset: 'norwood-5', options: { view: 'three-quarter-right', stage: 'healed' } },
   { preset: 'scar-fut', options: { view: 'back', stage: 'fresh' } },
 ]
@@ -62,7 +69,7 @@ function run(): StudioRenderResult {
   if (renderer === null) return { size: SIZE, cases: [], drag: [], error: 'no WebGL2' }
   const cases: StudioRenderResult['cases'] = []
   for (const c of RENDER_CASES) {
-    const design = presetDesign(c.preset)
+    const design = presetDesign(c.preset, c.hair === undefined ? {} : { hair: c.hair })
     const placed = placeDots(design)
     if (!placed.ok) throw new Error(`${c.preset} does not place`)
     const options: RenderOptions = { ...c.options, width: SIZE, height: SIZE }

@@ -1,10 +1,10 @@
 // The studio's WebGL2 preview: the engine's raster passes (skin and diffuse tone, dots as point sprites with analytic
 // elliptical coverage, hair stubble, the "Simulated" mark) on the GPU, from the same inputs renderPreview uses
 // (`previewLayers`). The mark is drawn into the canvas itself, so every screenshot and export carries it.
-// Three passes a frame: the dots' transmission into a target's rgb, the hair's coverage into its alpha, and one
-// full-screen composite to the canvas (skin × tone × dots, hair over it, encoding, mark). SwiftShader (headless
-// Chromium) spends about 20 ms on a full-screen pass at 1024², so the skin is not a pass of its own, and one target
-// (one clear) holds both layers.
+// Three passes a frame: the dots' transmission into one target's rgb, the hair (each mark its own colour and opacity)
+// composited over in premultiplied linear light into a second target, and one full-screen composite to the canvas
+// (skin × tone × dots, hair over it, encoding, mark). SwiftShader (headless Chromium) spends about 20 ms on a
+// full-screen pass at 1024², so the skin is not a pass of its own.
 // Point sprites rather than instanced quads: SwiftShader (headless Chromium) sets up a point several times faster
 // than two triangles, which took the dot pass of a 27k-dot frame from about 1.3 s to about 0.15 s on this machine.
 import { forEachMarkPixel, markLayout, type PreviewLayers, type RgbaTarget, type View } from '@stipple/engine'
@@ -86,7 +86,7 @@ function nearest(gl: WebGL2RenderingContext): void {
 }
 
 const DOT_FLOATS = 10
-const HAIR_FLOATS = 5
+const HAIR_FLOATS = 11
 
 /** A WebGL2 preview drawing into `canvas` at width × height px; null when the browser gives no WebGL2. */
 export function createGlPreview(canvas: HTMLCanvasElement, width: number, height: number): GlPreview | null {
@@ -112,6 +112,7 @@ export function createGlPreview(canvas: HTMLCanvasElement, width: number, height
   const presentProgram = compile(gl, FULLSCREEN_VS, PRESENT_FS)
   const float = gl.getExtension('EXT_color_buffer_float') !== null
   const layersTarget = linearTarget(gl, width, height, float)
+  const hairTarget = linearTarget(gl, width, height, float)
   const empty = gl.createVertexArray()
 
   const skinTexture = gl.createTexture()
@@ -163,7 +164,9 @@ export function createGlPreview(canvas: HTMLCanvasElement, width: number, height
   gl.bindVertexArray(hairVao)
   gl.bindBuffer(gl.ARRAY_BUFFER, hairBuffer)
   attrib(0, 4, 0, HAIR_FLOATS * 4)
-  attrib(1, 1, 4, HAIR_FLOATS * 4)
+  attrib(1, 2, 4, HAIR_FLOATS * 4)
+  attrib(2, 4, 6, HAIR_FLOATS * 4)
+  attrib(3, 1, 10, HAIR_FLOATS * 4)
   gl.bindVertexArray(null)
   let dotData = new Float32Array(0)
   let hairData = new Float32Array(0)
@@ -223,14 +226,14 @@ export function createGlPreview(canvas: HTMLCanvasElement, width: number, height
     gl.disable(gl.BLEND)
   }
 
-  /** The hair stubble's coverage, composited over in drawing order in the alpha; rgb untouched. */
+  /** The hair's marks, composited over in drawing order: premultiplied linear colour in rgb, coverage in alpha. */
   function drawHair(h: PreviewLayers['hair'], region: PixelRect | undefined): void {
     if (h.count === 0) return
     if (hairData.length < h.count * HAIR_FLOATS) hairData = new Float32Array(h.count * HAIR_FLOATS)
     let n = 0
     for (let i = 0; i < h.count; i++) {
       if (region !== undefined) {
-        const reach = (h.hw[i] ?? 0) + 2.5
+        const reach = (h.hw[i] ?? 0) + Math.max(h.edge[i] ?? 1, 1) / 2 + 2
         const x0 = Math.min(h.ax[i] ?? 0, h.bx[i] ?? 0) - reach
         const x1 = Math.max(h.ax[i] ?? 0, h.bx[i] ?? 0) + reach
         const y0 = Math.min(h.ay[i] ?? 0, h.by[i] ?? 0) - reach
@@ -243,13 +246,19 @@ export function createGlPreview(canvas: HTMLCanvasElement, width: number, height
       hairData[o + 2] = h.bx[i] ?? 0
       hairData[o + 3] = h.by[i] ?? 0
       hairData[o + 4] = h.hw[i] ?? 0
+      hairData[o + 5] = h.edge[i] ?? 1
+      hairData[o + 6] = h.r[i] ?? 0
+      hairData[o + 7] = h.g[i] ?? 0
+      hairData[o + 8] = h.b[i] ?? 0
+      hairData[o + 9] = h.a[i] ?? 0
+      hairData[o + 10] = h.cap[i] ?? 1
     }
     if (n === 0) return
+    gl.bindFramebuffer(gl.FRAMEBUFFER, hairTarget.framebuffer)
     gl.enable(gl.BLEND)
-    gl.blendFuncSeparate(gl.ZERO, gl.ONE, gl.ONE, gl.ONE_MINUS_SRC_ALPHA)
+    gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA)
     bindProgram(hairProgram)
     gl.uniform2f(u(hairProgram, 'u_size'), width, height)
-    gl.uniform4f(u(hairProgram, 'u_hair'), h.color[0], h.color[1], h.color[2], h.alpha)
     gl.bindVertexArray(hairVao)
     gl.bindBuffer(gl.ARRAY_BUFFER, hairBuffer)
     gl.bufferData(gl.ARRAY_BUFFER, hairData.subarray(0, n * HAIR_FLOATS), gl.STREAM_DRAW)
@@ -263,13 +272,16 @@ export function createGlPreview(canvas: HTMLCanvasElement, width: number, height
     gl.viewport(0, 0, width, height)
     gl.clearColor(1, 1, 1, 0)
     gl.clear(gl.COLOR_BUFFER_BIT)
+    gl.bindFramebuffer(gl.FRAMEBUFFER, hairTarget.framebuffer)
+    gl.clearColor(0, 0, 0, 0)
+    gl.clear(gl.COLOR_BUFFER_BIT)
+    gl.bindFramebuffer(gl.FRAMEBUFFER, layersTarget.framebuffer)
     drawDots(after.ellipses, region)
     drawHair(after.hair, region)
     composite(after, split)
   }
 
   function composite(after: PreviewLayers, split: number): void {
-    const hairColor = after.hair.color
     const view = skinView
     if (view === null) throw new Error('GlPreview: setSkin before draw')
     gl.bindFramebuffer(gl.FRAMEBUFFER, null)
@@ -280,6 +292,7 @@ export function createGlPreview(canvas: HTMLCanvasElement, width: number, height
       ['u_tone', toneAfter],
       ['u_toneBefore', toneBefore],
       ['u_layers', layersTarget.texture],
+      ['u_hair', hairTarget.texture],
       ['u_mark', markTexture],
     ]
     for (const [unit, [name, texture]] of textures.entries()) {
@@ -292,7 +305,6 @@ export function createGlPreview(canvas: HTMLCanvasElement, width: number, height
     gl.uniform2f(u(p, 'u_toneSize'), toneSize[0] ?? 0, toneSize[1] ?? 0)
     gl.uniform1f(u(p, 'u_grid'), after.tone.grid)
     gl.uniform1f(u(p, 'u_split'), split)
-    gl.uniform3f(u(p, 'u_hairColor'), hairColor[0], hairColor[1], hairColor[2])
     gl.uniform4f(u(p, 'u_plate'), plate.x, plate.y, plate.w, plate.h)
     gl.uniform1i(u(p, 'u_chart'), view.name === 'chart' ? 1 : 0)
     gl.uniform3f(u(p, 'u_eye'), view.eye[0], view.eye[1], view.eye[2])

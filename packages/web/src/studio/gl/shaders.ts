@@ -67,44 +67,51 @@ void main() {
   color = vec4(vec3(1.0) - cov * v_edge.y * v_absorb, 1.0);
 }`
 
-/** Hair stubble: an anti-aliased segment per instance, painted over in linear light (raster.ts stampSegment). */
+/** Hair: a soft anti-aliased segment per mark, with its own colour and opacity (hair.ts stampShaft). */
 export const HAIR_VS = `#version 300 es
 layout(location = 0) in vec4 a_seg; // ax, ay, bx, by
-layout(location = 1) in float a_hw;
+layout(location = 1) in vec2 a_shape; // half-width, edge ramp width
+layout(location = 2) in vec4 a_color; // linear rgb, opacity
+layout(location = 3) in float a_cap; // 1: a round cap at the start; 0: continues the mark before it
 uniform vec2 u_size;
 flat out vec4 v_seg;
-flat out float v_hw;
+flat out vec4 v_form; // R, 1/w, peak, start cap
+flat out vec3 v_color;
 void main() {
-  float reach = a_hw < 0.5 ? 1.0 : a_hw + 0.5;
+  float hw = a_shape.x;
+  float w = max(a_shape.y, 1.0);
+  bool thin = hw < 0.5 && w == 1.0;
+  float R = thin ? 1.0 : hw + w / 2.0;
+  float peak = thin ? a_color.a * 2.0 * hw : (2.0 * hw < w ? a_color.a * 2.0 * hw / w : a_color.a);
   vec2 c = (a_seg.xy + a_seg.zw) * 0.5;
-  vec2 ext = abs(a_seg.zw - a_seg.xy) * 0.5 + reach + 1.0;
+  vec2 ext = abs(a_seg.zw - a_seg.xy) * 0.5 + R + 1.0;
   gl_PointSize = 2.0 * ceil(max(ext.x, ext.y));
-  vec2 p = c;
   v_seg = a_seg;
-  v_hw = a_hw;
-  gl_Position = vec4(p.x / u_size.x * 2.0 - 1.0, 1.0 - p.y / u_size.y * 2.0, 0.0, 1.0);
+  v_form = vec4(R, thin ? 1.0 : 1.0 / w, peak, a_cap);
+  v_color = a_color.rgb;
+  gl_Position = vec4(c.x / u_size.x * 2.0 - 1.0, 1.0 - c.y / u_size.y * 2.0, 0.0, 1.0);
 }`
 
+/** Premultiplied: the blend lays each mark over what is below (ONE, ONE_MINUS_SRC_ALPHA), in linear light. */
 export const HAIR_FS = `#version 300 es
 precision highp float;
 uniform vec2 u_size;
-uniform vec4 u_hair; // linear rgb, alpha
 flat in vec4 v_seg;
-flat in float v_hw;
+flat in vec4 v_form;
+flat in vec3 v_color;
 out vec4 color;
 void main() {
   vec2 p = vec2(gl_FragCoord.x, u_size.y - gl_FragCoord.y) - v_seg.xy;
   vec2 d = v_seg.zw - v_seg.xy;
   float len2 = dot(d, d);
-  float t = len2 > 1e-12 ? clamp(dot(p, d) / len2, 0.0, 1.0) : 0.0;
+  float t = len2 > 1e-12 ? dot(p, d) / len2 : 0.0;
+  if (t < 0.0 && v_form.w < 0.5) discard;
+  t = clamp(t, 0.0, 1.0);
   float dist = length(p - t * d);
-  bool thin = v_hw < 0.5;
-  float cov = thin ? 1.0 - dist : v_hw + 0.5 - dist;
+  float cov = (v_form.x - dist) * v_form.y;
   if (cov <= 0.0) discard;
-  float peak = thin ? u_hair.a * 2.0 * v_hw : u_hair.a;
-  // every hair has the one colour, so the hair layer is its coverage alone: composited over in the target's alpha
-  // (A' = a + A·(1 − a)), beside the dots' transmission in its rgb; the composite pass lays u_hair.rgb·A over the skin
-  color = vec4(0.0, 0.0, 0.0, min(cov, 1.0) * peak);
+  float a = min(cov, 1.0) * v_form.z;
+  color = vec4(v_color * a, a);
 }`
 
 /**
@@ -112,9 +119,8 @@ void main() {
  * transmission where the pixel shows the head (per grid node, exp(−OD) taken on the CPU, interpolated between nodes as
  * skin.ts's applyTone interpolates the density: over 8 px the two orders differ by far less than a byte), times the
  * dots' transmission (their pass multiplied the target's white rgb by 1 − coverage·absorb), then the hair laid over
- * it (its pass composited the hairs' coverage in the target's alpha; all hairs share one colour, so over(hairs, base)
- * = base·(1 − A) + colour·A); left of the
- * split, the before image (its own tone, no dots). Then sRGB encoding and the "Simulated" mark: its plate darkens to
+ * it (its pass composited every mark over in premultiplied linear light, so over(hairs, base) = base·(1 − A) + C);
+ * left of the split, the before image (its own tone, no dots). Then sRGB encoding and the "Simulated" mark: its plate darkens to
  * 35 % (truncated, as mark.ts does on bytes) and its text is white.
  */
 export const PRESENT_FS = `#version 300 es
@@ -123,8 +129,8 @@ precision highp sampler2D;
 uniform sampler2D u_skin;
 uniform sampler2D u_tone;
 uniform sampler2D u_toneBefore;
-uniform sampler2D u_layers; // rgb: the dots' transmission; a: the hair's coverage
-uniform vec3 u_hairColor; // linear
+uniform sampler2D u_layers; // rgb: the dots' transmission
+uniform sampler2D u_hair; // premultiplied linear colour of the hair, its coverage in alpha
 uniform sampler2D u_mark;
 uniform vec2 u_size;
 uniform vec2 u_toneSize;
@@ -196,7 +202,8 @@ void main() {
   }
   vec4 layers = texelFetch(u_layers, px, 0);
   if (!before) lin *= layers.rgb;
-  lin = mix(lin, u_hairColor, layers.a);
+  vec4 hair = texelFetch(u_hair, px, 0);
+  lin = lin * (1.0 - hair.a) + hair.rgb;
   vec3 bytes = floor(encode(lin) * 255.0 + 0.5);
   vec2 m = p - u_plate.xy;
   if (m.x >= 0.0 && m.y >= 0.0 && m.x < u_plate.z && m.y < u_plate.w) {

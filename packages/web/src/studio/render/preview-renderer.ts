@@ -105,11 +105,8 @@ function reachOf(layers: PreviewLayers): number {
   for (let i = 0; i < e.count; i++) {
     reach = Math.max(reach, ((e.rMinor[i] ?? 0) + Math.max(e.edge[i] ?? 1, 1) / 2) * (e.ratio[i] ?? 1))
   }
-  const h = layers.hair
-  for (let i = 0; i < h.count; i++) {
-    const len = Math.hypot((h.bx[i] ?? 0) - (h.ax[i] ?? 0), (h.by[i] ?? 0) - (h.ay[i] ?? 0))
-    reach = Math.max(reach, len + (h.hw[i] ?? 0))
-  }
+  // a hair's marks (a long strand is several) reach at most this far from its follicle
+  reach = Math.max(reach, layers.hair.reach)
   return reach + layers.tone.reach + 2
 }
 
