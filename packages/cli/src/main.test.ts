@@ -29,6 +29,7 @@ describe('the stipple bin', () => {
         'design',
         'dots',
         'render',
+        'inspect',
         'plan',
         'consult',
         'serve',
