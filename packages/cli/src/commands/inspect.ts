@@ -43,6 +43,10 @@ function humanReport(file: string, r: InspectionReport, sessions: number): strin
       `  fringe, within 10 mm past it (${num(fm.fringe.areaCm2, 1)} cm²):         L* ${num(fm.fringe.lab[0], 1)}  a* ${num(fm.fringe.lab[1], 1)}  b* ${num(fm.fringe.lab[2], 1)}`
     )
   } else lines.push(`Fringe match: ${fm.reading}`)
+  if (r.hairClipped)
+    lines.push(
+      '  (the long hair measured as if clipped to buzz length: the pigment is matched to the hair at its roots)'
+    )
   lines.push(`Evenness (L* over 5 mm squares): ${evennessWords(r)}`, '')
   const perSession = r.dots.bySession.map((n, i) => `session ${i + 1}: ${count(n)}`).join(', ')
   lines.push(

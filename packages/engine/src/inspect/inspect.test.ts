@@ -118,6 +118,17 @@ describe('inspectPlacement', () => {
     expect(Math.abs(darker.fringe.lab[0] - fm.fringe.lab[0])).toBeLessThan(0.2)
   })
 
+  it('measures long hair as if clipped to buzz length, and says so', () => {
+    const design = presetDesign('ludwig-2', { seed: 3 })
+    const long = report(place({ ...design, hair: { color: 'brown', length: 'long' } }))
+    const buzz = report(place({ ...design, hair: { color: 'brown', length: 'buzz' } }))
+    expect(long.hairClipped).toBe(true)
+    expect(buzz.hairClipped).toBe(false)
+    // the same measure as the buzz cut: the locks lying over the scalp are the client's hair, not the treatment
+    expect(long.fringeMatch).toEqual(buzz.fringeMatch)
+    expect(long.evenness).toEqual(buzz.evenness)
+  })
+
   it('sees a cloudy mottle in the treated area as unevenness at the 5 mm scale', () => {
     const base = healed.evenness.treated
     if (base === null) throw new Error('norwood-5 has a treated interior')

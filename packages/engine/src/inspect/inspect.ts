@@ -100,6 +100,11 @@ export interface InspectionReport {
   stage: Stage
   years: number
   fringeMatch: FringeMatch
+  /**
+   * True when the design's hair is long and the measures were taken with it clipped to buzz length: long locks lying
+   * over the scalp are the client's own hair, not the treatment, and the pigment is matched to the hair at its roots.
+   */
+  hairClipped: boolean
   evenness: Evenness
   dots: {
     /** All dots of the design, every session. */
@@ -266,7 +271,11 @@ export function inspectPlacement(placement: Placement, options: InspectOptions =
 
   // the render, and each pixel's cell
   const target = { width, height, data: new Uint8ClampedArray(width * height * 4) }
-  const rendered = renderPreview(placement, renderOptions, target)
+  const hairClipped = design.hair?.length === 'long'
+  const measured: Placement = hairClipped
+    ? { ...placement, design: { ...design, hair: { ...(design.hair ?? { color: 'brown' }), length: 'buzz' } } }
+    : placement
+  const rendered = renderPreview(measured, renderOptions, target)
   if (!rendered.ok) return { ok: false, issues: rendered.issues }
   const view = createView(placement.head, 'chart', width, height, closeUp)
   const bands = borderBands(placement)
@@ -375,6 +384,7 @@ export function inspectPlacement(placement: Placement, options: InspectOptions =
       stage,
       years,
       fringeMatch,
+      hairClipped,
       evenness,
       dots: { total: dots.count, bySession, shown },
       diameterMm:
