@@ -192,6 +192,7 @@ interface Row {
   eyeR2: number
   eyeZ: number
   neckTop: number
+  neckBlend: number
 }
 
 /** Smooth interpolation through knots [y, value] sorted by descending y (smoothstep between neighbours). */
@@ -312,6 +313,8 @@ function fillRow(F: Field, y: number, r: Row): void {
   r.eyeR2 = eyeRadius * eyeRadius - dyEye * dyEye
   r.eyeZ = f.corneaZ - eyeRadius
   r.neckTop = y + 30
+  // the neck blends in broadly under the jaw, but hardly where the scalp's hair comes down behind the ears
+  r.neckBlend = y > -55 ? 6 : y > -85 ? 6 + (16 * (-55 - y)) / 30 : 22
 }
 
 /** The solid's approximate signed distance at (x, row y, z), mm: negative inside. */
@@ -362,7 +365,7 @@ function field(F: Field, r: Row, x: number, z: number): number {
   const nx = x / f.neckA
   const nz = (z - f.neckZ) / f.neckB
   const neck = smax((Math.sqrt(nx * nx + nz * nz) - 1) * f.neckA, r.neckTop, 10)
-  return smin(d, neck, 22)
+  return smin(d, neck, r.neckBlend)
 }
 
 /** Angular and vertical resolution of the face mesh. */
