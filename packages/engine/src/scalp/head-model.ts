@@ -416,7 +416,7 @@ function buildMesh(head: HeadModel, f: FaceGeometry): HeadMesh {
         lo -= 1.5
       }
       if (lo < 0) lo = 0
-      for (let k = 0; k < 12; k++) {
+      for (let k = 0; k < 8; k++) {
         const mid = (lo + hi) / 2
         if (field(F, row, mid * sp, zc + mid * cp) < 0) lo = mid
         else hi = mid
