@@ -97,6 +97,7 @@ export {
   createView,
   type PixelPoint,
   projectChartPoint,
+  scalpClipY,
   unprojectPixel,
   VIEW_NAMES,
   type View,
