@@ -331,7 +331,8 @@ function field(F: Field, r: Row, x: number, z: number): number {
   // past the face's half-width the surface turns back faster, with no kink (the slope carries on at t = 1)
   const u1 = t - 1
   let front = r.zMid - r.drop * (t <= 1 ? t ** r.jawPow : 1 + r.jawPow * u1 + 8 * u1 * u1)
-  front += r.brow * Math.exp(-(x * x) / (40 * 40))
+  // the ridge sits over each orbit, fading at the glabella (no frown between the brows)
+  front += r.brow * Math.exp(-(x * x) / (40 * 40)) * (1 - 0.7 * Math.exp(-(x * x) / 120))
   const ex = ax - f.eyeX
   front -= r.socket * Math.exp(-(ex * ex) / 230)
   const cx = ax - 0.6 * f.zygionX
