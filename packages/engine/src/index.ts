@@ -103,6 +103,7 @@ export {
   createView,
   type PixelPoint,
   projectChartPoint,
+  scalpClipY,
   unprojectPixel,
   VIEW_NAMES,
   type View,

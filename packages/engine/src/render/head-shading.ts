@@ -216,6 +216,22 @@ export function rasterizeHead(full: View, design: Design): HeadRaster | null {
       for (let r = 1; r < sub && j * sub + r < full.height; r++)
         fullMask.copyWithin(first + r * fw + x0 * sub, first + x0 * sub, first + Math.min(fw, x1 * sub))
     }
+    // where the head meets the scalp, decide each full-resolution pixel by itself (the scalp's clip is exact there)
+    for (let j = Math.max(1, y0); j < Math.min(height - 1, y1); j++) {
+      for (let i = Math.max(1, x0); i < Math.min(width - 1, x1); i++) {
+        const k = j * width + i
+        if (tri[k] < 0) continue
+        const m = mask[k]
+        if (m === mask[k + 1] && m === mask[k - 1] && m === mask[k + width] && m === mask[k - width]) continue
+        const d = depth[k]
+        for (let y = j * sub; y < Math.min(full.height, (j + 1) * sub); y++) {
+          for (let x = i * sub; x < Math.min(fw, (i + 1) * sub); x++) {
+            const t = rayHit(full, x + 0.5, y + 0.5, _hit)
+            fullMask[y * fw + x] = t > 0 && t < d + 1 ? 0 : 1
+          }
+        }
+      }
+    }
   }
   full.occlusion = fullMask
   return { view: full, mesh, mask: fullMask, sub, low: view, lowMask: mask, tri, b1, b2, x0, y0, x1, y1 }
@@ -336,7 +352,7 @@ export function shadeHead(raster: HeadRaster | null, design: Design, px32: Int32
   for (let y = raster.y0; y < raster.y1; y++) {
     let o: number = y * width + raster.x0
     for (let x = raster.x0; x < raster.x1; x++, o++) {
-      if (lowMask[o] === 0) continue
+      if (sub === 1 ? lowMask[o] === 0 : tri[o] < 0) continue
       const t = tri[o]
       const wb = b1[o]
       const wc = b2[o]
@@ -381,49 +397,22 @@ export function shadeHead(raster: HeadRaster | null, design: Design, px32: Int32
 
 let _low = new Int32Array(0)
 
-/** Writes the coarse shading into the image where the head shows: bilinear between coarse pixels on the head, else nearest. */
+/** Writes the coarse shading into the image where the head shows, each coarse pixel over its sub × sub block. */
 function upsample(raster: HeadRaster, lowPx: Int32Array, px32: Int32Array): void {
-  const { view, low, sub, mask, lowMask } = raster
+  const { view, low, sub, tri, mask } = raster
   const lw = low.width
-  const lh = low.height
-  const y0 = raster.y0 * sub
-  const y1 = Math.min(view.height, raster.y1 * sub)
-  const x0 = raster.x0 * sub
-  const x1 = Math.min(view.width, raster.x1 * sub)
-  const inv = 1 / sub
-  for (let y = y0; y < y1; y++) {
-    const fy = (y + 0.5) * inv - 0.5
-    let j = Math.floor(fy)
-    if (j < 0) j = 0
-    if (j > lh - 2) j = lh - 2
-    const ay = Math.min(1, Math.max(0, fy - j))
-    let o = y * view.width + x0
-    for (let x = x0; x < x1; x++, o++) {
-      if (mask[o] === 0) continue
-      const fx = (x + 0.5) * inv - 0.5
-      let i = Math.floor(fx)
-      if (i < 0) i = 0
-      if (i > lw - 2) i = lw - 2
+  const fw = view.width
+  for (let j = raster.y0; j < raster.y1; j++) {
+    const yEnd = Math.min(view.height, (j + 1) * sub)
+    for (let i = raster.x0; i < raster.x1; i++) {
       const k = j * lw + i
-      if (lowMask[k] + lowMask[k + 1] + lowMask[k + lw] + lowMask[k + lw + 1] < 4) {
-        px32[o] = lowPx[((y * inv) | 0) * lw + ((x * inv) | 0)]
-        continue
+      if (tri[k] < 0) continue
+      const w = lowPx[k]
+      const xEnd = Math.min(fw, (i + 1) * sub)
+      for (let y = j * sub; y < yEnd; y++) {
+        const row = y * fw
+        for (let x = i * sub; x < xEnd; x++) if (mask[row + x] === 1) px32[row + x] = w
       }
-      const ax = Math.min(1, Math.max(0, fx - i))
-      const a = lowPx[k]
-      const b = lowPx[k + 1]
-      const c = lowPx[k + lw]
-      const d = lowPx[k + lw + 1]
-      const w00 = (1 - ax) * (1 - ay)
-      const w10 = ax * (1 - ay)
-      const w01 = (1 - ax) * ay
-      const w11 = ax * ay
-      const r = (a & 0xff) * w00 + (b & 0xff) * w10 + (c & 0xff) * w01 + (d & 0xff) * w11
-      const g =
-        ((a >>> 8) & 0xff) * w00 + ((b >>> 8) & 0xff) * w10 + ((c >>> 8) & 0xff) * w01 + ((d >>> 8) & 0xff) * w11
-      const bl =
-        ((a >>> 16) & 0xff) * w00 + ((b >>> 16) & 0xff) * w10 + ((c >>> 16) & 0xff) * w01 + ((d >>> 16) & 0xff) * w11
-      px32[o] = 0xff000000 | (((bl + 0.5) | 0) << 16) | (((g + 0.5) | 0) << 8) | ((r + 0.5) | 0)
     }
   }
 }

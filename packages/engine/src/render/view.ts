@@ -66,7 +66,8 @@ export function scalpClipY(head: HeadModel, x: number, z: number): number {
   const l = Math.sqrt(nx * nx + nz * nz)
   const c = l > 1e-9 ? nz / l : 1
   if (c >= 0.45) return CLIP_SIDE_MM + (CLIP_FRONT_MM - CLIP_SIDE_MM) * smooth01(0.45, 0.8, c)
-  return CLIP_BACK_MM + (CLIP_SIDE_MM - CLIP_BACK_MM) * smooth01(-1, 0, c)
+  // behind the ears the hair runs down to the nape
+  return CLIP_BACK_MM + (CLIP_SIDE_MM - CLIP_BACK_MM) * smooth01(-0.25, 0.05, c)
 }
 
 export interface View {

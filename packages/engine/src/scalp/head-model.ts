@@ -192,6 +192,7 @@ interface Row {
   eyeR2: number
   eyeZ: number
   neckTop: number
+  neckBlend: number
 }
 
 /** Smooth interpolation through knots [y, value] sorted by descending y (smoothstep between neighbours). */
@@ -312,6 +313,8 @@ function fillRow(F: Field, y: number, r: Row): void {
   r.eyeR2 = eyeRadius * eyeRadius - dyEye * dyEye
   r.eyeZ = f.corneaZ - eyeRadius
   r.neckTop = y + 30
+  // the neck blends in broadly under the jaw, but hardly where the scalp's hair comes down behind the ears
+  r.neckBlend = y > -55 ? 6 : y > -85 ? 6 + (16 * (-55 - y)) / 30 : 22
 }
 
 /** The solid's approximate signed distance at (x, row y, z), mm: negative inside. */
@@ -328,7 +331,8 @@ function field(F: Field, r: Row, x: number, z: number): number {
   // past the face's half-width the surface turns back faster, with no kink (the slope carries on at t = 1)
   const u1 = t - 1
   let front = r.zMid - r.drop * (t <= 1 ? t ** r.jawPow : 1 + r.jawPow * u1 + 8 * u1 * u1)
-  front += r.brow * Math.exp(-(x * x) / (40 * 40))
+  // the ridge sits over each orbit, fading at the glabella (no frown between the brows)
+  front += r.brow * Math.exp(-(x * x) / (40 * 40)) * (1 - 0.7 * Math.exp(-(x * x) / 120))
   const ex = ax - f.eyeX
   front -= r.socket * Math.exp(-(ex * ex) / 230)
   const cx = ax - 0.6 * f.zygionX
@@ -362,7 +366,7 @@ function field(F: Field, r: Row, x: number, z: number): number {
   const nx = x / f.neckA
   const nz = (z - f.neckZ) / f.neckB
   const neck = smax((Math.sqrt(nx * nx + nz * nz) - 1) * f.neckA, r.neckTop, 10)
-  return smin(d, neck, 22)
+  return smin(d, neck, r.neckBlend)
 }
 
 /** Angular and vertical resolution of the face mesh. */
@@ -413,7 +417,7 @@ function buildMesh(head: HeadModel, f: FaceGeometry): HeadMesh {
         lo -= 1.5
       }
       if (lo < 0) lo = 0
-      for (let k = 0; k < 12; k++) {
+      for (let k = 0; k < 8; k++) {
         const mid = (lo + hi) / 2
         if (field(F, row, mid * sp, zc + mid * cp) < 0) lo = mid
         else hi = mid

@@ -156,7 +156,7 @@ float scalpClipY(float x, float z) {
   float l = length(n);
   float c = l > 1e-9 ? n.y / l : 1.0;
   if (c >= 0.45) return -30.0 + 46.0 * smoothstep(0.45, 0.8, c);
-  return -72.0 + 42.0 * smoothstep(-1.0, 0.0, c);
+  return -72.0 + 42.0 * smoothstep(-0.25, 0.05, c);
 }
 
 bool onHead(vec2 p) {
