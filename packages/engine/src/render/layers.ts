@@ -68,12 +68,13 @@ export function previewLayers(placement: Placement, options: RenderOptions, view
   const sigmaCells = toneSigmaCells(design, v)
   blurTone(tone, sigmaCells)
   const n = p.count
-  const { sx, sy, rm, ratio, ex, ey, edge, cell: cells, dark } = p
+  const { sx, sy, rm, ratio, ex, ey, edge, cell: cells, dark, spr, sratio, sex, sey, sar, sag, sab } = p
   const halos = p.look?.halo
   const absorb = p.look?.absorb
   let haloCount = 0
   if (halos !== undefined) for (let i = 0; i < n; i++) if (halos[cells[i] >> 8] > 0) haloCount++
-  const m = n + haloCount
+  // per dot: its fresh halo (if any), its speck, its core
+  const m = 2 * n + haloCount
   const e = {
     count: m,
     cx: new Float32Array(m),
@@ -106,6 +107,18 @@ export function previewLayers(placement: Placement, options: RenderOptions, view
         e.absorbB[o] = 0.14 * halo
         o++
       }
+      const rs = spr[i]
+      e.cx[o] = sx[i]
+      e.cy[o] = sy[i]
+      e.rMinor[o] = rs
+      e.ratio[o] = sratio[i]
+      e.ex[o] = sex[i]
+      e.ey[o] = sey[i]
+      e.edge[o] = 2 * rs
+      e.absorbR[o] = sar[i]
+      e.absorbG[o] = sag[i]
+      e.absorbB[o] = sab[i]
+      o++
       e.cx[o] = sx[i]
       e.cy[o] = sy[i]
       e.rMinor[o] = rm[i]
