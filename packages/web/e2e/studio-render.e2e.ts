@@ -21,8 +21,9 @@ test('the WebGL2 preview agrees with the CPU renderer within the stated toleranc
     expect(c.diff.meanAbs, label).toBeLessThanOrEqual(MEAN)
     expect(c.diff.shareWithin, label).toBeGreaterThanOrEqual(SHARE)
     // the dots change a real share of the image, so agreeing is not agreeing on bare skin (the scalp is about half
-    // the frame, beside the face and neck; a FUT strip from the back changes ~2 % of it)
-    expect(c.changed, label).toBeGreaterThan(0.015)
+    // the frame, beside the face and neck; a FUT strip from the back changes ~2 % of it, Ludwig II's density work
+    // between long hair ~1.2 %, its shadow held in specks about the dots rather than spread as a cloud)
+    expect(c.changed, label).toBeGreaterThan(0.01)
     expect(c.markWhite, label).toBe(true)
   }
 })
