@@ -35,8 +35,8 @@ export const SPECK_SHARE = 0.75
  * shadow goes back into the diffuse tone: the speck's share is full up to SPECK_FULL_PX_PER_MM and none from
  * SPECK_NONE_PX_PER_MM, linear between; the ink is the same at every scale [assumption].
  */
-export const SPECK_FULL_PX_PER_MM = 8
-export const SPECK_NONE_PX_PER_MM = 20
+export const SPECK_FULL_PX_PER_MM = 6
+export const SPECK_NONE_PX_PER_MM = 14
 /** The speck's share of a dot's shadow at a scale of pxPerMm (see SPECK_FULL_PX_PER_MM). */
 export function speckShare(pxPerMm: number): number {
   const t = (SPECK_NONE_PX_PER_MM - pxPerMm) / (SPECK_NONE_PX_PER_MM - SPECK_FULL_PX_PER_MM)

@@ -57,6 +57,8 @@ const _ell = new Float64Array(4)
 const MAX_ELONGATION = 1.25
 /** Spread of darkness between impressions, ± fraction [assumption]. */
 const DARKNESS_SPREAD = 0.12
+/** Most light a speck absorbs at its centre [assumption: a healed dot's shadow never reads black]. */
+const SPECK_MAX_ABSORB = 0.5
 /** Fresh redness: radius of the flush around a puncture, mm, and its optical density in green and blue [assumption]. */
 const FLUSH_RADIUS_MM = 0.5
 const FLUSH_OD_G = 1
@@ -239,10 +241,16 @@ export function prepareDots(
     const hB = mean + (a2 - mean) * toneHue
     // the near shadow as a speck (its share falls where the dot itself is resolved): the same ink (optical density × area) in a cone of radius 2·SPECK_RADIUS_MM, seen
     // at the view's foreshortening; sub-pixel specks fade by area (the stamp's coverage), so the grain stays even
-    const rs = Math.max(0.5, SPECK_RADIUS_MM * pxmm)
-    // ink = π·rs²·cos i·absorb (stampEllipse keeps π·r_minor²·ratio of ink): absorb = od·cell² / (π·rs²·cos i)
+    let rs = Math.max(0.5, SPECK_RADIUS_MM * pxmm)
     const share = speckShare(pxmm)
-    const sk = (share * od * GRID * GRID) / (Math.PI * rs * rs * cosi)
+    // ink = π·rs²·cos i·absorb (stampEllipse keeps π·r_minor²·ratio of ink): absorb = od·cell² / (π·rs²·cos i)
+    let sk = (share * od * GRID * GRID) / (Math.PI * rs * rs * cosi)
+    // strong pigment: a wider speck, never one that absorbs more than SPECK_MAX_ABSORB (the ink is kept, not clipped)
+    const peak = sk * Math.max(hR, hG, hB)
+    if (peak > SPECK_MAX_ABSORB) {
+      rs *= Math.sqrt(peak / SPECK_MAX_ABSORB)
+      sk *= SPECK_MAX_ABSORB / peak
+    }
     spr[n] = rs * cosi
     sratio[n] = 1 / cosi
     sex[n] = -ny
