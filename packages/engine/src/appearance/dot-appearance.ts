@@ -22,6 +22,31 @@ export const SPREAD_CAP = 1.2
  * shade-35 dots on type III reads ~30 % darker than bare skin from afar, near a shaved head's stubble shadow (~35 %)].
  */
 export const TONE_GAIN = 62
+/**
+ * Share of that shadow held close to its dot, as a soft speck (the rest spreads as the diffuse tone): most light that
+ * reaches a dot's pigment and back travels a fraction of a millimetre in the dermis, so at arm's length (3–5 px/mm)
+ * each dot reads as a soft dark speck about 1 mm from the next, the grain of a buzz cut's stubble (DOMAIN §13.1 #3, #4),
+ * not as a cloud [assumption].
+ */
+export const SPECK_SHARE = 0.75
+/**
+ * The speck is how the eye fuses a dot with its near shadow while the dot is below the view's resolution. Where the dot
+ * is resolved (a close-up at 40 px/mm, where an artist judges the dot itself at 0.10–0.15 mm, DOMAIN §2.2) the near
+ * shadow goes back into the diffuse tone: the speck's share is full up to SPECK_FULL_PX_PER_MM and none from
+ * SPECK_NONE_PX_PER_MM, linear between; the ink is the same at every scale [assumption].
+ */
+export const SPECK_FULL_PX_PER_MM = 6
+export const SPECK_NONE_PX_PER_MM = 14
+/** The speck's share of a dot's shadow at a scale of pxPerMm (see SPECK_FULL_PX_PER_MM). */
+export function speckShare(pxPerMm: number): number {
+  const t = (SPECK_NONE_PX_PER_MM - pxPerMm) / (SPECK_NONE_PX_PER_MM - SPECK_FULL_PX_PER_MM)
+  return SPECK_SHARE * Math.min(1, Math.max(0, t))
+}
+/**
+ * Radius of the speck's disc, mm: drawn as a cone of twice this radius (σ ≈ 0.27 mm) [assumption: the near part of the
+ * dermis's point spread, 0.25–0.4 mm].
+ */
+export const SPECK_RADIUS_MM = 0.35
 
 /**
  * How far the diffuse shadow spreads (σ, mm): light's diffusion length in the dermis, wider for deeper pigment

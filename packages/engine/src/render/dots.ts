@@ -7,7 +7,9 @@ import {
   dotAppearance,
   edgeWidth,
   MAX_SESSIONS,
+  SPECK_RADIUS_MM,
   SPREAD_CAP,
+  speckShare,
   TONE_GAIN,
 } from '../appearance/dot-appearance.ts'
 import { previewDay } from '../appearance/time.ts'
@@ -35,6 +37,17 @@ export interface ProjectedDots {
   cell: Int32Array
   /** The dot's own darkness factor (hand-made impressions differ slightly). */
   dark: Float32Array
+  /**
+   * The dot's speck (its near shadow, SPECK_SHARE): minor radius, px (the ramp is twice that, a cone); major/minor;
+   * unit major axis; absorption per channel in [0, 1], 0 when the dot casts none.
+   */
+  spr: Float32Array
+  sratio: Float32Array
+  sex: Float32Array
+  sey: Float32Array
+  sar: Float32Array
+  sag: Float32Array
+  sab: Float32Array
   look: DotAppearance | null
 }
 
@@ -44,10 +57,12 @@ const _ell = new Float64Array(4)
 const MAX_ELONGATION = 1.25
 /** Spread of darkness between impressions, ± fraction [assumption]. */
 const DARKNESS_SPREAD = 0.12
+/** Most light a speck absorbs at its centre [assumption: a healed dot's shadow never reads black]. */
+const SPECK_MAX_ABSORB = 0.5
 /** Fresh redness: radius of the flush around a puncture, mm, and its optical density in green and blue [assumption]. */
 const FLUSH_RADIUS_MM = 0.5
-const FLUSH_OD_G = 0.5
-const FLUSH_OD_B = 0.4
+const FLUSH_OD_G = 1
+const FLUSH_OD_B = 0.8
 
 /**
  * The screen ellipse of a surface ellipse with semi-axes a ≥ b, its a-axis along (ca, sa) on screen before
@@ -103,6 +118,13 @@ const P: ProjectedDots = {
   edge: new Float32Array(0),
   cell: new Int32Array(0),
   dark: new Float32Array(0),
+  spr: new Float32Array(0),
+  sratio: new Float32Array(0),
+  sex: new Float32Array(0),
+  sey: new Float32Array(0),
+  sar: new Float32Array(0),
+  sag: new Float32Array(0),
+  sab: new Float32Array(0),
   look: null,
 }
 let _cap = 0
@@ -119,6 +141,13 @@ function ensureScratch(n: number): void {
   P.edge = new Float32Array(_cap)
   P.cell = new Int32Array(_cap)
   P.dark = new Float32Array(_cap)
+  P.spr = new Float32Array(_cap)
+  P.sratio = new Float32Array(_cap)
+  P.sex = new Float32Array(_cap)
+  P.sey = new Float32Array(_cap)
+  P.sar = new Float32Array(_cap)
+  P.sag = new Float32Array(_cap)
+  P.sab = new Float32Array(_cap)
 }
 
 /** Least blur of the tone in a perspective view, cells (see toneSigmaCells). */
@@ -153,7 +182,7 @@ export function prepareDots(
   P.look = look
   const { diam, blur, halo, absorb, sigmaMm, toneHue } = look
   ensureScratch(dots.count)
-  const { sx, sy, rm, ratio, ex, ey, edge, cell: cells, dark } = P
+  const { sx, sy, rm, ratio, ex, ey, edge, cell: cells, dark, spr, sratio, sex, sey, sar, sag, sab } = P
   const seed = deriveSeed(design.seed, 'dot-look')
   let n = 0
   for (let i = 0; i < dots.count; i++) {
@@ -207,9 +236,32 @@ export function prepareDots(
     const a2 = absorb[cell * 3 + 2]
     const mean = (a0 + a1 + a2) / 3
     const od = TONE_GAIN * f * area
-    const odR = od * (mean + (a0 - mean) * toneHue)
-    let odG = od * (mean + (a1 - mean) * toneHue)
-    let odB = od * (mean + (a2 - mean) * toneHue)
+    const hR = mean + (a0 - mean) * toneHue
+    const hG = mean + (a1 - mean) * toneHue
+    const hB = mean + (a2 - mean) * toneHue
+    // the near shadow as a speck (its share falls where the dot itself is resolved): the same ink (optical density × area) in a cone of radius 2·SPECK_RADIUS_MM, seen
+    // at the view's foreshortening; sub-pixel specks fade by area (the stamp's coverage), so the grain stays even
+    let rs = Math.max(0.5, SPECK_RADIUS_MM * pxmm)
+    const share = speckShare(pxmm)
+    // ink = π·rs²·cos i·absorb (stampEllipse keeps π·r_minor²·ratio of ink): absorb = od·cell² / (π·rs²·cos i)
+    let sk = (share * od * GRID * GRID) / (Math.PI * rs * rs * cosi)
+    // strong pigment: a wider speck, never one that absorbs more than SPECK_MAX_ABSORB (the ink is kept, not clipped)
+    const peak = sk * Math.max(hR, hG, hB)
+    if (peak > SPECK_MAX_ABSORB) {
+      rs *= Math.sqrt(peak / SPECK_MAX_ABSORB)
+      sk *= SPECK_MAX_ABSORB / peak
+    }
+    spr[n] = rs * cosi
+    sratio[n] = 1 / cosi
+    sex[n] = -ny
+    sey[n] = nx
+    sar[n] = Math.fround(Math.min(1, sk * hR))
+    sag[n] = Math.fround(Math.min(1, sk * hG))
+    sab[n] = Math.fround(Math.min(1, sk * hB))
+    const diffuse = (1 - share) * od
+    const odR = diffuse * hR
+    let odG = diffuse * hG
+    let odB = diffuse * hB
     if (halo[j] > 0) {
       // the flush around fresh punctures (DOMAIN §2.2, [DEL] day 1 redness): less green and blue over ~0.5 mm
       const flush = (halo[j] * Math.PI * FLUSH_RADIUS_MM * FLUSH_RADIUS_MM * pxmm * pxmm * cosi) / (GRID * GRID)
@@ -228,7 +280,7 @@ export function stampDots(view: View, p: ProjectedDots, px32: Int32Array): void 
   const n = p.count
   const look = p.look
   if (n === 0 || look === null) return
-  const { sx, sy, rm, ratio, ex, ey, edge, cell: cells, dark } = p
+  const { sx, sy, rm, ratio, ex, ey, edge, cell: cells, dark, spr, sratio, sex, sey, sar, sag, sab } = p
   const { halo: halos, absorb } = look
   const order = bandOrder(n, sx, sy, view.width, view.height)
   const { width, height } = view
@@ -242,6 +294,12 @@ export function stampDots(view: View, p: ProjectedDots, px32: Int32Array): void 
       const r = 2 * rm[i]
       stampEllipse(px32, width, height, sx[i], sy[i], r, ratio[i], ex[i], ey[i], r, 1, 0, 0.16 * halo, 0.14 * halo)
     }
+    const rs = spr[i]
+    if (sar[i] + sag[i] + sab[i] === 0) {
+      // no speck (a resolved dot's shadow is all in the tone)
+    } else if (sratio[i] < 1.001) stampDisc(px32, width, height, sx[i], sy[i], rs, 2 * rs, 1, sar[i], sag[i], sab[i])
+    else
+      stampEllipse(px32, width, height, sx[i], sy[i], rs, sratio[i], sex[i], sey[i], 2 * rs, 1, sar[i], sag[i], sab[i])
     const a = cell * 3
     const f = dark[i]
     // rounded as previewLayers hands them on (float32), so the two paths stamp the same

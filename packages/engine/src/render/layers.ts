@@ -68,12 +68,13 @@ export function previewLayers(placement: Placement, options: RenderOptions, view
   const sigmaCells = toneSigmaCells(design, v)
   blurTone(tone, sigmaCells)
   const n = p.count
-  const { sx, sy, rm, ratio, ex, ey, edge, cell: cells, dark } = p
+  const { sx, sy, rm, ratio, ex, ey, edge, cell: cells, dark, spr, sratio, sex, sey, sar, sag, sab } = p
   const halos = p.look?.halo
   const absorb = p.look?.absorb
   let haloCount = 0
   if (halos !== undefined) for (let i = 0; i < n; i++) if (halos[cells[i] >> 8] > 0) haloCount++
-  const m = n + haloCount
+  // per dot: its fresh halo (if any), its speck, its core
+  const m = 2 * n + haloCount
   const e = {
     count: m,
     cx: new Float32Array(m),
@@ -88,35 +89,41 @@ export function previewLayers(placement: Placement, options: RenderOptions, view
     absorbB: new Float32Array(m),
   }
   let o = 0
+  // one ellipse at dot i's centre
+  const put = (
+    i: number,
+    r: number,
+    k: number,
+    axX: number,
+    axY: number,
+    w: number,
+    ar: number,
+    ag: number,
+    ab: number
+  ) => {
+    e.cx[o] = sx[i]
+    e.cy[o] = sy[i]
+    e.rMinor[o] = r
+    e.ratio[o] = k
+    e.ex[o] = axX
+    e.ey[o] = axY
+    e.edge[o] = w
+    e.absorbR[o] = ar
+    e.absorbG[o] = ag
+    e.absorbB[o] = ab
+    o++
+  }
   if (halos !== undefined && absorb !== undefined)
     for (let i = 0; i < n; i++) {
       const cell = cells[i]
       const halo = halos[cell >> 8]
-      if (halo > 0) {
-        const r = 2 * rm[i]
-        e.cx[o] = sx[i]
-        e.cy[o] = sy[i]
-        e.rMinor[o] = r
-        e.ratio[o] = ratio[i]
-        e.ex[o] = ex[i]
-        e.ey[o] = ey[i]
-        e.edge[o] = r
-        e.absorbR[o] = 0
-        e.absorbG[o] = 0.16 * halo
-        e.absorbB[o] = 0.14 * halo
-        o++
-      }
-      e.cx[o] = sx[i]
-      e.cy[o] = sy[i]
-      e.rMinor[o] = rm[i]
-      e.ratio[o] = ratio[i]
-      e.ex[o] = ex[i]
-      e.ey[o] = ey[i]
-      e.edge[o] = edge[i]
-      e.absorbR[o] = Math.min(1, absorb[cell * 3] * dark[i])
-      e.absorbG[o] = Math.min(1, absorb[cell * 3 + 1] * dark[i])
-      e.absorbB[o] = Math.min(1, absorb[cell * 3 + 2] * dark[i])
-      o++
+      const r = 2 * rm[i]
+      if (halo > 0) put(i, r, ratio[i], ex[i], ey[i], r, 0, 0.16 * halo, 0.14 * halo)
+      put(i, spr[i], sratio[i], sex[i], sey[i], 2 * spr[i], sar[i], sag[i], sab[i])
+      const f = dark[i]
+      const a = cell * 3
+      const ar = Math.min(1, absorb[a] * f)
+      put(i, rm[i], ratio[i], ex[i], ey[i], edge[i], ar, Math.min(1, absorb[a + 1] * f), Math.min(1, absorb[a + 2] * f))
     }
   const nodes = tone.gx * tone.gy
   const toneOut = {

@@ -5,8 +5,8 @@ import { deriveSeed } from '../math/rng.ts'
 import { placeDots } from '../placement/place-dots.ts'
 import { presetDesign } from '../presets/presets.ts'
 import { createHead } from '../scalp/head.ts'
-import { rasterizeHead, shadeHead } from './head-shading.ts'
 import { stampHair } from './hair.ts'
+import { rasterizeHead, shadeHead } from './head-shading.ts'
 import { drawSimulatedMark } from './mark.ts'
 import { bandOrder, pixelWords, stampDisc, stampEllipse } from './raster.ts'
 import { previewLayers, type RenderOptions, renderPreview } from './render-preview.ts'
@@ -70,7 +70,7 @@ describe('previewLayers', () => {
     }
   )
 
-  it('adds one redness halo, twice the dot, before every fresh dot', () => {
+  it('adds one redness halo, twice the dot, and a neutral speck about it, before every fresh dot', () => {
     const result = previewLayers(placed, {
       view: 'top',
       width: S,
@@ -80,12 +80,21 @@ describe('previewLayers', () => {
     })
     if (!result.ok) throw new Error('layers refused')
     const e = result.layers.ellipses
-    expect(e.count % 2).toBe(0)
-    for (let i = 0; i < e.count; i += 2) {
-      expect(e.rMinor[i]).toBeCloseTo(2 * e.rMinor[i + 1], 5)
+    expect(e.count % 3).toBe(0)
+    let specks = 0
+    for (let i = 0; i < e.count; i += 3) {
+      // halo, speck, dot: all about the same centre
+      expect(e.rMinor[i]).toBeCloseTo(2 * e.rMinor[i + 2], 5)
       expect(e.absorbR[i]).toBe(0)
-      expect(e.cx[i]).toBe(e.cx[i + 1])
+      expect(e.cx[i]).toBe(e.cx[i + 2])
+      expect(e.cx[i + 1]).toBe(e.cx[i + 2])
+      // the speck is wider and softer than the dot (a cone: its ramp is twice its radius)
+      expect(e.rMinor[i + 1]).toBeGreaterThan(e.rMinor[i + 2] / 2)
+      expect(e.edge[i + 1]).toBeCloseTo(2 * e.rMinor[i + 1], 5)
+      if (e.absorbR[i + 1] > 0) specks++
     }
+    // in a top view at S px the dots are below the resolution: each carries its speck
+    expect(specks).toBe(e.count / 3)
   })
 
   it('refuses the options renderPreview refuses', () => {
