@@ -28,15 +28,15 @@ export const TONE_GAIN = 62
  * each dot reads as a soft dark speck about 1 mm from the next, the grain of a buzz cut's stubble (DOMAIN §13.1 #3, #4),
  * not as a cloud [assumption].
  */
-export const SPECK_SHARE = 0.75
+const SPECK_SHARE = 0.75
 /**
  * The speck is how the eye fuses a dot with its near shadow while the dot is below the view's resolution. Where the dot
  * is resolved (a close-up at 40 px/mm, where an artist judges the dot itself at 0.10–0.15 mm, DOMAIN §2.2) the near
  * shadow goes back into the diffuse tone: the speck's share is full up to SPECK_FULL_PX_PER_MM and none from
  * SPECK_NONE_PX_PER_MM, linear between; the ink is the same at every scale [assumption].
  */
-export const SPECK_FULL_PX_PER_MM = 6
-export const SPECK_NONE_PX_PER_MM = 14
+const SPECK_FULL_PX_PER_MM = 6
+const SPECK_NONE_PX_PER_MM = 14
 /** The speck's share of a dot's shadow at a scale of pxPerMm (see SPECK_FULL_PX_PER_MM). */
 export function speckShare(pxPerMm: number): number {
   const t = (SPECK_NONE_PX_PER_MM - pxPerMm) / (SPECK_NONE_PX_PER_MM - SPECK_FULL_PX_PER_MM)
