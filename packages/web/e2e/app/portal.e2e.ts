@@ -10,7 +10,8 @@ interface Real {
   clinicId: string
   designs: { id: string; latest: { id: string } }[]
   plans: unknown[]
-  preview: Buffer
+  /** The real preview of each state the portal asks for, by its query (e.g. `stage=healed&years=5`). */
+  previews: Map<string, Buffer>
 }
 
 async function realClient(baseURL: string): Promise<Real> {
@@ -25,11 +26,15 @@ async function realClient(baseURL: string): Promise<Real> {
   const plans = (await (await api.get(`${base}/clients/${clientId}/plans`)).json()) as { items: unknown[] }
   const design = designList.items[0]
   if (design === undefined) throw new Error('the demo client has no design')
-  const preview = await (
-    await api.get(`${base}/designs/${design.id}/versions/${design.latest.id}/preview.png?width=320&view=front`)
-  ).body()
+  const previews = new Map<string, Buffer>()
+  for (const state of ['session=1&stage=fresh', 'stage=healed', 'stage=healed&years=5']) {
+    const url = `${base}/designs/${design.id}/versions/${design.latest.id}/preview.png?view=three-quarter-left&width=480&${state}`
+    previews.set(state, await (await api.get(url)).body())
+  }
   await api.dispose()
-  return { clinicId, designs: designList.items, plans: plans.items, preview }
+  // fresh, healed and five years on are three different pictures
+  expect(new Set([...previews.values()].map((b) => b.toString('base64'))).size).toBe(3)
+  return { clinicId, designs: designList.items, plans: plans.items, previews }
 }
 
 async function asClient(page: Page, real: Real): Promise<{ signed: unknown[] }> {
@@ -101,9 +106,14 @@ async function asClient(page: Page, real: Real): Promise<{ signed: unknown[] }> 
     )
   )
   await page.route(`${portal}/designs`, (route) => route.fulfill(json({ items: real.designs })))
-  await page.route(`${portal}/designs/*/versions/*/preview.png*`, (route) =>
-    route.fulfill({ status: 200, contentType: 'image/png', body: real.preview })
-  )
+  await page.route(`${portal}/designs/*/versions/*/preview.png*`, (route) => {
+    // the state's own preview: the query after the view and width the page asks for
+    const state = new URL(route.request().url()).search.replace(/^\?view=[^&]*&width=\d+&/, '')
+    const body = real.previews.get(state)
+    return body === undefined
+      ? route.fulfill({ status: 404, contentType: 'text/plain', body: `no preview for ${state}` })
+      : route.fulfill({ status: 200, contentType: 'image/png', body })
+  })
   await page.route(`${portal}/plans`, (route) => route.fulfill(json({ items: real.plans })))
   const template = {
     id: '00000000-0000-4000-8000-0000000000d1',

@@ -7,6 +7,7 @@ import { SimulatedPreview } from '../ui/simulated-preview.tsx'
 import { Empty, ErrorNote, QueryView } from '../ui/states.tsx'
 import { portalPath, usePortal } from './portal-layout.tsx'
 
+// seen from three-quarters, where the top, the hairline and the face show together
 const VIEWS = [
   { query: 'session=1&stage=fresh', label: 'The day after session 1' },
   { query: 'stage=healed', label: 'Healed, after the last session' },
@@ -46,7 +47,7 @@ export function PortalDesignsPage() {
                       <SimulatedPreview
                         src={portalPath(
                           clinicId,
-                          `/designs/${d.id}/versions/${d.latest.id}/preview.png?view=front&width=320&${v.query}`
+                          `/designs/${d.id}/versions/${d.latest.id}/preview.png?view=three-quarter-left&width=480&${v.query}`
                         )}
                         alt={`${d.title}: ${v.label}`}
                         size={320}
