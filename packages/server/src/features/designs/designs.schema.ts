@@ -1,7 +1,7 @@
 // The design contract of the API: designs of a client, their versions (each a stipple.design/v1 document), the
 // client's approval, and preview options. The studio and the portal `import type` these.
 import { DesignDocumentSchema, LocalTimeSchema } from '@stipple/domain'
-import { CLOSE_UP_POINTS, CLOSE_UP_PX } from '@stipple/engine'
+import { CLOSE_UP_POINTS, CLOSE_UP_PX, VIEW_NAMES, type ViewName } from '@stipple/engine'
 import { z } from 'zod'
 
 const Id = z.uuid()
@@ -102,16 +102,8 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .pipe(z.int().min(min).max(max))
 
-const PREVIEW_VIEWS = [
-  'top',
-  'front',
-  'three-quarter-left',
-  'three-quarter-right',
-  'left',
-  'right',
-  'back',
-  'chart',
-] as const
+/** The engine's views, as the tuple zod's enum takes. */
+const PREVIEW_VIEWS = VIEW_NAMES as readonly [ViewName, ...ViewName[]]
 /** Points an artist can name for a close-up. */
 const CLOSE_UP_NAMES = CLOSE_UP_POINTS
 /** Side of a close-up image when no width is asked: 20 mm at 40 px/mm. */
@@ -178,7 +170,7 @@ export const PreviewQuerySchema = z
       height: q.height ?? width,
       ...(closeup === undefined ? {} : { closeup }),
     } as {
-      view: (typeof PREVIEW_VIEWS)[number]
+      view: ViewName
       session?: number
       stage: 'fresh' | 'healed'
       years: number
