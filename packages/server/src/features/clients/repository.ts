@@ -265,6 +265,31 @@ export class ClientRepository {
     return row !== undefined
   }
 
+  /** The client file linked to a portal user's account in this clinic (the earliest, should there be two), or null. */
+  async clientOfUser(clinicId: string, userId: string): Promise<string | null> {
+    const row = await this.#db
+      .selectFrom('clients')
+      .select('id')
+      .where('clinic_id', '=', clinicId)
+      .where('user_id', '=', userId)
+      .where('erased_at', 'is', null)
+      .orderBy('created_at')
+      .executeTakeFirst()
+    return row?.id ?? null
+  }
+
+  /** Whether the client is this clinic's and not erased: a guard's one-row read. */
+  async exists(clinicId: string, id: string): Promise<boolean> {
+    const row = await this.#db
+      .selectFrom('clients')
+      .select('id')
+      .where('clinic_id', '=', clinicId)
+      .where('id', '=', id)
+      .where('erased_at', 'is', null)
+      .executeTakeFirst()
+    return row !== undefined
+  }
+
   async locationExists(clinicId: string, locationId: string): Promise<boolean> {
     const row = await this.#db
       .selectFrom('locations')
