@@ -65,8 +65,10 @@ export default defineConfig({
     {
       name: 'app',
       testMatch: 'app/**/*.e2e.ts',
-      // the journey changes the demo clinic's data: one browser at a time against the one server
+      // every file changes the one demo clinic's data (the journey and the front desk each take the first free time):
+      // one browser at a time against the one server, while the harness project uses the other worker
       fullyParallel: false,
+      workers: 1,
       use: { ...chromium, baseURL: appUrl, viewport: { width: 1180, height: 820 } },
     },
   ],
