@@ -81,7 +81,8 @@ export {
 export { type PoissonResult, poissonDisk, type RadiusField } from './placement/poisson-disk.ts'
 export { type Issue, validateDesign } from './placement/validate.ts'
 export { defaultSessions, PRESET_IDS, type PresetId, presetDesign } from './presets/presets.ts'
-export { DEFAULT_HAIR, type HairPoints, type HairSegments, hairLook } from './render/hair.ts'
+export { DEFAULT_HAIR, type HairPoints, hairLook } from './render/hair.ts'
+export type { HairSegments } from './render/hair-marks.ts'
 export { type PreviewLayers, type PreviewLayersResult, previewLayers, renderSkinBase } from './render/layers.ts'
 export { forEachMarkPixel, MARK_TEXT, markLayout } from './render/mark.ts'
 export {

@@ -5,7 +5,8 @@ import { deriveSeed } from '../math/rng.ts'
 import type { Design } from '../model/design.ts'
 import type { Placement } from '../placement/place-dots.ts'
 import { prepareDots, toneSigmaCells } from './dots.ts'
-import { type HairSegments, hairSegments, toneHair } from './hair.ts'
+import { hairSegments, toneHair } from './hair.ts'
+import type { HairSegments } from './hair-marks.ts'
 import { markHeadPixels, rasterizeHead, shadeHead } from './head-shading.ts'
 import { checkRenderOptions, type RenderIssue, type RenderOptions, type RgbaTarget } from './options.ts'
 import { pixelWords } from './raster.ts'
@@ -16,7 +17,7 @@ import { createView, type View } from './view.ts'
 /**
  * The inputs of a preview's raster passes, for a rasteriser elsewhere (the studio's WebGL2 path) that must agree with
  * renderPreview: every ellipse stampEllipse would draw (dots and fresh halos, in their parameters), the diffuse tone
- * per shading-grid node, and the hair marks stampShaft would draw (hair.ts). The skin comes from `renderSkinBase`.
+ * per shading-grid node, and the hair marks stampShaft would draw (hair-marks.ts). The skin comes from `renderSkinBase`.
  */
 export interface PreviewLayers {
   view: View

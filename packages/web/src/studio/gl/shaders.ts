@@ -67,7 +67,7 @@ void main() {
   color = vec4(vec3(1.0) - cov * v_edge.y * v_absorb, 1.0);
 }`
 
-/** Hair: a soft anti-aliased segment per mark, with its own colour and opacity (hair.ts stampShaft). */
+/** Hair: a soft anti-aliased segment per mark, with its own colour and opacity (hair-marks.ts stampShaft). */
 export const HAIR_VS = `#version 300 es
 layout(location = 0) in vec4 a_seg; // ax, ay, bx, by
 layout(location = 1) in vec2 a_shape; // half-width, edge ramp width
