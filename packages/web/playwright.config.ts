@@ -32,6 +32,17 @@ process.env.STIPPLE_E2E_PORT ??= String(await freePort())
 const appPort = Number(process.env.STIPPLE_E2E_PORT)
 // STIPPLE_E2E_URL: run the app tests against a server already running (with the demo clinic) instead of a fresh one
 const appUrl = process.env.STIPPLE_E2E_URL ?? `http://127.0.0.1:${appPort}`
+// The app server's clock: the next Tuesday, Wednesday or Thursday (today if it is one) at 9:30 a.m. in Toronto and
+// 6:30 a.m. in Vancouver, so the demo clinic's day lies ahead whenever the tests run (both locations close on Sunday;
+// a day that has ended has no free time to book). Chosen once here; the workers inherit it.
+process.env.STIPPLE_E2E_CLOCK ??= openClinicMorning(new Date())
+const appClock = process.env.STIPPLE_E2E_CLOCK
+
+function openClinicMorning(today: Date): string {
+  const day = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate(), 14, 30))
+  while (![2, 3, 4].includes(day.getUTCDay())) day.setUTCDate(day.getUTCDate() + 1)
+  return day.toISOString()
+}
 
 const chromium = {
   headless: true,
@@ -86,7 +97,7 @@ export default defineConfig({
             command:
               'npm run build -w @stipple/web && d=$(mktemp -d -t stipple-e2e-XXXXXX) && ' +
               `trap 'rm -rf "$d"' EXIT && trap 'exit 143' TERM INT && ` +
-              `${node} packages/cli/bin/stipple.js serve --data "$d" --port ${appPort}`,
+              `${node} packages/cli/bin/stipple.js serve --data "$d" --port ${appPort} --clock ${appClock}`,
             cwd: root,
             url: `http://127.0.0.1:${appPort}/api/v1/health`,
             reuseExistingServer: false,

@@ -1,4 +1,4 @@
-// The server's own command line: `serve [--port P] [--data DIR] [--host H]`, `migrate [--data DIR]`,
+// The server's own command line: `serve [--port P] [--data DIR] [--host H] [--clock INSTANT]`, `migrate [--data DIR]`,
 // `backup FILE [--data DIR]` and `restore FILE [--data DIR]`.
 // `stipple serve` and `stipple db migrate` run this program (the cli never imports the server).
 import { join, resolve } from 'node:path'
@@ -16,20 +16,45 @@ const err = (text: string) => process.stderr.write(text)
 
 function usageError(message: string): never {
   err(
-    `${message}\nusage: stipple serve [--port P] [--data DIR] [--host H] | stipple db migrate [--data DIR] | ` +
+    `${message}\nusage: stipple serve [--port P] [--data DIR] [--host H] [--clock INSTANT] | stipple db migrate [--data DIR] | ` +
       'stipple db backup FILE [--data DIR] | stipple db restore FILE [--data DIR]\n'
   )
   process.exit(2)
 }
 
+/**
+ * `--clock 2026-12-08T14:30:00Z`: the server's clock starts at that instant and runs on in real time, for a demo of a
+ * given day or a browser test that needs an open clinic day whenever it runs. Within a week of the machine's clock
+ * (sign-in cookies expire by the browser's clock).
+ */
+function clockFrom(text: string): () => Date {
+  const start = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(text)
+    ? Date.parse(text)
+    : Number.NaN
+  if (!Number.isFinite(start)) usageError(`--clock: expected an instant like 2026-12-08T14:30:00Z, got ${text}`)
+  const offset = start - Date.now()
+  if (Math.abs(offset) > 7 * 86_400_000) usageError(`--clock: ${text} is more than a week from this machine's clock`)
+  return () => new Date(Date.now() + offset)
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv
-  let values: { port?: string | undefined; data?: string | undefined; host?: string | undefined }
+  let values: {
+    port?: string | undefined
+    data?: string | undefined
+    host?: string | undefined
+    clock?: string | undefined
+  }
   let positionals: string[]
   try {
     ;({ values, positionals } = parseArgs({
       args: rest,
-      options: { port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' } },
+      options: {
+        port: { type: 'string' },
+        data: { type: 'string' },
+        host: { type: 'string' },
+        clock: { type: 'string' },
+      },
       strict: true,
       allowPositionals: true,
     }))
@@ -73,6 +98,7 @@ async function main(argv: string[]): Promise<void> {
   const portText = values.port ?? process.env.PORT ?? '4000'
   if (!/^[0-9]{1,5}$/.test(portText) || Number(portText) > 65535)
     usageError(`--port: expected 0–65535, got ${portText}`)
+  const now = values.clock === undefined ? undefined : clockFrom(values.clock)
   // from when the `stipple` command started (it passes the time on), else from this process's start: module loading
   // is part of what a person waits for
   const fromCommand = Number(process.env.STIPPLE_STARTED_AT)
@@ -86,6 +112,7 @@ async function main(argv: string[]): Promise<void> {
     webDist: process.env.STIPPLE_WEB_DIST ?? fileURLToPath(new URL('../../web/dist', import.meta.url)),
     // JSON lines (Fastify's pino) beside the readable start-up lines below
     logger: process.stdout,
+    ...(now === undefined ? {} : { now }),
   })
   const where = databaseUrl === undefined ? `embedded PGlite in ${dataDir}` : 'PostgreSQL (DATABASE_URL)'
   // printed once the server has answered a request through its socket (startServer waits for that)

@@ -22,6 +22,8 @@ export interface ServerOptions {
   webDist?: string | null
   /** Where the server's JSON log lines go (`stipple serve`: stdout); absent: no log. */
   logger?: LogDestination
+  /** The server's clock (`stipple serve --clock`); absent: the machine's. */
+  now?: () => Date
 }
 
 export interface RunningServer {
@@ -75,7 +77,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const url = `http://${options.host === '0.0.0.0' ? 'localhost' : options.host}:${options.port}`
     const origins = [url, `http://localhost:${options.port}`, `http://127.0.0.1:${options.port}`]
     const auth = createAuth(database.db, { secret: loadSecret(dataDir), baseURL: url })
-    const created = await seedDemoIfEmpty(database.db, auth)
+    const now = options.now ?? (() => new Date())
+    const created = await seedDemoIfEmpty(database.db, auth, now())
     const { app } = await createApp({
       db: database.db,
       auth,
@@ -85,6 +88,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       webDist: options.webDist ?? null,
       ...(options.logger === undefined ? {} : { logger: options.logger }),
       mailConfigured: (process.env.SMTP_URL ?? '') !== '',
+      now,
     })
     // reminders: planned and sent now, then every 30 s; without SMTP_URL they wait in the outbox, visible to staff.
     // The first pass runs before the server listens: after the demo clinic is created it plans every reminder of
@@ -94,6 +98,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       smtpUrl: process.env.SMTP_URL,
       from: process.env.MAIL_FROM,
       log: (line) => app.log.warn(line),
+      now,
     })
     try {
       await app.listen({ port: options.port, host: options.host })

@@ -9,6 +9,11 @@ describe('stipple serve and stipple db', () => {
     const bad = stipple('serve', '--port', 'eighty')
     expect(bad.code).toBe(2)
     expect(lines(bad.stderr)).toEqual(['--port: expected a port number 0–65535, got "eighty"'])
+    const clock = stipple('serve', '--clock', 'tomorrow at nine')
+    expect(clock.code).toBe(2)
+    expect(lines(clock.stderr)).toEqual([
+      '--clock: expected an instant like 2026-12-08T14:30:00Z, got "tomorrow at nine"',
+    ])
     const action = stipple('db', 'vacuum')
     expect(action.code).toBe(2)
     expect(lines(action.stderr)).toEqual(['vacuum: expected the action migrate, backup or restore, got "vacuum"'])

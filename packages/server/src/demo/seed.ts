@@ -350,10 +350,9 @@ export async function demoSignIns(db: Kysely<Database>): Promise<DemoSignIn[] | 
 }
 
 /** Creates the demo clinic when the database has no clinic at all; returns whether it did. */
-export async function seedDemoIfEmpty(db: Kysely<Database>, auth: Auth): Promise<boolean> {
+export async function seedDemoIfEmpty(db: Kysely<Database>, auth: Auth, seededAt = new Date()): Promise<boolean> {
   const any = await db.selectFrom('clinics').select('id').limit(1).executeTakeFirst()
   if (any !== undefined) return false
-  const seededAt = new Date()
   const courses = planCourses(seededAt)
   // users first: the auth library writes them through its own connection use, outside our transaction
   const users: ((typeof STAFF)[number] & { user: { id: string } })[] = []

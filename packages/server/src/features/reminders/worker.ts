@@ -165,6 +165,8 @@ export interface OutboxSettings {
   from?: string | undefined
   intervalMs?: number
   log?: ((line: string) => void) | undefined
+  /** The server's clock (what is due is due by it). */
+  now?: (() => Date) | undefined
 }
 
 /**
@@ -183,6 +185,7 @@ export async function startOutbox(db: Kysely<Database>, settings: OutboxSettings
     new ReminderPlanner(db, { publicUrl: settings.publicUrl, mailHost: host }),
     {
       from: settings.from ?? `Stipple <no-reply@${host}>`,
+      ...(settings.now === undefined ? {} : { now: settings.now }),
     }
   )
   const onError = (error: unknown) =>
