@@ -14,41 +14,46 @@ import type {
   TreatmentPlan,
 } from './types.ts'
 
+/** Every part of one client's file is kept under this key, so a change reads the whole file again. */
 const clientKey = (clinicId: string, clientId: string) => ['clinic', clinicId, 'client', clientId]
 
 /**
  * `fresh`: read again whenever a screen shows it, as designs and plans change in the studio (a new version the client
  * approves must be the one on screen, not the one cached before the studio saved it).
  */
-function useItems<T>(clinicId: string, clientId: string, part: string, fresh = false) {
-  return useQuery({
-    queryKey: [...clientKey(clinicId, clientId), part],
-    queryFn: async () => (await api<{ items: T[] }>(clientPath(clinicId, clientId, `/${part}`))).items,
-    ...(fresh ? { refetchOnMount: 'always' as const } : {}),
-  })
-}
+const items = <T>(clinicId: string, clientId: string, part: string, fresh = false) => ({
+  queryKey: [...clientKey(clinicId, clientId), part],
+  queryFn: async () => (await api<{ items: T[] }>(clientPath(clinicId, clientId, `/${part}`))).items,
+  ...(fresh ? { refetchOnMount: 'always' as const } : {}),
+})
 
-export function useClientFile(clinicId: string, clientId: string) {
-  return useQuery({
+/** The reads of one client's file, each from its own route: for the hooks below and for tests. */
+export const clientFileQueries = (clinicId: string, clientId: string) => ({
+  file: {
     queryKey: [...clientKey(clinicId, clientId), 'file'],
     queryFn: () => api<ClientFile>(clientPath(clinicId, clientId)),
-  })
-}
-
-export const useConsultations = (c: string, k: string) => useItems<Consultation>(c, k, 'consultations')
-export const useDesigns = (c: string, k: string) => useItems<DesignSummary>(c, k, 'designs', true)
-export const usePlans = (c: string, k: string) => useItems<TreatmentPlan>(c, k, 'plans', true)
-export const usePhotos = (c: string, k: string) => useItems<Photo>(c, k, 'photos')
-export const useConsents = (c: string, k: string) => useItems<SignedConsentSummary>(c, k, 'consents')
-export const useMessages = (c: string, k: string) => useItems<OutboxMessage>(c, k, 'messages')
-
-/** The client's latest intake screened today; null without an intake. */
-export function useScreeningInForce(clinicId: string, clientId: string) {
-  return useQuery({
+  },
+  screening: {
     queryKey: [...clientKey(clinicId, clientId), 'screening'],
     queryFn: () => api<ScreeningInForce | null>(clientPath(clinicId, clientId, '/screening')),
-  })
-}
+  },
+  consultations: items<Consultation>(clinicId, clientId, 'consultations'),
+  designs: items<DesignSummary>(clinicId, clientId, 'designs', true),
+  plans: items<TreatmentPlan>(clinicId, clientId, 'plans', true),
+  photos: items<Photo>(clinicId, clientId, 'photos'),
+  consents: items<SignedConsentSummary>(clinicId, clientId, 'consents'),
+  messages: items<OutboxMessage>(clinicId, clientId, 'messages'),
+})
+
+export const useClientFile = (c: string, k: string) => useQuery(clientFileQueries(c, k).file)
+/** The client's latest intake screened today; null without an intake. */
+export const useScreeningInForce = (c: string, k: string) => useQuery(clientFileQueries(c, k).screening)
+export const useConsultations = (c: string, k: string) => useQuery(clientFileQueries(c, k).consultations)
+export const useDesigns = (c: string, k: string) => useQuery(clientFileQueries(c, k).designs)
+export const usePlans = (c: string, k: string) => useQuery(clientFileQueries(c, k).plans)
+export const usePhotos = (c: string, k: string) => useQuery(clientFileQueries(c, k).photos)
+export const useConsents = (c: string, k: string) => useQuery(clientFileQueries(c, k).consents)
+export const useMessages = (c: string, k: string) => useQuery(clientFileQueries(c, k).messages)
 
 /** The latest version of each consent text the clinic keeps. */
 export function useConsentTemplates(clinicId: string) {
