@@ -16,6 +16,22 @@ export type {
   DesignVersionCreate,
   PreviewQuery,
 } from './features/designs/designs.schema.ts'
+export type { ScreeningInForceAnswer } from './features/intakes/routes.ts'
 export type { PlanCreate, QuoteRecord, TreatmentPlan } from './features/plans/plans.schema.ts'
 export type { OutboxMessage, PortalAftercare } from './features/reminders/reminders.schema.ts'
+export type {
+  Appointment,
+  AppointmentDetail,
+  Availability,
+  Chair,
+  Course,
+  LocationList,
+  MoveResult,
+  PortalAppointments,
+  PublicAvailability,
+  PublicBooking,
+  PublicClinic,
+  TravelTimes,
+} from './features/scheduling/booking.schema.ts'
+export type { Alternative } from './features/scheduling/service.ts'
 export type { Problem } from './http/problem.ts'

@@ -3,29 +3,47 @@
 // three sessions to four (about one client in five needs a fourth, DOMAIN §0 [SG-SESS]). The same package mapping
 // and tax arithmetic as the quote, so the estimate and the consultation's quote agree.
 
-import type { PriceListId } from '../intake/intake.schema.ts'
+import type { Intake, PriceListId } from '../intake/intake.schema.ts'
 import { type PackageId, PRICE_LISTS } from './price-lists.ts'
+import { courseLines, packageForStage } from './quote.ts'
 import { type TaxRule, taxNoteOf, treatmentTaxMinor } from './tax-rules.ts'
 
-/** The patterns the estimator offers, with the package a quote gives each (quote.ts PACKAGE_BY_NORWOOD, Ludwig I–III). */
+interface EstimatePattern {
+  /** The pattern as an intake records it: the quote's stage rule gives its package. */
+  hairLoss: Intake['hairLoss']
+  /** A scar to hide and no hair loss. */
+  scars: boolean
+}
+
+const loss = (hairLoss: Intake['hairLoss'], scars = false): EstimatePattern => ({ hairLoss, scars })
+
+/** The patterns the estimator offers, each as the hair loss an intake would record for it (Norwood, Ludwig I–III). */
 export const ESTIMATE_PATTERNS = {
-  nw2: 'hairline',
-  nw3: 'hairline',
-  nw3v: 'crown',
-  nw4: 'crown',
-  nw5: 'full-head',
-  nw6: 'full-head',
-  nw7: 'full-head',
-  lw1: 'hairline',
-  lw2: 'crown',
-  lw3: 'full-head',
-  alopecia: 'full-head',
-  scar: 'scar',
-} as const satisfies Record<string, PackageId>
+  nw2: loss({ scale: 'norwood', stage: 'II' }),
+  nw3: loss({ scale: 'norwood', stage: 'III' }),
+  nw3v: loss({ scale: 'norwood', stage: 'III-vertex' }),
+  nw4: loss({ scale: 'norwood', stage: 'IV' }),
+  nw5: loss({ scale: 'norwood', stage: 'V' }),
+  nw6: loss({ scale: 'norwood', stage: 'VI' }),
+  nw7: loss({ scale: 'norwood', stage: 'VII' }),
+  lw1: loss({ scale: 'ludwig', stage: 'I' }),
+  lw2: loss({ scale: 'ludwig', stage: 'II' }),
+  lw3: loss({ scale: 'ludwig', stage: 'III' }),
+  alopecia: loss({ scale: 'alopecia-totalis' }),
+  scar: loss({ scale: 'none' }, true),
+} as const satisfies Record<string, EstimatePattern>
 export type EstimatePatternId = keyof typeof ESTIMATE_PATTERNS
 
+/** The package a quote gives this pattern: the quote's own stage rule. */
+export function estimatePackage(id: EstimatePatternId): PackageId {
+  const pattern: EstimatePattern = ESTIMATE_PATTERNS[id]
+  const pkg = packageForStage(pattern.hairLoss, pattern.scars)
+  if (pkg === null) throw new Error(`estimate pattern ${id} has no stage to price by`)
+  return pkg
+}
+
 export interface PriceRange {
-  /** Three sessions, taxes included (major units). */
+  /** Three sessions, taxes included (major units: the public clinic API's `low`). */
   low: number
   /** Four sessions, taxes included. */
   high: number
@@ -45,26 +63,30 @@ export interface LocationEstimate {
   taxNote: string
 }
 
-const withTax = (minor: number, rules: readonly TaxRule[]) => (minor + treatmentTaxMinor(minor, rules)) / 100
+// the public clinic API sends the estimate in major units; everything before this is summed in minor units
+const major = (minor: number) => minor / 100
 
 export function estimateAtLocation(priceList: PriceListId, taxRules: readonly TaxRule[]): LocationEstimate {
   const list = PRICE_LISTS[priceList]
-  const range = (base: number): PriceRange => ({
-    low: withTax(base, taxRules),
-    high: withTax(base + list.extraSession, taxRules),
+  // the quote's own lines and taxes for the course: three sessions, or four when the case needs one more
+  const total = (pkg: PackageId, scarAddOn: boolean, sessionCount: number) =>
+    major(courseLines(list, { package: pkg, scarAddOn, sessionCount }, taxRules).totalMinor)
+  const range = (pkg: PackageId, scarAddOn: boolean): PriceRange => ({
+    low: total(pkg, scarAddOn, 3),
+    high: total(pkg, scarAddOn, 4),
   })
   return {
     currency: list.currency,
-    patterns: Object.entries(ESTIMATE_PATTERNS).map(([patternId, pkg]) => {
-      const base = list.packages[pkg].amount
+    patterns: (Object.keys(ESTIMATE_PATTERNS) as EstimatePatternId[]).map((patternId) => {
+      const pkg = estimatePackage(patternId)
       return {
-        patternId: patternId as EstimatePatternId,
+        patternId,
         packageLabel: list.packages[pkg].label,
-        range: range(base),
-        withScar: range(base + (pkg === 'scar' ? 0 : list.scarAddOn)),
+        range: range(pkg, false),
+        withScar: range(pkg, true),
       }
     }),
-    touchUp: withTax(list.touchUp, taxRules),
+    touchUp: major(list.touchUp + treatmentTaxMinor(list.touchUp, taxRules)),
     taxNote: taxRules.length === 0 ? list.taxNote : taxNoteOf(taxRules),
   }
 }

@@ -72,9 +72,14 @@ export function taxNoteOf(rules: readonly TaxRule[]): string {
   return parts.join(' ')
 }
 
+/** One tax on an amount in minor units, rounded half-up to the cent: the one rounding every quote and estimate uses. */
+export function taxMinor(amountMinor: number, basisPoints: number): number {
+  return Math.round((amountMinor * basisPoints) / 10_000)
+}
+
 /** Total tax on a treatment amount in minor units, as the quote computes it (each tax rounded half-up to the cent). */
 export function treatmentTaxMinor(subtotalMinor: number, rules: readonly TaxRule[]): number {
-  return treatmentTaxes(rules).reduce((sum, r) => sum + Math.round((subtotalMinor * r.basisPoints) / 10_000), 0)
+  return treatmentTaxes(rules).reduce((sum, r) => sum + taxMinor(subtotalMinor, r.basisPoints), 0)
 }
 
 const ONTARIO: TaxRule[] = [

@@ -16,6 +16,14 @@ const appt = (over: Partial<Appointment> = {}): Appointment => ({
   practitionerId: 'p1',
   chairId: 'c1',
   clientId: 'k1',
+  clientName: null,
+  practitionerName: 'Sam',
+  source: 'clinic',
+  courseId: null,
+  courseIndex: null,
+  contact: null,
+  notes: null,
+  cancelReason: null,
   ...over,
 })
 const columns: Column[] = [

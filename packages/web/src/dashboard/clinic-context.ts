@@ -4,6 +4,7 @@ import type { SessionInfo } from '@stipple/domain'
 import { useQuery } from '@tanstack/react-query'
 import { useOutletContext } from 'react-router'
 import { api } from '../api/client.ts'
+import { clinicPath } from '../api/paths.ts'
 import type { Chair, ClinicLocation, StaffMember } from '../api/types.ts'
 
 type Membership = SessionInfo['memberships'][number]
@@ -18,7 +19,7 @@ export function useClinicContext(): ClinicContext {
   return useOutletContext<ClinicContext>()
 }
 
-export const clinicPath = (clinicId: string, rest = '') => `/api/v1/clinics/${clinicId}${rest}`
+export { clinicPath }
 
 export interface ClinicSetup {
   locations: ClinicLocation[]

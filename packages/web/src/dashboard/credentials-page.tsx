@@ -51,15 +51,15 @@ export function CredentialsPage() {
               </thead>
               <tbody>
                 {data.items.map((c) => (
-                  <tr key={c.id ?? `${c.practitionerName}-${c.title}`}>
-                    <td>{c.practitionerName ?? c.displayName ?? '—'}</td>
+                  <tr key={c.id}>
+                    <td>{c.practitionerName}</td>
                     <td>
                       {c.title}
                       {c.issuer ? `, ${c.issuer}` : ''}
                     </td>
                     <td>
                       {c.expiresOn ? formatLocalDate(c.expiresOn) : '—'}{' '}
-                      {c.daysLeft === undefined ? null : c.daysLeft < 0 ? (
+                      {c.daysLeft < 0 ? (
                         <span className="badge badge-danger">expired</span>
                       ) : (
                         <span className="badge badge-warn">in {c.daysLeft} days</span>

@@ -7,8 +7,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { useNavigate, useParams } from 'react-router'
 import { ApiError, api, messageOf } from '../api/client.ts'
+import { clientPath } from '../api/paths.ts'
 import { FormErrors, SelectField, TextField } from '../ui/field.tsx'
-import { clientPath } from './client-api.ts'
 import { useClinicContext, useClinicSetup } from './clinic-context.ts'
 
 const NORWOOD = ['I', 'II', 'IIa', 'III', 'IIIa', 'III-vertex', 'IV', 'IVa', 'V', 'Va', 'VI', 'VII']

@@ -4,8 +4,8 @@ import { PHOTO_ANGLES, type Photo } from '@stipple/domain'
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { ApiError, upload } from '../api/client.ts'
+import { clientPath } from '../api/paths.ts'
 import { FormErrors, SelectField, TextField } from '../ui/field.tsx'
-import { clientPath } from './client-api.ts'
 import { useClinicSetup } from './clinic-context.ts'
 
 export function PhotoUpload({ clinicId, clientId }: { clinicId: string; clientId: string }) {

@@ -3,8 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useState } from 'react'
 import { ApiError, api } from '../api/client.ts'
+import { clientPath } from '../api/paths.ts'
 import { FormErrors, TextField } from '../ui/field.tsx'
-import { clientPath } from './client-api.ts'
 
 interface PortalStatus {
   clientId: string

@@ -7,10 +7,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { ApiError, api, withQuery } from '../api/client.ts'
+import { clientPath } from '../api/paths.ts'
 import type { Appointment } from '../api/types.ts'
+import { useClientFile, usePlans } from '../api/use-client-file.ts'
 import { FormErrors, SelectField, TextArea, TextField } from '../ui/field.tsx'
 import { addDays, formatLocal } from '../ui/format.ts'
-import { clientPath, useClientFile, usePlans } from './client-api.ts'
 import { clinicPath, useClinicContext, useClinicSetup } from './clinic-context.ts'
 
 let rows = 0

@@ -9,7 +9,7 @@ import { PATTERNS } from './estimate.ts'
 import { StagePicture } from './stage-picture.tsx'
 
 /** Whole amounts without cents; an amount with cents (tax often adds them) keeps them. */
-const money = (amount: number, currency: string) => formatMoney(amount, currency, Number.isInteger(amount) ? 0 : 2)
+const money = (amount: number, currency: string) => formatMoney(amount, currency, 'auto')
 
 export function EstimatePage() {
   const { slug, prefix } = useClinicSlug()

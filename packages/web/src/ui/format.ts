@@ -12,16 +12,26 @@ const LOCALE_OF_CURRENCY: Record<string, string> = {
 }
 
 /**
- * The web app's one money formatter: amounts in major units (dollars, pounds) with their currency, in the currency's
- * locale (never a bare `3400.00`). The API keeps minor units; callers divide by 100 at the edge.
+ * Money as people read it: an amount in major units (dollars, pounds) with its currency, in the currency's locale
+ * (never a bare `3400.00`); 'auto' decimals show cents only when the amount has some. Screens showing the API's amounts use `formatMinorMoney`; this takes major units for what
+ * arrives in them (the studio's plan from the domain, the public estimate's ranges).
  */
-export function formatMoney(amount: number, currency: string, decimals = 0): string {
+export function formatMoney(amount: number, currency: string, decimals: number | 'auto' = 0): string {
+  const shown = decimals === 'auto' ? (Number.isInteger(amount) ? 0 : 2) : decimals
   return new Intl.NumberFormat(LOCALE_OF_CURRENCY[currency] ?? 'en-CA', {
     style: 'currency',
     currency,
-    minimumFractionDigits: decimals,
-    maximumFractionDigits: decimals,
+    minimumFractionDigits: shown,
+    maximumFractionDigits: shown,
   }).format(amount)
+}
+
+/**
+ * The API's money (integer minor units: cents, pence) with the currency it came with: the one place the app turns
+ * minor units into what people read. `decimals`: 2 always shows cents; 'auto' only when the amount has some.
+ */
+export function formatMinorMoney(minor: number, currency: string, decimals: 0 | 2 | 'auto' = 2): string {
+  return formatMoney(minor / 100, currency, decimals)
 }
 
 export function addDays(date: string, days: number): string {

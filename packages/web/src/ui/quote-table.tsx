@@ -1,11 +1,9 @@
 // A treatment plan's quote: its lines and total (tax included), and the prices for later that are not in the total.
 import type { TreatmentPlan } from '../api/types.ts'
-import { formatMoney } from './format.ts'
-
-const major = (minor: number) => minor / 100
+import { formatMinorMoney } from './format.ts'
 
 export function QuoteTable({ quote }: { quote: NonNullable<TreatmentPlan['quote']> }) {
-  const money = (minor: number) => formatMoney(major(minor), quote.currency, 2)
+  const money = (minor: number) => formatMinorMoney(minor, quote.currency)
   return (
     <>
       <table className="table">

@@ -21,6 +21,8 @@ const ScreeningInForceSchema = z
   })
   .nullable()
   .meta({ description: 'null when the client has no intake' })
+/** The screening route's answer, for clients to `import type`. */
+export type ScreeningInForceAnswer = z.infer<typeof ScreeningInForceSchema>
 
 export function intakeRoutes(intakes: IntakeService): RouteSpec[] {
   return [

@@ -423,3 +423,18 @@ export const PublicBookingSchema = z.object({
   /** True when this server sends mail, so the confirmation is on its way; false: the page is the only record. */
   confirmationEmailed: z.boolean(),
 })
+
+// The response types, for clients to `import type` (the web app's `api/types.ts`)
+
+export type LocationList = z.infer<typeof LocationListSchema>
+export type Chair = z.infer<typeof ChairSchema>
+export type Availability = z.infer<typeof AvailabilitySchema>
+export type Appointment = z.infer<typeof AppointmentSchema>
+export type AppointmentDetail = z.infer<typeof AppointmentDetailSchema>
+export type TravelTimes = z.infer<typeof TravelTimesSchema>
+export type Course = z.infer<typeof CourseSchema>
+export type MoveResult = z.infer<typeof MoveResultSchema>
+export type PortalAppointments = z.infer<typeof PortalAppointmentsSchema>
+export type PublicClinic = z.infer<typeof PublicClinicSchema>
+export type PublicAvailability = z.infer<typeof PublicAvailabilitySchema>
+export type PublicBooking = z.infer<typeof PublicBookingSchema>
