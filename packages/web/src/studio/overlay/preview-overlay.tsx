@@ -69,7 +69,7 @@ export function PreviewOverlay(props: OverlayProps) {
     () =>
       shapesOf(design).map(({ util, item, ref }) => ({
         ref,
-        label: util.label(item),
+        label: `${util.title} ${item.id}`,
         points: util.pointsOf(item),
         closed: util.closed,
         minCorners: util.minPoints,

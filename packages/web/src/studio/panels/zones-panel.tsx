@@ -36,7 +36,7 @@ export function ZonesPanel(props: {
               aria-pressed={shape?.ref.kind === s.ref.kind && shape.ref.id === s.ref.id}
               onClick={() => props.onSelect(s.ref)}
             >
-              {s.util.listLabel(s.item)}
+              {s.util.title} {s.item.id} ({s.item.kind})
             </button>
           </li>
         ))}

@@ -17,8 +17,7 @@ export const futUtil: ShapeUtil = {
   closed: false,
   minPoints: 2,
   noun: 'point',
-  label: (item) => `Scar ${item.id}`,
-  listLabel: (item) => `Scar ${item.id} (${item.kind})`,
+  title: 'Scar',
   pointsOf: (item) => asFut(item).polyline,
   withPoints: (item, polyline) => ({ ...asFut(item), polyline }),
   create: (design, polyline): Fut => ({

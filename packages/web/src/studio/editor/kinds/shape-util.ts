@@ -39,10 +39,8 @@ export interface ShapeUtil {
   minPoints: number
   /** What its points are called. */
   noun: 'corner' | 'point'
-  /** Its name on the preview's handles ("Zone zone-1"). */
-  label(item: ShapeItem): string
-  /** Its name in the list of zones and scars. */
-  listLabel(item: ShapeItem): string
+  /** What the list it is in calls it, before its id ("Zone zone-1", "Scar scar-1"). */
+  title: 'Zone' | 'Scar'
   /** Its outline's points (chart mm). */
   pointsOf(item: ShapeItem): readonly ChartPoint[]
   withPoints(item: ShapeItem, points: ChartPoint[]): ShapeItem

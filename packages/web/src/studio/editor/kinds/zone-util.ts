@@ -14,8 +14,7 @@ export const zoneUtil: ShapeUtil = {
   closed: true,
   minPoints: 3,
   noun: 'corner',
-  label: (item) => `Zone ${item.id}`,
-  listLabel: (item) => `Zone ${item.id} (${item.kind})`,
+  title: 'Zone',
   pointsOf: (item) => asZone(item).polygon,
   withPoints: (item, polygon) => ({ ...asZone(item), polygon }),
   // DOMAIN's defaults: density 85/cm², 0.15 mm dots, shade 35
