@@ -47,9 +47,12 @@ export interface Versioner {
   restore(design: Design, versions: DesignVersions): void
 }
 
-/** Numbers versions from one counter, so no two different designs (or parts) ever share a number. */
+// One counter for every versioner on the page: a new editor (another preset, a design loaded again) never hands the
+// worker or the renderer a number an earlier one used for a different design.
+let counter = 0
+
+/** Numbers a run of designs' versions, each new number from the page's one counter. */
 export function createVersioner(): Versioner {
-  let counter = 0
   let last: { design: Design; versions: DesignVersions } | null = null
   return {
     versionsOf(design) {

@@ -321,6 +321,15 @@ describe('versions', () => {
   })
 })
 
+describe('versions across editors', () => {
+  it("never number two editors' designs alike: a new preset is never taken for the last one", () => {
+    const a = new TestEditor(presetDesign('norwood-3', { seed: 1 }))
+    const b = new TestEditor(presetDesign('norwood-7', { seed: 1 }))
+    const numbers = (t: TestEditor) => Object.values(t.editor.versions)
+    for (const n of numbers(b)) expect(numbers(a)).not.toContain(n)
+  })
+})
+
 describe('selection and tools', () => {
   it('selects what is pressed, clears it on the bare preview, and a drawing tool clears it and comes back to select', () => {
     const t = new TestEditor()

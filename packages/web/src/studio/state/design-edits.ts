@@ -17,8 +17,16 @@ import {
   type ZoneKind,
 } from '@stipple/engine'
 import { futUtil } from '../editor/kinds/fut-util.ts'
-import type { DrawKind, ShapeFieldsPatch } from '../editor/kinds/shape-util.ts'
-import { refOf, resolveShape, SHAPE_UTILS, type ShapeRef, withItem, withNewItem } from '../editor/kinds/shape-utils.ts'
+import type { DrawKind, ShapeFieldsPatch, ShapeList } from '../editor/kinds/shape-util.ts'
+import {
+  refOf,
+  resolveShape,
+  SHAPE_UTILS,
+  type ShapeRef,
+  withItem,
+  withNewItem,
+  withoutItem,
+} from '../editor/kinds/shape-utils.ts'
 import { zoneUtil } from '../editor/kinds/zone-util.ts'
 
 /** The hairline's control points as the engine uses them (its own, or those its parameters give). */
@@ -181,9 +189,7 @@ export function addScar(design: Design, center: ChartPoint): Design {
 export function removeShape(design: Design, ref: ShapeRef): Design {
   const shape = resolveShape(design, ref)
   if (shape === null) return design
-  return shape.util.list === 'zones'
-    ? removeZone(design, ref.id)
-    : { ...design, scars: design.scars.filter((s) => s.id !== ref.id) }
+  return withoutItem(design, shape.util.list, ref.id)
 }
 
 /** The outline of a zone or scar (a scar's polyline or polygon), or null when there is none with that id. */
@@ -344,8 +350,9 @@ export function issuePlace(design: Design, path: string): string {
   const m = /^(zones|scars)\[(\d+)\]\.(polygon|polyline)(?:\[(\d+)\])?$/.exec(path)
   if (m === null) return path
   const [, list, index, field, corner] = m
-  const item = list === 'zones' ? design.zones[Number(index)] : design.scars[Number(index)]
-  if (item === undefined) return path
-  const name = `${list === 'zones' ? 'Zone' : 'Scar'} ${item.id}`
+  const item = design[list as ShapeList][Number(index)]
+  const shape = item === undefined ? null : resolveShape(design, refOf(list as ShapeList, item.id))
+  if (shape === null) return path
+  const name = `${shape.util.title} ${shape.item.id}`
   return corner === undefined ? name : `${name}, ${field === 'polyline' ? 'point' : 'corner'} ${Number(corner) + 1}`
 }

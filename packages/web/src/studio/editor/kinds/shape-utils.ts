@@ -64,18 +64,25 @@ export function resolveShape(design: Design, ref: ShapeRef): ResolvedShape | nul
   return item === undefined ? null : { util: SHAPE_UTILS[KIND_OF[list](item)], item, index, ref }
 }
 
-/** The design with the item at `index` of `list` replaced. */
+/** The design with one of its lists of shapes replaced by what `f` makes of it. */
+function withList(design: Design, list: ShapeList, f: (items: readonly ShapeItem[]) => ShapeItem[]): Design {
+  // a list holds only its own items: what `f` returns came from it or from its kind's util
+  return { ...design, [list]: f(itemsOf(design, list)) } as Design
+}
+
+/** The design with the item of `list` with this id replaced by what `f` makes of it. */
 export function withItem(design: Design, list: ShapeList, id: string, f: (item: ShapeItem) => ShapeItem): Design {
-  return list === 'zones'
-    ? { ...design, zones: design.zones.map((z) => (z.id === id ? (f(z) as typeof z) : z)) }
-    : { ...design, scars: design.scars.map((s) => (s.id === id ? (f(s) as typeof s) : s)) }
+  return withList(design, list, (items) => items.map((item) => (item.id === id ? f(item) : item)))
 }
 
 /** The design with a new item at the end of `list`. */
 export function withNewItem(design: Design, list: ShapeList, item: ShapeItem): Design {
-  return list === 'zones'
-    ? { ...design, zones: [...design.zones, item as Design['zones'][number]] }
-    : { ...design, scars: [...design.scars, item as Design['scars'][number]] }
+  return withList(design, list, (items) => [...items, item])
+}
+
+/** The design without the item of `list` with this id. */
+export function withoutItem(design: Design, list: ShapeList, id: string): Design {
+  return withList(design, list, (items) => items.filter((item) => item.id !== id))
 }
 
 /** The selection ref of an item in `list`. */
