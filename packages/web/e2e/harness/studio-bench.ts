@@ -4,6 +4,7 @@
 // Canvas2D baseline drawing all the same dots (arc + fill per dot over the same skin). packages/web/bench/
 // studio.bench.ts drives it.
 import { type Design, type PresetId, presetDesign } from '@stipple/engine'
+import { createVersioner } from '../../src/studio/editor/design-versions.ts'
 import { createPlacementClient, type PortLike } from '../../src/studio/placement/placement-client.ts'
 import type { PlaceResponse } from '../../src/studio/placement/placement-protocol.ts'
 import { createPreviewRenderer } from '../../src/studio/render/preview-renderer.ts'
@@ -32,6 +33,8 @@ declare global {
 }
 
 const SIZE = 1024
+// the designs' version numbers, as the studio's editor keeps them
+const versionsOf = createVersioner().versionsOf
 
 function worker(): (design: Design) => Promise<PlaceResponse & { ok: true }> {
   const w = new Worker(new URL('../../src/studio/placement/placement-worker.ts', import.meta.url), { type: 'module' })
@@ -40,7 +43,7 @@ function worker(): (design: Design) => Promise<PlaceResponse & { ok: true }> {
   return (design) =>
     new Promise((ok, fail) => {
       resolve = (r) => (r.ok ? ok(r) : fail(new Error(r.issues.map((i) => i.message).join('; '))))
-      client.request(design, false)
+      client.request(design, versionsOf(design), false)
     })
 }
 
@@ -80,7 +83,7 @@ async function run(frames: number, preset: PresetId): Promise<StudioBenchResult>
       const t1 = performance.now()
       // the studio's own path: only the blocks the step changed are drawn again
       const changed = placed.dirty === 'all' ? {} : { changed: placed.dirty }
-      renderer.render({ placement: placed.placement, options, ...changed })
+      renderer.render({ placement: placed.placement, versions: placed.versions, options, ...changed })
       // readPixels waits for the GPU: the frame is on the canvas
       gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, sync)
       const t2 = performance.now()

@@ -10,6 +10,7 @@ import {
   type RenderOptions,
   renderPreview,
 } from '@stipple/engine'
+import { createVersioner } from '../../src/studio/editor/design-versions.ts'
 import { createPlacer } from '../../src/studio/placement/place.ts'
 import { diffImages, type ImageDiff } from '../../src/studio/render/image-diff.ts'
 import { createPreviewRenderer, type PreviewRenderer } from '../../src/studio/render/preview-renderer.ts'
@@ -61,6 +62,8 @@ declare global {
 }
 
 const SIZE = 512
+// the designs' version numbers, as the studio's editor keeps them
+const versionsOf = createVersioner().versionsOf
 const WITHIN = 4
 
 function run(): StudioRenderResult {
@@ -76,7 +79,7 @@ function run(): StudioRenderResult {
     const cpu = { width: SIZE, height: SIZE, data: new Uint8ClampedArray(SIZE * SIZE * 4) }
     const ok = renderPreview(placed, options, cpu)
     if (!ok.ok) throw new Error(`${c.preset}: ${ok.issues.map((i) => i.message).join('; ')}`)
-    const issues = renderer.render({ placement: placed, options })
+    const issues = renderer.render({ placement: placed, versions: versionsOf(design), options })
     if (issues.length > 0) throw new Error(issues.map((i) => i.message).join('; '))
     const gpu = renderer.gl.readPixels()
     // the canvas holds the mark's white text where mark.ts puts it
@@ -86,7 +89,11 @@ function run(): StudioRenderResult {
       if (gpu[o] !== 255 || gpu[o + 1] !== 255 || gpu[o + 2] !== 255) markWhite = false
     })
     // a bare-skin render: how many pixels the dots change, so agreement is not vacuous
-    renderer.render({ placement: { ...placed, dots: { ...placed.dots, count: 0 } }, options })
+    renderer.render({
+      placement: { ...placed, dots: { ...placed.dots, count: 0 } },
+      versions: versionsOf(design),
+      options,
+    })
     const bare = renderer.gl.readPixels()
     cases.push({
       ...c,
@@ -107,10 +114,11 @@ function dragSteps(renderer: PreviewRenderer, preset: PresetId, view: 'top' | 'f
   let design = presetDesign(preset)
   const options: RenderOptions = { view, stage: 'healed', width: SIZE, height: SIZE }
   const placer = createPlacer()
-  const first = placer.place({ id: 0, design, plan: false })
+  const first = placer.place({ id: 0, design, versions: versionsOf(design), plan: false })
   if (!first.ok) throw new Error(`${preset} does not place`)
   const draw = (placement: typeof first.placement, changed?: readonly ChartBox[]) => {
-    const issues = renderer.render({ placement, options, ...(changed === undefined ? {} : { changed }) })
+    const versions = versionsOf(placement.design)
+    const issues = renderer.render({ placement, versions, options, ...(changed === undefined ? {} : { changed }) })
     if (issues.length > 0) throw new Error(issues.map((i) => i.message).join('; '))
     return renderer.gl.readPixels()
   }
@@ -121,7 +129,7 @@ function dragSteps(renderer: PreviewRenderer, preset: PresetId, view: 'top' | 'f
     const p = controlPointsOf(design)[mid]
     if (p === undefined) throw new Error('no hairline point')
     design = moveControlPoint(design, mid, [p[0] + k, p[1] + 2 * k])
-    const r = placer.place({ id: k, design, plan: false })
+    const r = placer.place({ id: k, design, versions: versionsOf(design), plan: false })
     if (!r.ok || r.dirty === 'all') throw new Error('a drag step gives quick dots')
     const partial = draw(r.placement, r.dirty)
     const regions = renderer.lastRegions()

@@ -1,6 +1,7 @@
 // Places the determinism cases through the studio's placement worker and publishes a digest per design on
 // window.__studioWorker, in the same form as placement.ts (studio-worker.e2e.ts compares them with Node's).
 import { presetDesign } from '@stipple/engine'
+import { createVersioner } from '../../src/studio/editor/design-versions.ts'
 import { createPlacementClient, type PortLike } from '../../src/studio/placement/placement-client.ts'
 import type { PlaceResponse } from '../../src/studio/placement/placement-protocol.ts'
 import { DIGEST_CASES } from './placement-digest.ts'
@@ -10,6 +11,9 @@ declare global {
     __studioWorker?: { preset: string; seed: number; count: number; sha256: string }[]
   }
 }
+
+// one numbering for every design sent, as the studio's editor keeps it: a new design is never mistaken for the last
+const versionsOf = createVersioner().versionsOf
 
 async function run() {
   const worker = new Worker(new URL('../../src/studio/placement/placement-worker.ts', import.meta.url), {
@@ -21,7 +25,8 @@ async function run() {
   for (const c of DIGEST_CASES) {
     const r = await new Promise<PlaceResponse>((ok) => {
       resolve = ok
-      client.request(presetDesign(c.preset, { seed: c.seed, sex: c.sex }), false)
+      const design = presetDesign(c.preset, { seed: c.seed, sex: c.sex })
+      client.request(design, versionsOf(design), false)
     })
     if (!r.ok) throw new Error(r.issues.map((i) => i.message).join('; '))
     const { dots, hair } = r.placement

@@ -5,21 +5,21 @@
 // when they let go is the design's own placement, the same as Node's.
 import { type DesignPlan, planDesign } from '@stipple/domain'
 import { type ChartBox, type Design, type Placement, placeDots, placeDotsAfterHairlineMove } from '@stipple/engine'
-import { type PlaceRequest, type PlaceResponse, placementKey } from './placement-protocol.ts'
+import type { PlaceRequest, PlaceResponse } from './placement-protocol.ts'
 
 export interface Placer {
   place(request: PlaceRequest): PlaceResponse
 }
 
 export function createPlacer(now: () => number = () => performance.now()): Placer {
-  /** Key of the design whose full placement `last` is; '' when `last` is a drag placement. */
-  let fullKey = ''
+  /** The placement version of the design whose full placement `last` is; -1 when `last` is a drag placement. */
+  let fullKey = -1
   let last: Placement | null = null
-  let planKey = ''
+  let planKey = -1
   let lastPlan: DesignPlan | null = null
   return {
-    place({ id, design, plan }) {
-      const key = placementKey(design)
+    place({ id, design, versions, plan }) {
+      const key = versions.placement
       const t0 = now()
       let reused = false
       let partial = false
@@ -34,27 +34,26 @@ export function createPlacer(now: () => number = () => performance.now()): Place
         // after a refusal the page shows no dots; whatever comes next is all new
         if (!placed.ok) {
           last = null
-          fullKey = ''
+          fullKey = -1
           return { id, ok: false, issues: placed.issues }
         }
         partial = quick !== null
         dirty = quick === null ? 'all' : (placed.changed ?? 'all')
         last = placed
-        fullKey = partial ? '' : key
+        fullKey = partial ? -1 : key
       }
       // the placement of this design: a reused one differs from it only in what does not place dots
       const placement = shown(last, design)
       const ms = now() - t0
       let p: DesignPlan | null = null
       if (plan) {
-        const pk = JSON.stringify(design)
-        if (pk !== planKey) {
+        if (versions.design !== planKey) {
           lastPlan = planOf(placement)
-          planKey = pk
+          planKey = versions.design
         }
         p = lastPlan
       }
-      return { id, ok: true, placement, ms, reused, partial, dirty, plan: p }
+      return { id, ok: true, versions, placement, ms, reused, partial, dirty, plan: p }
     },
   }
 }

@@ -5,7 +5,7 @@ import type { PlaceRequest, PlaceResponse } from './placement-protocol.ts'
 
 export interface PlacementClient {
   /** Asks for a placement; a request still waiting for the worker is dropped for this one. */
-  request(design: PlaceRequest['design'], plan: boolean): void
+  request(design: PlaceRequest['design'], versions: PlaceRequest['versions'], plan: boolean): void
   dispose(): void
 }
 
@@ -14,8 +14,8 @@ export type PortLike = WorkerPort<PlaceRequest, PlaceResponse>
 export function createPlacementClient(port: PortLike, onResult: (r: PlaceResponse) => void): PlacementClient {
   const worker = latestOnly(port, onResult)
   return {
-    request(design, plan) {
-      worker.send((id) => ({ id, design, plan }))
+    request(design, versions, plan) {
+      worker.send((id) => ({ id, design, versions, plan }))
     },
     dispose: worker.dispose,
   }

@@ -1,10 +1,13 @@
 // Messages between the studio and its placement worker.
 import type { DesignPlan } from '@stipple/domain'
 import type { ChartBox, Design, Placement } from '@stipple/engine'
+import type { DesignVersions } from '../editor/design-versions.ts'
 
 export interface PlaceRequest {
   id: number
   design: Design
+  /** The design's version numbers: the worker reuses its dots while `placement` stays, its plan while `design` does. */
+  versions: DesignVersions
   /** Also compute the plan and quote (of the same placement): asked when a change settles. */
   plan: boolean
 }
@@ -13,6 +16,8 @@ export type PlaceResponse =
   | {
       id: number
       ok: true
+      /** The request's version numbers, for the preview to tell what changed. */
+      versions: DesignVersions
       /** The placement of the request's design (dots, hair, head, field), for the preview to take as it is. */
       placement: Placement
       /** Placement time in the worker, ms. */
@@ -29,17 +34,3 @@ export type PlaceResponse =
       plan: DesignPlan | null
     }
   | { id: number; ok: false; issues: { path: string; message: string }[] }
-
-/** The part of a design that decides where dots go: skin, pigment, dilution and shade offsets only change their look. */
-export function placementKey(design: Design): string {
-  return JSON.stringify([
-    design.seed,
-    design.head,
-    design.hairline,
-    design.zones,
-    design.existingHair,
-    design.scars,
-    design.sessions.map((s) => s.share),
-    design.crown,
-  ])
-}

@@ -4,7 +4,6 @@ import {
   allocateDots,
   type ChartBox,
   createView,
-  type Design,
   type Placement,
   type PreviewLayers,
   previewLayers,
@@ -14,11 +13,14 @@ import {
   renderSkinBase,
   type View,
 } from '@stipple/engine'
+import type { DesignVersions } from '../editor/design-versions.ts'
 import { createGlPreview, type GlPreview, type PixelRect } from '../gl/gl-preview.ts'
 
 interface PreviewInput {
   /** The placed design, as the placement worker gave it (its design, dots, hair and head). */
   placement: Placement
+  /** The version numbers of the placement's design: what changed since the last render is read from these. */
+  versions: DesignVersions
   options: RenderOptions
   /** A camera of its own (the rotating head); otherwise the named view of `options`. */
   view?: View
@@ -138,8 +140,26 @@ function regionOf(view: View, box: ChartBox, reach: number): PixelRect | null {
   return { x0: x0 - pad, y0: y0 - pad, x1: x1 + pad, y1: y1 + pad }
 }
 
-function skinKey(design: Design, view: View): string {
-  return JSON.stringify([design.seed, design.head, design.skin, view.name, view.eye, view.forward, view.width])
+/** The untoned skin's inputs: the design's seed, head and skin (by version) and the camera. */
+function skinKey(versions: DesignVersions, view: View): string {
+  return [versions.skin, view.name, ...view.eye, ...view.forward, view.width].join(' ')
+}
+
+/** The render options as a key (their values, in a fixed order). */
+function optionsKey(o: RenderOptions): string {
+  const c = o.closeUp
+  return [
+    o.view,
+    o.session,
+    o.stage,
+    o.years,
+    o.width,
+    o.height,
+    o.sessionDays?.join(','),
+    c?.u,
+    c?.v,
+    c?.widthMm,
+  ].join(' ')
 }
 
 /** A renderer drawing into `canvas` at size × size px, or null without WebGL2. */
@@ -167,7 +187,7 @@ export function createPreviewRenderer(canvas: HTMLCanvasElement, size: number): 
       const view = input.view ?? createView(placement.head, options.view, size, size, options.closeUp ?? null)
       const result = previewLayers(placement, { ...options, width: size, height: size }, view)
       if (!result.ok) return result.issues
-      const k = skinKey(design, view)
+      const k = skinKey(input.versions, view)
       if (k !== key) {
         renderSkinBase(design, view, skin)
         gl.setSkin(view, skin)
@@ -178,7 +198,7 @@ export function createPreviewRenderer(canvas: HTMLCanvasElement, size: number): 
         const b = previewLayers({ ...placement, dots: NO_DOTS }, { ...options, width: size, height: size }, view)
         if (b.ok) before = { layers: b.layers, split: input.split }
       }
-      const fk = JSON.stringify([{ ...design, hairline: null }, options, k, view.focal, view.cx, view.cy, input.split])
+      const fk = [input.versions.frame, optionsKey(options), k, view.focal, view.cx, view.cy, input.split].join(' ')
       let regions: PixelRect[] | undefined
       let reachNow: number | null = null
       if (fk === frameKey && input.changed !== undefined && before === undefined) {

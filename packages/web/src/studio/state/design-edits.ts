@@ -12,11 +12,22 @@ import {
   hairlineCurve,
   hairlineHandles,
   type Issue,
-  type Scar,
   validateDesign,
   type Zone,
   type ZoneKind,
 } from '@stipple/engine'
+import { futUtil } from '../editor/kinds/fut-util.ts'
+import type { DrawKind, ShapeFieldsPatch, ShapeList } from '../editor/kinds/shape-util.ts'
+import {
+  refOf,
+  resolveShape,
+  SHAPE_UTILS,
+  type ShapeRef,
+  withItem,
+  withNewItem,
+  withoutItem,
+} from '../editor/kinds/shape-utils.ts'
+import { zoneUtil } from '../editor/kinds/zone-util.ts'
 
 /** The hairline's control points as the engine uses them (its own, or those its parameters give). */
 export function controlPointsOf(design: Design): ChartPoint[] {
@@ -120,7 +131,7 @@ function round(x: number): number {
   return Math.round(x * 100) / 100
 }
 
-function centroid(points: readonly ChartPoint[]): ChartPoint {
+export function centroid(points: readonly ChartPoint[]): ChartPoint {
   let x = 0
   let y = 0
   for (const p of points) {
@@ -150,27 +161,10 @@ function circle(center: ChartPoint, radiusMm: number, sides = 12): ChartPoint[] 
   return out
 }
 
-function freeId(taken: readonly { id: string }[], prefix: string): string {
-  const ids = new Set(taken.map((t) => t.id))
-  for (let n = 1; ; n++) if (!ids.has(`${prefix}-${n}`)) return `${prefix}-${n}`
-}
-
-/** A new zone's settings: density 85/cm², 0.15 mm dots, shade 35 (DOMAIN's defaults). */
-function newZone(design: Design, polygon: ChartPoint[], kind: ZoneKind): Zone {
-  return {
-    id: freeId(design.zones, 'zone'),
-    kind,
-    polygon,
-    densityPerCm2: 85,
-    dotSizeMm: 0.15,
-    shade: 35,
-    featherMm: 6,
-  }
-}
-
 /** Adds a zone with DOMAIN's defaults as a disc at `center`. */
 export function addZone(design: Design, center: ChartPoint, kind: ZoneKind = 'density'): Design {
-  return { ...design, zones: [...design.zones, newZone(design, circle(center, 20), kind)] }
+  const zone = { ...(zoneUtil.create(design, circle(center, 20)) as Zone), kind }
+  return { ...design, zones: [...design.zones, zone] }
 }
 
 export function updateZone(design: Design, id: string, patch: Partial<Omit<Zone, 'id'>>): Design {
@@ -183,58 +177,37 @@ export function removeZone(design: Design, id: string): Design {
 
 /** Adds a linear (FUT) scar across the back of the head, 4 mm wide. */
 export function addScar(design: Design, center: ChartPoint): Design {
-  const scar: Scar = {
-    id: freeId(design.scars, 'scar'),
-    kind: 'fut',
-    polyline: [
-      [round(center[0] - 40), center[1]],
-      [center[0], round(center[1] - 4)],
-      [round(center[0] + 40), center[1]],
-    ],
-    widthMm: 4,
-  }
-  return { ...design, scars: [...design.scars, scar] }
+  const polyline: ChartPoint[] = [
+    [round(center[0] - 40), center[1]],
+    [center[0], round(center[1] - 4)],
+    [round(center[0] + 40), center[1]],
+  ]
+  return withNewItem(design, 'scars', futUtil.create(design, polyline))
 }
 
-/** A scar's outline points (polyline or polygon), for moving and resizing. */
-export function scarPoints(scar: Scar): readonly ChartPoint[] {
-  return scar.kind === 'fut' ? scar.polyline : scar.polygon
-}
-
-export function withScarPoints(scar: Scar, points: ChartPoint[]): Scar {
-  return scar.kind === 'fut' ? { ...scar, polyline: points } : { ...scar, polygon: points }
-}
-
-export function updateScar(design: Design, id: string, f: (s: Scar) => Scar): Design {
-  return { ...design, scars: design.scars.map((s) => (s.id === id ? f(s) : s)) }
-}
-
-export function removeScar(design: Design, id: string): Design {
-  return { ...design, scars: design.scars.filter((s) => s.id !== id) }
-}
-
-/** A zone or a scar, as the studio selects it. */
-export interface ShapeRef {
-  kind: 'zone' | 'scar'
-  id: string
+/** Removes a zone or a scar. */
+export function removeShape(design: Design, ref: ShapeRef): Design {
+  const shape = resolveShape(design, ref)
+  if (shape === null) return design
+  return withoutItem(design, shape.util.list, ref.id)
 }
 
 /** The outline of a zone or scar (a scar's polyline or polygon), or null when there is none with that id. */
 export function shapePointsOf(design: Design, ref: ShapeRef): readonly ChartPoint[] | null {
-  if (ref.kind === 'zone') return design.zones.find((z) => z.id === ref.id)?.polygon ?? null
-  const scar = design.scars.find((s) => s.id === ref.id)
-  return scar === undefined ? null : scarPoints(scar)
+  const shape = resolveShape(design, ref)
+  return shape === null ? null : shape.util.pointsOf(shape.item)
 }
 
 /** The fewest points a shape keeps: an FUT scar is a line (2), every other outline a polygon (3). */
 export function minCornersOf(design: Design, ref: ShapeRef): number {
-  return ref.kind === 'scar' && design.scars.find((s) => s.id === ref.id)?.kind === 'fut' ? 2 : 3
+  return resolveShape(design, ref)?.util.minPoints ?? 3
 }
 
-function withShapePoints(design: Design, ref: ShapeRef, points: ChartPoint[]): Design {
-  return ref.kind === 'zone'
-    ? updateZone(design, ref.id, { polygon: points })
-    : updateScar(design, ref.id, (s) => withScarPoints(s, points))
+/** The design with a zone's or scar's outline replaced. */
+export function withShapePoints(design: Design, ref: ShapeRef, points: ChartPoint[]): Design {
+  const shape = resolveShape(design, ref)
+  if (shape === null) return design
+  return withItem(design, shape.util.list, ref.id, (item) => shape.util.withPoints(item, points))
 }
 
 /** Moves corner i of a zone's outline (or point i of a scar) to p. */
@@ -300,43 +273,19 @@ export function nearestEdge(
   return best === null ? null : { index: best.index, at: best.at }
 }
 
-/** What can be drawn on the preview: a zone's outline, an FUT strip scar's centre line, an FUE donor area. */
-export type DrawTool = 'zone' | 'fut' | 'fue'
-
 /** The design schema's cap on the points of one outline. */
 export const MAX_POINTS = 512
-
-/** The fewest points each drawing needs: a line takes 2, an outline 3. */
-export const MIN_DRAW_POINTS: Readonly<Record<DrawTool, number>> = { zone: 3, fut: 2, fue: 3 }
-
-/** What a new drawing is called in messages. */
-export const DRAW_NAMES: Readonly<Record<DrawTool, string>> = {
-  zone: 'zone',
-  fut: 'FUT scar',
-  fue: 'FUE donor area',
-}
-
-/** A new FUT scar's width (DESIGN's intake example), mm. */
-const NEW_FUT_WIDTH_MM = 4
-/** A new FUE area's punches and punch diameter (DESIGN's intake example, the FUE preset), mm. */
-const NEW_FUE = { count: 1500, diameterMm: 0.9 } as const
 
 export type DrawResult =
   | { ok: true; design: Design; selection: ShapeRef }
   | { ok: false; message: string; issues: readonly Issue[] }
 
 /** Why a drawing tool cannot start on this design, or null when it can. */
-export function drawRefusal(design: Design, tool: DrawTool): string | null {
-  if (tool === 'zone') {
-    return design.zones.length >= DESIGN_LIMITS.zones ? `A design has at most ${DESIGN_LIMITS.zones} zones.` : null
-  }
-  if (design.scars.length >= DESIGN_LIMITS.scars) return `A design has at most ${DESIGN_LIMITS.scars} scars.`
-  if (tool === 'fue') {
-    const fue = design.scars.find((s) => s.kind === 'fue')
-    // placement spreads the punches of the design's first FUE area only
-    if (fue !== undefined) return `This design already has an FUE donor area (scar ${fue.id}): edit that one instead.`
-  }
-  return null
+export function drawRefusal(design: Design, tool: DrawKind): string | null {
+  const util = SHAPE_UTILS[tool]
+  const limit = DESIGN_LIMITS[util.list]
+  if (design[util.list].length >= limit) return `A design has at most ${limit} ${util.list}.`
+  return util.refusal(design)
 }
 
 /**
@@ -344,11 +293,11 @@ export function drawRefusal(design: Design, tool: DrawTool): string | null {
  * area (1500 punches of 0.9 mm), checked by the engine's `validateDesign`: an outline that crosses itself, encloses
  * nothing or leaves the head is refused with the engine's reason, and the design stays as it was.
  */
-export function finishDrawing(design: Design, tool: DrawTool, points: readonly ChartPoint[]): DrawResult {
+export function finishDrawing(design: Design, tool: DrawKind, points: readonly ChartPoint[]): DrawResult {
   const refusal = drawRefusal(design, tool)
   if (refusal !== null) return { ok: false, message: refusal, issues: [] }
-  const name = DRAW_NAMES[tool]
-  const min = MIN_DRAW_POINTS[tool]
+  const util = SHAPE_UTILS[tool]
+  const { name, minPoints: min } = util
   if (points.length < min)
     return {
       ok: false,
@@ -358,29 +307,15 @@ export function finishDrawing(design: Design, tool: DrawTool, points: readonly C
   if (points.length > MAX_POINTS)
     return { ok: false, message: `A ${name} has at most ${MAX_POINTS} points.`, issues: [] }
   const rounded = points.map(([x, y]): ChartPoint => [round(x), round(y)])
-  let next: Design
-  let selection: ShapeRef
-  let path: string
-  if (tool === 'zone') {
-    const zone = newZone(design, rounded, 'density')
-    next = { ...design, zones: [...design.zones, zone] }
-    selection = { kind: 'zone', id: zone.id }
-    path = `zones[${design.zones.length}]`
-  } else {
-    const id = freeId(design.scars, 'scar')
-    const scar: Scar =
-      tool === 'fut'
-        ? { id, kind: 'fut', polyline: rounded, widthMm: NEW_FUT_WIDTH_MM }
-        : { id, kind: 'fue', polygon: rounded, ...NEW_FUE }
-    next = { ...design, scars: [...design.scars, scar] }
-    selection = { kind: 'scar', id }
-    path = `scars[${design.scars.length}]`
-  }
+  const item = util.create(design, rounded)
+  const next = withNewItem(design, util.list, item)
+  const selection = refOf(util.list, item.id)
+  const path = `${util.list}[${design[util.list].length}]`
   const issues = validateDesign(next, createHead(next.head)).filter(
     (i) => i.path === path || i.path.startsWith(`${path}.`)
   )
   if (issues.length > 0) {
-    const noun = tool === 'fut' ? 'line' : 'outline'
+    const noun = util.closed ? 'outline' : 'line'
     const reasons = issues.map((i) => {
       const corner = /\[(\d+)\]$/.exec(i.path)
       return corner === null ? `the ${noun} ${i.message}` : `point ${Number(corner[1]) + 1}: ${i.message}`
@@ -395,23 +330,16 @@ export function finishDrawing(design: Design, tool: DrawTool, points: readonly C
   return { ok: true, design: next, selection }
 }
 
-/** The fields of a scar that the studio sets: an FUT scar's width, an FUE area's punches and their diameter. */
-export interface ScarFieldsPatch {
-  widthMm?: number
-  count?: number
-  diameterMm?: number
+/** Sets the fields a shape of that kind has; the others are ignored. */
+export function setShapeFields(design: Design, ref: ShapeRef, patch: ShapeFieldsPatch): Design {
+  const shape = resolveShape(design, ref)
+  if (shape === null) return design
+  return withItem(design, shape.util.list, ref.id, (item) => shape.util.setFields(item, patch))
 }
 
 /** Sets the fields a scar of that kind has; the others are ignored. */
-export function setScarFields(design: Design, id: string, patch: ScarFieldsPatch): Design {
-  return updateScar(design, id, (s) => {
-    if (s.kind === 'fut' && patch.widthMm !== undefined) return { ...s, widthMm: patch.widthMm }
-    if (s.kind === 'fue') {
-      const count = patch.count === undefined ? s.count : Math.round(patch.count)
-      return { ...s, count, diameterMm: patch.diameterMm ?? s.diameterMm }
-    }
-    return s
-  })
+export function setScarFields(design: Design, id: string, patch: ShapeFieldsPatch): Design {
+  return setShapeFields(design, { kind: 'scar', id }, patch)
 }
 
 /**
@@ -422,8 +350,9 @@ export function issuePlace(design: Design, path: string): string {
   const m = /^(zones|scars)\[(\d+)\]\.(polygon|polyline)(?:\[(\d+)\])?$/.exec(path)
   if (m === null) return path
   const [, list, index, field, corner] = m
-  const item = list === 'zones' ? design.zones[Number(index)] : design.scars[Number(index)]
-  if (item === undefined) return path
-  const name = `${list === 'zones' ? 'Zone' : 'Scar'} ${item.id}`
+  const item = design[list as ShapeList][Number(index)]
+  const shape = item === undefined ? null : resolveShape(design, refOf(list as ShapeList, item.id))
+  if (shape === null) return path
+  const name = `${shape.util.title} ${shape.item.id}`
   return corner === undefined ? name : `${name}, ${field === 'polyline' ? 'point' : 'corner'} ${Number(corner) + 1}`
 }

@@ -2,8 +2,8 @@ import { placeDesign, planDesign } from '@stipple/domain'
 import { presetDesign } from '@stipple/engine'
 import { renderToString } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { formatMoney } from '../ui/format.ts'
-import { PlanPanel } from './studio-panels.tsx'
+import { formatMoney } from '../../ui/format.ts'
+import { PlanPanel } from './plan-panel.tsx'
 
 describe("the studio's plan and quote", () => {
   it('shows each amount and the total with its currency, in its locale (never a bare 3400.00)', () => {

@@ -1,6 +1,6 @@
 import { presetDesign } from '@stipple/engine'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, setCsrfToken } from '../api/client.ts'
+import { ApiError, setCsrfToken } from './client.ts'
 import { loadDesign, recordApproval, saveVersion } from './design-api.ts'
 
 const calls: { url: string; init: RequestInit }[] = []

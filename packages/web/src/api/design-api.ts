@@ -1,7 +1,7 @@
 // The studio's calls to the design routes, through the app's API client (cookies and the x-csrf-token header).
 import { DESIGN_SCHEMA_V1, type DesignDocument, type LocalTime } from '@stipple/domain'
 import type { Design } from '@stipple/engine'
-import { api } from '../api/client.ts'
+import { api } from './client.ts'
 
 export interface DesignDetailDto {
   id: string
