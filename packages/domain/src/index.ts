@@ -125,6 +125,14 @@ export {
 export { PRICE_LISTS } from './consultation/price-lists.ts'
 export { screen as screenIntake } from './consultation/screening.ts'
 export {
+  PlanDocumentSchema,
+  ScreeningStatusSchema,
+  type StoredConsultationResult,
+  StoredConsultationResultSchema,
+  StoredQuoteDocumentSchema,
+  StoredScreeningSchema,
+} from './consultation/stored.schema.ts'
+export {
   type CareLine,
   careInWords,
   formatDate,
@@ -212,6 +220,7 @@ export {
   formatZoned,
   instantToZoned,
   isTimeZone,
+  localDate,
   localTime,
   offsetMinutes,
   TIME_ZONE_DATABASE_VERSION,

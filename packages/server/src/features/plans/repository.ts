@@ -1,6 +1,7 @@
-import { localTime } from '@stipple/domain'
+import { localTime, PlanDocumentSchema, StoredQuoteDocumentSchema } from '@stipple/domain'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import { storedDocument } from '../../db/stored.ts'
 import type { QuoteRecord, TreatmentPlan } from './plans.schema.ts'
 import type { StoredQuote } from './quote-record.ts'
 
@@ -167,7 +168,7 @@ export class PlanRepository {
       .execute()
     const latest = new Map<string, QuoteRecord>()
     for (const r of quotes) {
-      const d = r.document as unknown as StoredQuote['document']
+      const d = storedDocument(StoredQuoteDocumentSchema, r.document, `quotes.document of quote ${r.id}`)
       latest.set(r.treatment_plan_id, {
         id: r.id,
         locationId: r.location_id,
@@ -195,7 +196,7 @@ export class PlanRepository {
       id: p.id,
       clientId: p.client_id,
       designVersionId: p.design_version_id,
-      plan: p.plan as unknown as TreatmentPlan['plan'],
+      plan: storedDocument(PlanDocumentSchema, p.plan, `treatment_plans.plan of plan ${p.id}`),
       quote: latest.get(p.id) ?? null,
       createdAt: p.created_at.toISOString(),
       createdAtLocal: localTime(p.created_at.getTime(), zoneOf(latest.get(p.id)?.locationId)),
