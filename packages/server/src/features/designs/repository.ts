@@ -2,7 +2,7 @@ import { type DesignDocument, parseDesignDocument } from '@stipple/domain'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import { storedWith } from '../../db/stored.ts'
-import { clinicClock } from '../locations/local-times.ts'
+import { clinicClock } from '../../local-times.ts'
 import type { DesignApproval, DesignSummary, DesignVersion } from './designs.schema.ts'
 
 export interface DesignRow {

@@ -1,7 +1,7 @@
 import type { IntakeRecord } from '@stipple/domain'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import { clinicClock } from '../locations/local-times.ts'
+import { clinicClock } from '../../local-times.ts'
 
 const columns = ['id', 'client_id', 'version', 'schema', 'document', 'recorded_by', 'created_at'] as const
 

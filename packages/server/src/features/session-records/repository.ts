@@ -1,7 +1,7 @@
 import type { Lot, LotCreate, LotRecall, SessionRecord, SessionRecordCreate } from '@stipple/domain'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import { clinicClock } from '../locations/local-times.ts'
+import { clinicClock } from '../../local-times.ts'
 
 export class SessionRecordRepository {
   readonly #db: Kysely<Database>
