@@ -78,6 +78,7 @@ export {
   LASER_ADVERSE_EVENT_KINDS,
   LASER_COURSE_STATUSES,
   LASER_REMOVAL_LIMITS,
+  LaserAdverseEventSchema,
   type LaserCourse,
   type LaserCourseCreate,
   LaserCourseCreateSchema,
@@ -230,6 +231,8 @@ export {
 } from './scheduling/zoned-time.ts'
 export { type SafetyFacts, type SafetyRefusal, sessionSafetyRefusals } from './session-records/safety.ts'
 export {
+  AdverseEventSchema,
+  AnaestheticSchema,
   type Lot,
   type LotCreate,
   LotCreateSchema,

@@ -8,7 +8,7 @@ import { CONSULTATION_SCHEMA_V1, type ConsultationResult } from './consult.ts'
 
 const SCREENING_STATUSES = ['suitable', 'caution', 'defer', 'not-suitable'] as const
 
-export const FindingSchema = z.object({
+const FindingSchema = z.object({
   code: z.string(),
   severity: z.enum(['info', 'caution', 'defer', 'block']),
   /** In plain words, for the client. */

@@ -1,6 +1,16 @@
-import type { Lot, LotCreate, LotRecall, SessionRecord, SessionRecordCreate } from '@stipple/domain'
+import {
+  AdverseEventSchema,
+  AnaestheticSchema,
+  type Lot,
+  type LotCreate,
+  type LotRecall,
+  type SessionRecord,
+  type SessionRecordCreate,
+  SessionRecordSchema,
+} from '@stipple/domain'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import { storedDocument } from '../../db/stored.ts'
 import { clinicClock } from '../../local-times.ts'
 
 export class SessionRecordRepository {
@@ -339,7 +349,7 @@ export class SessionRecordRepository {
       sessionIndex: r.session_index,
       performedAt: r.performed_at.toISOString(),
       performedAtLocal: clock.local(r.performed_at, r.location_id),
-      areas: r.areas,
+      areas: storedDocument(SessionRecordSchema.shape.areas, r.areas, `session_records.areas of record ${r.id}`),
       impressions: r.impressions,
       durationMinutes: r.duration_minutes,
       needles: needles
@@ -365,13 +375,20 @@ export class SessionRecordRepository {
               overridden: r.overridden ?? [],
             },
       clinical: {
-        anaesthetic: r.anaesthetic === null ? null : { ...r.anaesthetic },
+        anaesthetic: storedDocument(
+          AnaestheticSchema.nullable(),
+          r.anaesthetic,
+          `session_records.anaesthetic of record ${r.id}`
+        ),
         notes: r.notes,
         adverseEvents: events
           .filter((e) => e.session_record_id === r.id)
           .map((e) => ({
-            kind: e.kind as NonNullable<SessionRecord['clinical']>['adverseEvents'][number]['kind'],
-            severity: e.severity as NonNullable<SessionRecord['clinical']>['adverseEvents'][number]['severity'],
+            ...storedDocument(
+              AdverseEventSchema.pick({ kind: true, severity: true }),
+              { kind: e.kind, severity: e.severity },
+              `adverse_events kind and severity of ${e.id}`
+            ),
             description: e.description,
             notedAt: e.noted_at.toISOString(),
           })),
