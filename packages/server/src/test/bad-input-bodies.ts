@@ -54,13 +54,6 @@ export function isRequired(schema: JsonSchema, path: Segment[]): boolean {
   return s?.required?.includes(String(path.at(-1))) ?? false
 }
 
-/**
- * The fields inside an intake's parts (`document.client.age`…) are the intake schema's to check, and that schema is
- * not wired in yet (it is being written beside this); until then only the envelope is checked here.
- */
-export const insideIntakeParts = (operationId: string, path: Segment[]) =>
-  operationId === 'createIntake' && path.length > 2 && path[0] === 'document'
-
 export const wrongType = (v: Json): Json =>
   typeof v === 'string' ? 12345 : typeof v === 'number' ? 'twelve' : typeof v === 'boolean' ? 'yes' : 'text'
 
