@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
-import { checkBoundaries, extractImports, findCycles } from './boundaries.ts'
+import { checkBoundaries, extractImports, featureGraph, findCycles } from './boundaries.ts'
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url))
 const tmpRoots: string[] = []
@@ -130,6 +130,45 @@ describe('checkBoundaries', () => {
     expect(v[0]?.message).toBe(
       'import cycle: packages/engine/src/a.ts → packages/engine/src/b.ts → packages/engine/src/c.ts → packages/engine/src/a.ts'
     )
+  })
+
+  it("refuses a loop between the server's feature folders, type imports and tests included", () => {
+    const f = 'packages/server/src/features'
+    const root = workspace({
+      [`${f}/plans/service.ts`]: "import { ownClientId } from '../designs/service.ts'\nexport const p = ownClientId\n",
+      [`${f}/designs/service.ts`]:
+        "import type { Quote } from '../consultations/types.ts'\nexport const ownClientId = (q: Quote) => q\n",
+      [`${f}/consultations/types.ts`]: 'export type Quote = number\n',
+      [`${f}/consultations/service.test.ts`]: "import { p } from '../plans/service.ts'\nexport const t = p\n",
+      // one-way edges into a shared folder are fine
+      [`${f}/audit/audit.ts`]: 'export const audit = 1\n',
+      [`${f}/clients/guard.ts`]: "import { audit } from '../audit/audit.ts'\nexport const guard = audit\n",
+      [`${f}/intakes/service.ts`]: "import { guard } from '../clients/guard.ts'\nexport const i = guard\n",
+    })
+    const v = checkBoundaries(root)
+    expect(v.map((x) => [x.rule, x.file, x.message])).toEqual([
+      [
+        'feature-cycle',
+        `${f}/consultations`,
+        'server features import each other in a loop: consultations → plans → designs → consultations; move what both need to a leaf module or the domain',
+      ],
+    ])
+    // the same tree without the test's edge back into plans has no loop
+    rmSync(join(root, `${f}/consultations/service.test.ts`))
+    expect(checkBoundaries(root)).toEqual([])
+  })
+
+  it('lists the folder-level graph of the server features', () => {
+    const f = 'packages/server/src/features'
+    const root = workspace({
+      [`${f}/plans/service.ts`]: "import type { D } from '../designs/service.ts'\nexport type P = D\n",
+      [`${f}/designs/service.ts`]: 'export type D = 1\n',
+      [`${f}/api.test.ts`]: "import type { P } from './plans/service.ts'\nexport type A = P\n",
+    })
+    expect([...featureGraph(root)]).toEqual([
+      ['designs', []],
+      ['plans', ['designs']],
+    ])
   })
 
   it('makes `npm run boundaries` exit non-zero on a violation', () => {

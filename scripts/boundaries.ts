@@ -7,7 +7,15 @@ import { dirname, join, relative, resolve } from 'node:path'
 
 export interface Violation {
   file: string
-  rule: 'direction' | 'node-builtin' | 'testkit-in-source' | 'own-barrel' | 'escape' | 'engine-dependency' | 'cycle'
+  rule:
+    | 'direction'
+    | 'node-builtin'
+    | 'testkit-in-source'
+    | 'own-barrel'
+    | 'escape'
+    | 'engine-dependency'
+    | 'cycle'
+    | 'feature-cycle'
   message: string
 }
 
@@ -119,6 +127,7 @@ export function checkBoundaries(root: string): Violation[] {
   const violations: Violation[] = []
   const graph = new Map<string, string[]>()
   const packages = readdirSync(packagesDir).filter((p) => statSync(join(packagesDir, p)).isDirectory())
+  const featureGraph = new Map<string, Set<string>>()
 
   for (const pkg of packages) {
     const rule = PACKAGE_RULES[pkg]
@@ -145,6 +154,7 @@ export function checkBoundaries(root: string): Violation[] {
             })
           }
           if (!ref.typeOnly) edges.push(target)
+          addFeatureEdge(featureGraph, join(packagesDir, FEATURES_DIR), file, target)
           continue
         }
         const ws = /^@stipple\/([\w-]+)/.exec(spec)
@@ -209,7 +219,47 @@ export function checkBoundaries(root: string): Violation[] {
       message: `import cycle: ${[...names, names[0]].join(' → ')}`,
     })
   }
+  for (const cycle of findCycles(new Map([...featureGraph].map(([f, to]) => [f, [...to].sort()])))) {
+    violations.push({
+      file: `packages/${FEATURES_DIR}/${cycle[0] ?? ''}`,
+      rule: 'feature-cycle',
+      message: `server features import each other in a loop: ${[...cycle, cycle[0]].join(' → ')}; move what both need to a leaf module or the domain`,
+    })
+  }
   return violations.sort((a, b) => a.file.localeCompare(b.file))
+}
+
+/** The server's feature folders: their folder-level import graph (type imports and tests included) has no loop. */
+const FEATURES_DIR = 'server/src/features'
+
+/** Records `from`'s folder → `to`'s folder when both are files in different folders under `featuresDir`. */
+function addFeatureEdge(graph: Map<string, Set<string>>, featuresDir: string, from: string, to: string): void {
+  const folderOf = (file: string) => {
+    const rel = relative(featuresDir, file)
+    const [folder, ...rest] = rel.split('/')
+    return rel.startsWith('..') || rest.length === 0 ? null : (folder ?? null)
+  }
+  const a = folderOf(from)
+  const b = folderOf(to)
+  if (a === null) return
+  if (!graph.has(a)) graph.set(a, new Set())
+  if (b !== null && b !== a) graph.get(a)?.add(b)
+}
+
+/** The folder-level import graph of the server's features under `root` (folder → folders it imports), for reports. */
+export function featureGraph(root: string): Map<string, string[]> {
+  const packagesDir = join(root, 'packages')
+  const featuresDir = join(packagesDir, FEATURES_DIR)
+  const graph = new Map<string, Set<string>>()
+  for (const file of listSourceFiles(featuresDir)) {
+    addFeatureEdge(graph, featuresDir, file, file)
+    for (const ref of extractImports(readFileSync(file, 'utf8'))) {
+      if (!ref.specifier.startsWith('.')) continue
+      const target = resolveRelative(file, ref.specifier)
+      if (target !== null) addFeatureEdge(graph, featuresDir, file, target)
+    }
+  }
+  return new Map([...graph].sort(([a], [b]) => a.localeCompare(b)).map(([f, to]) => [f, [...to].sort()]))
 }
 
 /** Strongly connected components with more than one file (or a self-import), by Tarjan's algorithm (Tarjan 1972). */

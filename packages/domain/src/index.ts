@@ -78,6 +78,7 @@ export {
   LASER_ADVERSE_EVENT_KINDS,
   LASER_COURSE_STATUSES,
   LASER_REMOVAL_LIMITS,
+  LaserAdverseEventSchema,
   type LaserCourse,
   type LaserCourseCreate,
   LaserCourseCreateSchema,
@@ -124,6 +125,14 @@ export {
 } from './consultation/opening-days.ts'
 export { PRICE_LISTS } from './consultation/price-lists.ts'
 export { screen as screenIntake } from './consultation/screening.ts'
+export {
+  PlanDocumentSchema,
+  ScreeningStatusSchema,
+  type StoredConsultationResult,
+  StoredConsultationResultSchema,
+  StoredQuoteDocumentSchema,
+  StoredScreeningSchema,
+} from './consultation/stored.schema.ts'
 export {
   type CareLine,
   careInWords,
@@ -212,6 +221,7 @@ export {
   formatZoned,
   instantToZoned,
   isTimeZone,
+  localDate,
   localTime,
   offsetMinutes,
   TIME_ZONE_DATABASE_VERSION,
@@ -221,6 +231,8 @@ export {
 } from './scheduling/zoned-time.ts'
 export { type SafetyFacts, type SafetyRefusal, sessionSafetyRefusals } from './session-records/safety.ts'
 export {
+  AdverseEventSchema,
+  AnaestheticSchema,
   type Lot,
   type LotCreate,
   LotCreateSchema,

@@ -6,7 +6,7 @@ import { z } from 'zod'
 import type { Auth } from './auth/auth.ts'
 import { LoginRateLimiter } from './auth/rate-limit.ts'
 import type { Database } from './db/database.ts'
-import { repositoriesOver, transactionRunner } from './db/unit-of-work.ts'
+import { repositoriesOver, transactionRunner, unitOfWork } from './db/unit-of-work.ts'
 import { AppError } from './errors.ts'
 import { accessRoutes } from './features/access/routes.ts'
 import { AccessService } from './features/access/service.ts'
@@ -18,24 +18,38 @@ import { clientRoutes } from './features/clients/routes.ts'
 import { ClientService } from './features/clients/service.ts'
 import { consentRoutes } from './features/consents/routes.ts'
 import { ConsentService } from './features/consents/service.ts'
+import { consultationRoutes } from './features/consultations/routes.ts'
+import { ConsultationService } from './features/consultations/service.ts'
+import { consultationRepositories } from './features/consultations/work.ts'
 import { credentialRoutes } from './features/credentials/routes.ts'
 import { CredentialService } from './features/credentials/service.ts'
-import { consultationDesignPlanRoutes } from './features/designs/feature.ts'
+import { PreviewRenderer } from './features/designs/preview.ts'
+import { designRoutes } from './features/designs/routes.ts'
+import { DesignService } from './features/designs/service.ts'
+import { designRepositories } from './features/designs/work.ts'
 import { intakeRoutes } from './features/intakes/routes.ts'
 import { IntakeService } from './features/intakes/service.ts'
+import { intakeRepositories } from './features/intakes/work.ts'
 import { laserRemovalRoutes } from './features/laser-removal/routes.ts'
 import { LaserRemovalService } from './features/laser-removal/service.ts'
+import { laserRemovalRepositories } from './features/laser-removal/work.ts'
 import { locationRoutes } from './features/locations/routes.ts'
 import { LocationService } from './features/locations/service.ts'
 import { photoRoutes } from './features/photos/routes.ts'
 import { PhotoService } from './features/photos/service.ts'
 import type { PhotoStore } from './features/photos/store.ts'
+import { photoRepositories } from './features/photos/work.ts'
+import { planRoutes } from './features/plans/routes.ts'
+import { PlanService } from './features/plans/service.ts'
+import { planRepositories } from './features/plans/work.ts'
 import { portalAccessRoutes } from './features/portal-access/routes.ts'
 import { PortalAccessService } from './features/portal-access/service.ts'
+import { portalAccessRepositories } from './features/portal-access/work.ts'
 import { privacyRoutes } from './features/privacy/routes.ts'
 import { PrivacyService } from './features/privacy/service.ts'
 import { publicSiteRoutes } from './features/public-site/routes.ts'
 import { PublicSiteService } from './features/public-site/service.ts'
+import { publicSiteRepositories } from './features/public-site/work.ts'
 import { acceptUnsubscribeForms, reminderRoutes } from './features/reminders/routes.ts'
 import { ReminderService } from './features/reminders/service.ts'
 import { BookingRateLimiter } from './features/scheduling/booking-limiter.ts'
@@ -43,6 +57,7 @@ import { schedulingRoutes } from './features/scheduling/routes.ts'
 import { SchedulingService } from './features/scheduling/service.ts'
 import { sessionRecordRoutes } from './features/session-records/routes.ts'
 import { SessionRecordService } from './features/session-records/service.ts'
+import { sessionRecordRepositories } from './features/session-records/work.ts'
 import { type LogDestination, loggerOptions } from './http/logging.ts'
 import { buildOpenApi } from './http/openapi.ts'
 import { toProblem } from './http/problem.ts'
@@ -95,6 +110,8 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
   const now = deps.now ?? (() => new Date())
   const run = transactionRunner(deps.db)
   const plain = repositoriesOver(deps.db)
+  // one renderer: the plan PDF's previews share the design previews' threads, limits and cache
+  const previews = new PreviewRenderer()
   const app = Fastify({
     ...loggerOptions(deps.logger === false ? undefined : deps.logger),
     ...(deps.logger === undefined || deps.logger === false ? { logger: false } : {}),
@@ -132,15 +149,15 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
       deps.trustedOrigins
     ),
     ...clientRoutes(new ClientService(run, now, plain)),
-    ...intakeRoutes(new IntakeService(run, now)),
-    ...sessionRecordRoutes(new SessionRecordService(run, now)),
-    ...photoRoutes(new PhotoService(run, deps.photoStore, now)),
+    ...intakeRoutes(new IntakeService(unitOfWork(deps.db, intakeRepositories), now)),
+    ...sessionRecordRoutes(new SessionRecordService(unitOfWork(deps.db, sessionRecordRepositories), now)),
+    ...photoRoutes(new PhotoService(unitOfWork(deps.db, photoRepositories), deps.photoStore, now)),
     ...privacyRoutes(new PrivacyService(deps.db, now, deps.photoStore)),
     ...consentRoutes(new ConsentService(deps.db, deps.photoStore)),
     ...credentialRoutes(new CredentialService(deps.db, now)),
-    ...laserRemovalRoutes(new LaserRemovalService(deps.db, now)),
-    ...publicSiteRoutes(new PublicSiteService(deps.db, deps.photoStore, now)),
-    ...portalAccessRoutes(new PortalAccessService(deps.db, deps.auth, now)),
+    ...laserRemovalRoutes(new LaserRemovalService(unitOfWork(deps.db, laserRemovalRepositories), now)),
+    ...publicSiteRoutes(new PublicSiteService(unitOfWork(deps.db, publicSiteRepositories), deps.photoStore, now)),
+    ...portalAccessRoutes(new PortalAccessService(unitOfWork(deps.db, portalAccessRepositories), deps.auth, now)),
     ...schedulingRoutes(
       new SchedulingService(
         deps.db,
@@ -150,7 +167,9 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
         deps.mailConfigured ?? false
       )
     ),
-    ...consultationDesignPlanRoutes(deps.db, now),
+    ...consultationRoutes(new ConsultationService(unitOfWork(deps.db, consultationRepositories), now)),
+    ...designRoutes(new DesignService(unitOfWork(deps.db, designRepositories), previews)),
+    ...planRoutes(new PlanService(unitOfWork(deps.db, planRepositories), previews, now)),
     ...reminderRoutes(new ReminderService(deps.db, now)),
     ...calendarRoutes(
       new CalendarService(deps.db, now, deps.publicUrl ?? deps.trustedOrigins[0] ?? 'http://localhost')

@@ -1,5 +1,6 @@
 // A clinic's client as stored and as the API shows it, and the intake records kept in the client's file.
 import { z } from 'zod'
+import { IntakeSchema } from '../intake/intake.schema.ts'
 import { LocalTimeSchema } from '../scheduling/local-time.schema.ts'
 
 /** The stages of a client's course, from first enquiry to touch-up recall (DESIGN: the course of an SMP client). */
@@ -86,8 +87,8 @@ export const ClientListQuerySchema = z.strictObject({
 export const ClientListSchema = z.object({ items: z.array(ClientSummarySchema), total: z.number().int() })
 
 /**
- * The intake document's envelope: DESIGN's top-level fields, nothing else. The rules inside each part (codes,
- * ranges) belong to the intake schema (`domain/src/intake`), which replaces this envelope when it lands.
+ * The intake document's envelope: DESIGN's top-level fields, nothing else; what each part gives is then checked by the
+ * intake schema (`domain/src/intake`).
  */
 const Part = z.record(z.string(), z.unknown())
 const IntakeDocumentEnvelopeSchema = z.strictObject({
@@ -102,7 +103,30 @@ const IntakeDocumentEnvelopeSchema = z.strictObject({
   location: Part.optional(),
 })
 
-export const IntakeCreateSchema = z.strictObject({ document: IntakeDocumentEnvelopeSchema })
+/** The value at a zod issue's path inside `value`, or undefined when the path leads nowhere. */
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value
+  for (const key of path) {
+    if (typeof at !== 'object' || at === null) return undefined
+    at = (at as Record<PropertyKey, unknown>)[key]
+  }
+  return at
+}
+
+/**
+ * An intake as recorded: everything it gives is checked by the intake schema (codes, ranges, unknown fields), each
+ * problem at its path; a field not answered yet is left for the consultation, which refuses the intake until it is
+ * (a corrected intake is a new version). The document is kept as written (a stage stays "5A").
+ */
+const IntakeDocumentSchema = IntakeDocumentEnvelopeSchema.superRefine((document, ctx) => {
+  const parsed = IntakeSchema.safeParse(document, { reportInput: true })
+  if (parsed.success) return
+  for (const issue of parsed.error.issues) {
+    if (valueAt(document, issue.path) !== undefined) ctx.issues.push(issue as z.core.$ZodRawIssue)
+  }
+})
+
+export const IntakeCreateSchema = z.strictObject({ document: IntakeDocumentSchema })
 export type IntakeCreate = z.infer<typeof IntakeCreateSchema>
 
 export const IntakeRecordSchema = z.object({

@@ -36,7 +36,7 @@ export type LaserCourseCreate = z.infer<typeof LaserCourseCreateSchema>
 export const LaserCourseUpdateSchema = z.strictObject({ status: z.enum(LASER_COURSE_STATUSES) })
 export type LaserCourseUpdate = z.infer<typeof LaserCourseUpdateSchema>
 
-const LaserAdverseEventSchema = z.strictObject({
+export const LaserAdverseEventSchema = z.strictObject({
   kind: z.enum(LASER_ADVERSE_EVENT_KINDS),
   severity: z.enum(['mild', 'moderate', 'severe']),
   description: typedText(2000),

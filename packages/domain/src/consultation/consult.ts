@@ -15,7 +15,7 @@ import { type Recommendation, recommendDesign, recommendSessions } from './recom
 import { type Finding, type ScreeningStatus, screen } from './screening.ts'
 import type { TaxRule } from './tax-rules.ts'
 
-const CONSULTATION_SCHEMA_V1 = 'stipple.consultation/v1'
+export const CONSULTATION_SCHEMA_V1 = 'stipple.consultation/v1'
 
 interface Removal {
   laserSessions: { min: number; max: number }

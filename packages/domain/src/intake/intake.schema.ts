@@ -158,7 +158,7 @@ const MedicalSchema = z.strictObject({
 export const PRICE_LIST_IDS = ['toronto', 'us', 'uk'] as const
 export type PriceListId = (typeof PRICE_LIST_IDS)[number]
 
-const GOALS = ['shaved-look', 'density', 'scar-camouflage', 'hairline'] as const
+export const GOALS = ['shaved-look', 'density', 'scar-camouflage', 'hairline'] as const
 export type Goal = (typeof GOALS)[number]
 const HAIRLINE_STYLES = ['conservative', 'natural', 'youthful', 'straight'] as const
 export type HairlineStyle = (typeof HAIRLINE_STYLES)[number]

@@ -148,6 +148,11 @@ export interface LocalTime {
   offsetMinutes: number
 }
 
+/** The calendar date of an instant at a location ('YYYY-MM-DD'). */
+export function localDate(instant: Date, timeZone: string): string {
+  return instantToZoned(instant.getTime(), timeZone).date
+}
+
 export function localTime(instant: number, timeZone: string): LocalTime {
   const { date, minutes } = instantToZoned(instant, timeZone)
   return {

@@ -33,7 +33,7 @@ const PigmentUseSchema = z.strictObject({
   expiresOn: IsoDateSchema,
 })
 
-const AnaestheticSchema = z.strictObject({
+export const AnaestheticSchema = z.strictObject({
   product: Text(100),
   method: z.enum(['topical', 'injected', 'other']),
   notes: Text(2000).optional(),
@@ -47,7 +47,7 @@ const ADVERSE_EVENT_KINDS = [
   'other',
 ] as const
 
-const AdverseEventSchema = z.strictObject({
+export const AdverseEventSchema = z.strictObject({
   kind: z.enum(ADVERSE_EVENT_KINDS),
   severity: z.enum(['mild', 'moderate', 'severe']),
   description: Text(4000),

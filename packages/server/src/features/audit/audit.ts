@@ -12,7 +12,7 @@ export interface AuditWhat {
   detail?: Record<string, unknown> | null
 }
 
-export function audit(repos: Repositories, actor: Actor, what: AuditWhat): Promise<void> {
+export function audit(repos: Pick<Repositories, 'audit'>, actor: Actor, what: AuditWhat): Promise<void> {
   return repos.audit.record(auditRecord(actor, what))
 }
 

@@ -1,7 +1,7 @@
 import { type AuditEntry, type AuditFilters, auditEntityLabel } from '@stipple/domain'
 import { type Kysely, type RawBuilder, sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import { clinicClock } from '../locations/local-times.ts'
+import { clinicClock } from '../../local-times.ts'
 
 export interface AuditRecord {
   clinicId: string

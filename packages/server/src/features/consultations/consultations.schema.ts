@@ -1,5 +1,5 @@
 // The consultation contract of the API: run the domain's consultation on a stored intake, and read it back.
-import { type ConsultationResult, isIsoDate } from '@stipple/domain'
+import { isIsoDate, ScreeningStatusSchema, type StoredConsultationResult, StoredScreeningSchema } from '@stipple/domain'
 import { z } from 'zod'
 
 const Id = z.uuid()
@@ -14,20 +14,7 @@ export const ConsultationCreateSchema = z.strictObject({
 })
 export type ConsultationCreate = z.infer<typeof ConsultationCreateSchema>
 
-const FindingSchema = z.object({
-  code: z.string(),
-  severity: z.enum(['info', 'caution', 'defer', 'block']),
-  /** In plain words, for the client. */
-  message: z.string(),
-  until: z.string().optional(),
-  precare: z.string().optional(),
-  sources: z.array(z.string()),
-})
-
-const ScreeningStatusSchema = z.enum(['suitable', 'caution', 'defer', 'not-suitable'])
-
-/** The consultation result as stored: everything but the design, which is kept as the design's version 1. */
-export type StoredConsultationResult = Omit<ConsultationResult, 'design'>
+export type { StoredConsultationResult }
 
 export const ConsultationSchema = z.object({
   id: Id,
@@ -38,7 +25,7 @@ export const ConsultationSchema = z.object({
   /** Shown to every staff role: whether the client may be booked. */
   screeningStatus: ScreeningStatusSchema,
   /** The findings (clinical): null for front desk. */
-  screening: z.object({ status: ScreeningStatusSchema, findings: z.array(FindingSchema) }).nullable(),
+  screening: StoredScreeningSchema.nullable(),
   /** Recommendation, plan, dates, quote, longevity, care (clinical): null for front desk. */
   result: z
     .custom<StoredConsultationResult>((v) => typeof v === 'object' && v !== null)

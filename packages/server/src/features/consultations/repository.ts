@@ -1,7 +1,8 @@
-import type { ConsultationResult } from '@stipple/domain'
+import { type ConsultationResult, StoredConsultationResultSchema, StoredScreeningSchema } from '@stipple/domain'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import type { Consultation, StoredConsultationResult } from './consultations.schema.ts'
+import { storedDocument } from '../../db/stored.ts'
+import type { Consultation } from './consultations.schema.ts'
 
 /** The consultations row of a result: the screening on its own, the rest without the design (that is version 1). */
 export function consultationRow(result: ConsultationResult) {
@@ -105,8 +106,11 @@ export class ConsultationRepository {
       practitionerId: r.practitioner_id,
       createdAt: r.created_at.toISOString(),
       screeningStatus: r.screening_status,
-      screening: r.screening as unknown as NonNullable<Consultation['screening']>,
-      result: r.result as unknown as StoredConsultationResult | null,
+      screening: storedDocument(StoredScreeningSchema, r.screening, `consultations.screening of consultation ${r.id}`),
+      result:
+        r.result === null
+          ? null
+          : storedDocument(StoredConsultationResultSchema, r.result, `consultations.result of consultation ${r.id}`),
     }))
   }
 }

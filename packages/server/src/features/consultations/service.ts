@@ -1,12 +1,12 @@
-import { consult, openWeekdaysOf, parseIntake } from '@stipple/domain'
+import { consult, localDate, openWeekdaysOf, parseIntake } from '@stipple/domain'
 import { type Actor, seesClinical } from '../../actor.ts'
 import { AppError, type FieldProblem } from '../../errors.ts'
 import { audit } from '../audit/audit.ts'
-import type { RunDesignWork } from '../designs/work.ts'
+import { noClient, requireClient } from '../clients/guard.ts'
+import { priceListOf, taxRulesOf } from '../plans/pricing.ts'
 import { storedQuote } from '../plans/quote-record.ts'
-import { priceListOf, taxRulesOf } from '../plans/service.ts'
-import { localDate } from '../session-records/service.ts'
 import type { Consultation, ConsultationCreate, ConsultationCreated } from './consultations.schema.ts'
+import type { ConsultationWork } from './work.ts'
 
 /** The title of the design a consultation creates; the studio saves changes as its next versions. */
 const RECOMMENDED_DESIGN_TITLE = 'Recommended design'
@@ -17,10 +17,10 @@ function forRole(actor: Actor, c: Consultation): Consultation {
 }
 
 export class ConsultationService {
-  readonly #run: RunDesignWork
+  readonly #work: ConsultationWork
   readonly #now: () => Date
-  constructor(run: RunDesignWork, now: () => Date) {
-    this.#run = run
+  constructor(work: ConsultationWork, now: () => Date) {
+    this.#work = work
     this.#now = now
   }
 
@@ -29,10 +29,8 @@ export class ConsultationService {
    * consultation, the recommended design as version 1 of a new design, its plan and the quote, in one transaction.
    */
   async create(actor: Actor, clientId: string, input: ConsultationCreate): Promise<ConsultationCreated> {
-    const { document, location, hours } = await this.#run(async (repos) => {
-      if ((await repos.clients.get(actor.clinicId, clientId)) === null) {
-        throw new AppError('not_found', `No client ${clientId} in this clinic`)
-      }
+    const { document, location, hours } = await this.#work.run(async (repos) => {
+      await requireClient(repos.clients, actor.clinicId, clientId)
       const problems: FieldProblem[] = []
       const doc = await repos.consultations.intakeDocument(actor.clinicId, clientId, input.intakeId)
       if (doc === null) problems.push({ path: 'body.intakeId', message: 'no such intake of this client' })
@@ -61,10 +59,8 @@ export class ConsultationService {
       { ...intake.data, location: { priceList } },
       { today, taxRules, ...(open.length > 0 ? { openWeekdays: open } : {}) }
     )
-    return this.#run(async (repos) => {
-      if (!(await repos.clients.lock(actor.clinicId, clientId))) {
-        throw new AppError('not_found', `No client ${clientId} in this clinic`)
-      }
+    return this.#work.run(async (repos) => {
+      if (!(await repos.clients.lock(actor.clinicId, clientId))) throw noClient(clientId)
       // a later consultation (a new intake) recomputes the recommendation as the next version of the design the
       // earlier one recommended: one design for the client to approve, its earlier approval no longer counting
       const earlier = await repos.consultations.recommendedDesign(actor.clinicId, clientId)
@@ -128,10 +124,8 @@ export class ConsultationService {
   }
 
   list(actor: Actor, clientId: string): Promise<Consultation[]> {
-    return this.#run(async (repos) => {
-      if ((await repos.clients.get(actor.clinicId, clientId)) === null) {
-        throw new AppError('not_found', `No client ${clientId} in this clinic`)
-      }
+    return this.#work.run(async (repos) => {
+      await requireClient(repos.clients, actor.clinicId, clientId)
       const items = await repos.consultations.list(actor.clinicId, clientId)
       const clinical = seesClinical(actor)
       await audit(repos, actor, {
@@ -145,10 +139,8 @@ export class ConsultationService {
   }
 
   get(actor: Actor, clientId: string, consultationId: string): Promise<Consultation> {
-    return this.#run(async (repos) => {
-      if ((await repos.clients.get(actor.clinicId, clientId)) === null) {
-        throw new AppError('not_found', `No client ${clientId} in this clinic`)
-      }
+    return this.#work.run(async (repos) => {
+      await requireClient(repos.clients, actor.clinicId, clientId)
       const [found] = await repos.consultations.list(actor.clinicId, clientId, consultationId)
       if (found === undefined) throw new AppError('not_found', `No consultation ${consultationId} of this client`)
       await audit(repos, actor, {

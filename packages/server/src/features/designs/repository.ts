@@ -1,7 +1,8 @@
-import type { DesignDocument } from '@stipple/domain'
+import { type DesignDocument, parseDesignDocument } from '@stipple/domain'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import { clinicClock } from '../locations/local-times.ts'
+import { storedWith } from '../../db/stored.ts'
+import { clinicClock } from '../../local-times.ts'
 import type { DesignApproval, DesignSummary, DesignVersion } from './designs.schema.ts'
 
 export interface DesignRow {
@@ -27,8 +28,8 @@ function toVersion(r: {
     id: r.id,
     designId: r.design_id,
     version: r.version,
-    // written only after parseDesignDocument accepted it
-    document: r.document as unknown as DesignDocument,
+    // written only after parseDesignDocument accepted it; read back through it too (a migration applies on reading)
+    document: storedWith(parseDesignDocument, r.document, `design_versions.document of version ${r.id}`),
     createdAt: r.created_at.toISOString(),
     createdBy: r.created_by,
   }

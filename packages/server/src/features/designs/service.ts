@@ -2,6 +2,7 @@ import { type DesignDocument, parseDesignDocument } from '@stipple/domain'
 import { type Actor, seesClinical } from '../../actor.ts'
 import { AppError } from '../../errors.ts'
 import { audit } from '../audit/audit.ts'
+import { noClient, ownClientId, requireClient } from '../clients/guard.ts'
 import type {
   DesignApproval,
   DesignCreate,
@@ -14,7 +15,7 @@ import type {
 } from './designs.schema.ts'
 import type { PreviewRenderer } from './preview.ts'
 import type { DesignRow } from './repository.ts'
-import type { DesignRepositories, RunDesignWork } from './work.ts'
+import type { DesignRepositories, DesignWork } from './work.ts'
 
 /**
  * The design document after the domain's checks (schema of its version, migration, the engine's geometry), or a 400
@@ -33,26 +34,17 @@ function checkedDocument(document: unknown): DesignDocument {
 
 const notFound = (designId: string) => new AppError('not_found', `No design ${designId} in this clinic`)
 
-/** The portal's client record of the signed-in user, or 404. */
-export async function ownClientId(repos: DesignRepositories, actor: Actor): Promise<string> {
-  const clientId = await repos.privacy.clientOfUser(actor.clinicId, actor.userId)
-  if (clientId === null) throw new AppError('not_found', 'No client record of yours in this clinic')
-  return clientId
-}
-
 export class DesignService {
-  readonly #run: RunDesignWork
+  readonly #work: DesignWork
   readonly #previews: PreviewRenderer
-  constructor(run: RunDesignWork, previews: PreviewRenderer) {
-    this.#run = run
+  constructor(work: DesignWork, previews: PreviewRenderer) {
+    this.#work = work
     this.#previews = previews
   }
 
   list(actor: Actor, clientId: string): Promise<DesignSummary[]> {
-    return this.#run(async (repos) => {
-      if ((await repos.clients.get(actor.clinicId, clientId)) === null) {
-        throw new AppError('not_found', `No client ${clientId} in this clinic`)
-      }
+    return this.#work.run(async (repos) => {
+      await requireClient(repos.clients, actor.clinicId, clientId)
       const designs = await repos.designs.listForClient(actor.clinicId, clientId)
       await audit(repos, actor, { action: 'read', entity: 'design-list', clientId, detail: { count: designs.length } })
       return designs
@@ -61,10 +53,8 @@ export class DesignService {
 
   create(actor: Actor, clientId: string, input: DesignCreate): Promise<DesignCreated> {
     const document = checkedDocument(input.document)
-    return this.#run(async (repos) => {
-      if (!(await repos.clients.lock(actor.clinicId, clientId))) {
-        throw new AppError('not_found', `No client ${clientId} in this clinic`)
-      }
+    return this.#work.run(async (repos) => {
+      if (!(await repos.clients.lock(actor.clinicId, clientId))) throw noClient(clientId)
       const { design, version } = await repos.designs.create(
         actor.clinicId,
         clientId,
@@ -84,7 +74,7 @@ export class DesignService {
   }
 
   detail(actor: Actor, designId: string): Promise<DesignDetail> {
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       const design = await this.#design(repos, actor, designId)
       const [versions, latest, approval, earlierApproval] = await Promise.all([
         repos.designs.versions(actor.clinicId, designId),
@@ -105,7 +95,7 @@ export class DesignService {
   }
 
   version(actor: Actor, designId: string, versionId: string): Promise<DesignVersion> {
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       const design = await this.#design(repos, actor, designId)
       const version = await repos.designs.version(actor.clinicId, designId, versionId)
       if (version === null) throw new AppError('not_found', `No version ${versionId} of design ${designId}`)
@@ -127,7 +117,7 @@ export class DesignService {
    */
   saveVersion(actor: Actor, designId: string, input: DesignVersionCreate): Promise<DesignVersion> {
     const document = checkedDocument(input.document)
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       const design = await this.#design(repos, actor, designId, true)
       const same = await repos.designs.latestEquals(actor.clinicId, designId, document)
       if (same !== null) {
@@ -182,7 +172,7 @@ export class DesignService {
 
   /** The client's approval of one version, as staff record it (on the clinic's tablet or on paper). */
   approve(actor: Actor, designId: string, versionId: string, method: 'in-clinic' | 'paper'): Promise<DesignApproval> {
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       const design = await this.#design(repos, actor, designId, true)
       return this.#approve(repos, actor, design, versionId, method, actor.membershipId)
     })
@@ -190,8 +180,8 @@ export class DesignService {
 
   /** The signed-in client's own designs (portal). */
   listOwn(actor: Actor): Promise<DesignSummary[]> {
-    return this.#run(async (repos) => {
-      const clientId = await ownClientId(repos, actor)
+    return this.#work.run(async (repos) => {
+      const clientId = await ownClientId(repos.clients, actor)
       const designs = await repos.designs.listForClient(actor.clinicId, clientId)
       await audit(repos, actor, {
         action: 'read',
@@ -209,8 +199,8 @@ export class DesignService {
 
   /** The signed-in client approves one version of their own design in the portal. */
   approveOwn(actor: Actor, designId: string, versionId: string): Promise<DesignApproval> {
-    return this.#run(async (repos) => {
-      const design = await this.#design(repos, actor, designId, true, await ownClientId(repos, actor))
+    return this.#work.run(async (repos) => {
+      const design = await this.#design(repos, actor, designId, true, await ownClientId(repos.clients, actor))
       return this.#approve(repos, actor, design, versionId, 'portal', null)
     })
   }
@@ -235,8 +225,8 @@ export class DesignService {
     query: PreviewQuery,
     portal: boolean
   ): Promise<Buffer> {
-    const version = await this.#run(async (repos) => {
-      const own = portal ? await ownClientId(repos, actor) : undefined
+    const version = await this.#work.run(async (repos) => {
+      const own = portal ? await ownClientId(repos.clients, actor) : undefined
       const design = await this.#design(repos, actor, designId, false, own)
       const found = await repos.designs.version(actor.clinicId, designId, versionId)
       if (found === null) throw new AppError('not_found', `No version ${versionId} of design ${designId}`)

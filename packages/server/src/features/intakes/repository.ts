@@ -1,7 +1,12 @@
-import type { IntakeRecord } from '@stipple/domain'
+import { type IntakeRecord, IntakeRecordSchema } from '@stipple/domain'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import { clinicClock } from '../locations/local-times.ts'
+import { storedDocument } from '../../db/stored.ts'
+import { clinicClock } from '../../local-times.ts'
+
+/** A stored intake is kept as written (it may still lack answers): read back as the JSON object the record holds. */
+const storedIntake = (r: { id: string; document: unknown }) =>
+  storedDocument(IntakeRecordSchema.shape.document, r.document, `intakes.document of intake ${r.id}`)
 
 const columns = ['id', 'client_id', 'version', 'schema', 'document', 'recorded_by', 'created_at'] as const
 
@@ -25,7 +30,7 @@ export class IntakeRepository {
       clientId: r.client_id,
       version: r.version,
       schema: r.schema,
-      document: r.document,
+      document: storedIntake(r),
       recordedBy: r.recorded_by,
       createdAt: r.created_at.toISOString(),
       createdAtLocal: clock.local(r.created_at),
@@ -62,7 +67,7 @@ export class IntakeRepository {
       clientId: r.client_id,
       version: r.version,
       schema: r.schema,
-      document: r.document,
+      document: storedIntake(r),
       recordedBy: r.recorded_by,
       createdAt: r.created_at.toISOString(),
       createdAtLocal: clock.local(r.created_at),

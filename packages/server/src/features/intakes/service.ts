@@ -1,9 +1,9 @@
-import { type IntakeCreate, type IntakeRecord, parseIntake, screenIntake } from '@stipple/domain'
+import { type IntakeCreate, type IntakeRecord, localDate, parseIntake, screenIntake } from '@stipple/domain'
 import type { Actor } from '../../actor.ts'
-import type { RunInTransaction } from '../../db/unit-of-work.ts'
 import { AppError } from '../../errors.ts'
 import { audit } from '../audit/audit.ts'
-import { localDate } from '../session-records/service.ts'
+import { noClient, requireClient } from '../clients/guard.ts'
+import type { IntakeWork } from './work.ts'
 
 /** The screening in force: the client's latest intake, screened on a day at a location. */
 export interface ScreeningInForce {
@@ -21,10 +21,10 @@ export interface ScreeningInForce {
 }
 
 export class IntakeService {
-  readonly #run: RunInTransaction
+  readonly #work: IntakeWork
   readonly #now: () => Date
-  constructor(run: RunInTransaction, now: () => Date = () => new Date()) {
-    this.#run = run
+  constructor(work: IntakeWork, now: () => Date = () => new Date()) {
+    this.#work = work
     this.#now = now
   }
 
@@ -34,9 +34,9 @@ export class IntakeService {
     clientId: string,
     query: { locationId?: string | undefined; on?: string | undefined }
   ): Promise<ScreeningInForce | null> {
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       const client = await repos.clients.get(actor.clinicId, clientId)
-      if (client === null) throw new AppError('not_found', `No client ${clientId} in this clinic`)
+      if (client === null) throw noClient(clientId)
       const zones = await repos.sessions.locationZones(actor.clinicId)
       const locationId = query.locationId ?? client.homeLocationId ?? [...zones.keys()][0]
       const zone = locationId === undefined ? undefined : zones.get(locationId)
@@ -77,10 +77,8 @@ export class IntakeService {
   }
 
   list(actor: Actor, clientId: string): Promise<IntakeRecord[]> {
-    return this.#run(async (repos) => {
-      if ((await repos.clients.get(actor.clinicId, clientId)) === null) {
-        throw new AppError('not_found', `No client ${clientId} in this clinic`)
-      }
+    return this.#work.run(async (repos) => {
+      await requireClient(repos.clients, actor.clinicId, clientId)
       const intakes = await repos.intakes.listForClient(actor.clinicId, clientId)
       await audit(repos, actor, { action: 'read', entity: 'intake-list', clientId, detail: { count: intakes.length } })
       return intakes
@@ -88,10 +86,8 @@ export class IntakeService {
   }
 
   create(actor: Actor, clientId: string, input: IntakeCreate): Promise<IntakeRecord> {
-    return this.#run(async (repos) => {
-      if (!(await repos.clients.lock(actor.clinicId, clientId))) {
-        throw new AppError('not_found', `No client ${clientId} in this clinic`)
-      }
+    return this.#work.run(async (repos) => {
+      if (!(await repos.clients.lock(actor.clinicId, clientId))) throw noClient(clientId)
       const intake = await repos.intakes.create(actor.clinicId, clientId, input.document, actor.membershipId)
       await audit(repos, actor, {
         action: 'create',

@@ -1,6 +1,13 @@
-import type { LaserCourse, LaserCourseCreate, LaserSession, LaserSessionCreate } from '@stipple/domain'
+import {
+  LaserAdverseEventSchema,
+  type LaserCourse,
+  type LaserCourseCreate,
+  type LaserSession,
+  type LaserSessionCreate,
+} from '@stipple/domain'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import { storedDocument } from '../../db/stored.ts'
 
 /** A course as stored, with all its parts: the service decides what each role sees. */
 export type LaserCourseRecord = Omit<LaserCourse, 'smpNotBefore' | 'clinical' | 'sessions'> & {
@@ -81,7 +88,14 @@ export class LaserRemovalRepository {
           performedOn: s.performed_on,
           provider: s.provider,
           notes: s.notes,
-          adverseEvent: (s.adverse_event as LaserCourseRecord['sessions'][number]['adverseEvent']) ?? null,
+          adverseEvent:
+            s.adverse_event === null
+              ? null
+              : storedDocument(
+                  LaserAdverseEventSchema,
+                  s.adverse_event,
+                  `laser_removal_sessions.adverse_event of session ${s.id}`
+                ),
           createdBy: s.created_by,
           createdAt: s.created_at.toISOString(),
         })),

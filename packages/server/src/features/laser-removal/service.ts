@@ -7,18 +7,14 @@ import {
   type LaserCourseUpdate,
   type LaserSessionCreate,
 } from '@stipple/domain'
-import type { Kysely } from 'kysely'
 import { type Actor, seesClinical } from '../../actor.ts'
-import type { Database } from '../../db/database.ts'
-import { type Repositories, repositoriesOver } from '../../db/unit-of-work.ts'
 import { AppError } from '../../errors.ts'
 import { audit } from '../audit/audit.ts'
-import { type LaserCourseRecord, LaserRemovalRepository } from './repository.ts'
-
-type Repos = Repositories & { laser: LaserRemovalRepository }
+import { noClient, requireClient } from '../clients/guard.ts'
+import type { LaserCourseRecord } from './repository.ts'
+import type { LaserRemovalRepositories, LaserRemovalWork } from './work.ts'
 
 const DAY_MS = 86_400_000
-const noClient = (clientId: string) => new AppError('not_found', `No client ${clientId} in this clinic`)
 const noCourse = (id: string) => new AppError('not_found', `No laser-removal course ${id} of this client`)
 
 /** The day SMP may be done again after the course's last laser session: 90 days on (DOMAIN §0 and §6.1, [INKD]). */
@@ -47,22 +43,16 @@ function view(course: LaserCourseRecord, clinical: boolean): LaserCourse {
 }
 
 export class LaserRemovalService {
-  readonly #db: Kysely<Database>
+  readonly #work: LaserRemovalWork
   readonly #now: () => Date
-  constructor(db: Kysely<Database>, now: () => Date) {
-    this.#db = db
+  constructor(work: LaserRemovalWork, now: () => Date) {
+    this.#work = work
     this.#now = now
   }
 
-  #run<T>(work: (repos: Repos) => Promise<T>): Promise<T> {
-    return this.#db
-      .transaction()
-      .execute((trx) => work({ ...repositoriesOver(trx), laser: new LaserRemovalRepository(trx) }))
-  }
-
   list(actor: Actor, clientId: string): Promise<LaserCourse[]> {
-    return this.#run(async (repos) => {
-      if ((await repos.clients.get(actor.clinicId, clientId)) === null) throw noClient(clientId)
+    return this.#work.run(async (repos) => {
+      await requireClient(repos.clients, actor.clinicId, clientId)
       const courses = await repos.laser.courses(actor.clinicId, clientId)
       const clinical = seesClinical(actor)
       await audit(repos, actor, {
@@ -76,8 +66,8 @@ export class LaserRemovalService {
   }
 
   get(actor: Actor, clientId: string, courseId: string): Promise<LaserCourse> {
-    return this.#run(async (repos) => {
-      if ((await repos.clients.get(actor.clinicId, clientId)) === null) throw noClient(clientId)
+    return this.#work.run(async (repos) => {
+      await requireClient(repos.clients, actor.clinicId, clientId)
       const [course] = await repos.laser.courses(actor.clinicId, clientId, courseId)
       if (course === undefined) throw noCourse(courseId)
       const clinical = seesClinical(actor)
@@ -103,7 +93,7 @@ export class LaserRemovalService {
         problems: [{ path: 'body.referralName', message: 'leave this out when the clinic does the removal itself' }],
       })
     }
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       if (!(await repos.clients.lock(actor.clinicId, clientId))) throw noClient(clientId)
       const id = await repos.laser.createCourse(actor.clinicId, clientId, input, actor.membershipId)
       await audit(repos, actor, {
@@ -118,7 +108,7 @@ export class LaserRemovalService {
   }
 
   setStatus(actor: Actor, clientId: string, courseId: string, change: LaserCourseUpdate): Promise<LaserCourse> {
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       if (!(await repos.clients.lock(actor.clinicId, clientId))) throw noClient(clientId)
       const course = await repos.laser.lockCourse(actor.clinicId, clientId, courseId)
       if (course === null) throw noCourse(courseId)
@@ -137,7 +127,7 @@ export class LaserRemovalService {
   }
 
   addSession(actor: Actor, clientId: string, courseId: string, input: LaserSessionCreate): Promise<LaserCourse> {
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       if (!(await repos.clients.lock(actor.clinicId, clientId))) throw noClient(clientId)
       const course = await repos.laser.lockCourse(actor.clinicId, clientId, courseId)
       if (course === null) throw noCourse(courseId)
@@ -165,7 +155,12 @@ export class LaserRemovalService {
     })
   }
 
-  async #fetch(repos: Repos, actor: Actor, clientId: string, courseId: string): Promise<LaserCourse> {
+  async #fetch(
+    repos: LaserRemovalRepositories,
+    actor: Actor,
+    clientId: string,
+    courseId: string
+  ): Promise<LaserCourse> {
     const [course] = await repos.laser.courses(actor.clinicId, clientId, courseId)
     if (course === undefined) throw new Error(`laser-removal course ${courseId} vanished inside its own transaction`)
     return view(course, seesClinical(actor))

@@ -1,12 +1,12 @@
 import type { Photo, PhotoConsentUpdate, PhotoUploadQuery } from '@stipple/domain'
 import type { Actor } from '../../actor.ts'
-import type { Repositories, RunInTransaction } from '../../db/unit-of-work.ts'
 import { AppError } from '../../errors.ts'
 import { audit } from '../audit/audit.ts'
+import { noClient, requireClient } from '../clients/guard.ts'
 import { processPhoto } from './image.ts'
 import type { PhotoStore } from './store.ts'
+import type { PhotoRepositories, PhotoWork } from './work.ts'
 
-const noClient = (clientId: string) => new AppError('not_found', `No client ${clientId} in this clinic`)
 const noPhoto = (photoId: string) => new AppError('not_found', `No photo ${photoId} of this client`)
 
 function needsMarketingConsent(path: string): AppError {
@@ -16,11 +16,11 @@ function needsMarketingConsent(path: string): AppError {
 }
 
 export class PhotoService {
-  readonly #run: RunInTransaction
+  readonly #work: PhotoWork
   readonly #store: PhotoStore
   readonly #now: () => Date
-  constructor(run: RunInTransaction, store: PhotoStore, now: () => Date) {
-    this.#run = run
+  constructor(work: PhotoWork, store: PhotoStore, now: () => Date) {
+    this.#work = work
     this.#store = store
     this.#now = now
   }
@@ -34,7 +34,7 @@ export class PhotoService {
     const image = await processPhoto(body)
     const written: string[] = []
     try {
-      return await this.#run(async (repos) => {
+      return await this.#work.run(async (repos) => {
         if (!(await repos.clients.lock(actor.clinicId, clientId))) throw noClient(clientId)
         if (
           meta.sessionRecordId !== undefined &&
@@ -86,8 +86,8 @@ export class PhotoService {
   }
 
   list(actor: Actor, clientId: string): Promise<Photo[]> {
-    return this.#run(async (repos) => {
-      if ((await repos.clients.get(actor.clinicId, clientId)) === null) throw noClient(clientId)
+    return this.#work.run(async (repos) => {
+      await requireClient(repos.clients, actor.clinicId, clientId)
       const photos = await repos.photos.list(actor.clinicId, clientId)
       await audit(repos, actor, { action: 'read', entity: 'photo-list', clientId, detail: { count: photos.length } })
       return photos
@@ -101,7 +101,7 @@ export class PhotoService {
     photoId: string,
     variant: 'image' | 'thumbnail'
   ): Promise<{ mimeType: string; bytes: Buffer; sha256: string }> {
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       const found = await this.#find(repos, actor, clientId, photoId)
       const sha256 = variant === 'image' ? found.photo.sha256 : found.thumbnailSha256
       if (sha256 === null) throw new AppError('not_found', `Photo ${photoId} has no thumbnail`)
@@ -113,7 +113,7 @@ export class PhotoService {
   }
 
   setConsent(actor: Actor, clientId: string, photoId: string, change: PhotoConsentUpdate): Promise<Photo> {
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       const before = (await this.#find(repos, actor, clientId, photoId)).photo
       const marketingConsentId =
         change.consent === 'marketing' ? await repos.photos.marketingConsent(actor.clinicId, clientId) : null
@@ -136,8 +136,8 @@ export class PhotoService {
     })
   }
 
-  async #find(repos: Repositories, actor: Actor, clientId: string, photoId: string) {
-    if ((await repos.clients.get(actor.clinicId, clientId)) === null) throw noClient(clientId)
+  async #find(repos: PhotoRepositories, actor: Actor, clientId: string, photoId: string) {
+    await requireClient(repos.clients, actor.clinicId, clientId)
     const found = await repos.photos.get(actor.clinicId, clientId, photoId)
     if (found === null) throw noPhoto(photoId)
     return found
@@ -145,7 +145,7 @@ export class PhotoService {
 
   async #removeUnreferenced(hashes: readonly string[]): Promise<void> {
     for (const sha256 of hashes) {
-      const referenced = await this.#run((repos) => repos.photos.referencesContent(sha256))
+      const referenced = await this.#work.run((repos) => repos.photos.referencesContent(sha256))
       if (!referenced) await this.#store.delete(sha256)
     }
   }

@@ -133,6 +133,30 @@ describeEachDatabase('plans and quotes', (database) => {
     expect(audited.length).toBe(4)
   })
 
+  it('fails loudly (500) on a stored plan that does not match the domain schema, giving none of it', async () => {
+    const versionId = await designVersion(otherClient, validDesignDocument({ seed: 11 }))
+    const made = await as(server, clinic.users.owner)('POST', `${base}/clients/${otherClient}/plans`, {
+      designVersionId: versionId,
+      locationId: clinic.locationId,
+    })
+    expect(made.statusCode, made.body).toBe(201)
+    const planId = made.json().id as string
+    await server.db
+      .updateTable('treatment_plans')
+      .set({ plan: JSON.stringify({ ...made.json().plan, totalDots: 'lots' }) })
+      .where('id', '=', planId)
+      .execute()
+    const read = await as(server, clinic.users.owner)('GET', `${base}/plans/${planId}`)
+    expect(read.statusCode).toBe(500)
+    expect(read.body).not.toContain('lots')
+    await server.db
+      .updateTable('treatment_plans')
+      .set({ plan: JSON.stringify(made.json().plan) })
+      .where('id', '=', planId)
+      .execute()
+    expect((await as(server, clinic.users.owner)('GET', `${base}/plans/${planId}`)).statusCode).toBe(200)
+  })
+
   it("refuses another client's design version and an unknown location at their paths, writing nothing", async () => {
     const versionOfOther = await designVersion(otherClient, validDesignDocument({ seed: 11 }))
     const before = (await server.db.selectFrom('treatment_plans').select('id').execute()).length

@@ -1,4 +1,5 @@
 // The plan and quote contract of the API: what the studio, the clinic dashboard and the portal read.
+import { PlanDocumentSchema } from '@stipple/domain'
 import { z } from 'zod'
 
 const Id = z.uuid()
@@ -24,34 +25,6 @@ const QuoteSchema = z.object({
   createdAt: z.iso.datetime({ offset: true }),
 })
 export type QuoteRecord = z.infer<typeof QuoteSchema>
-
-const PlanSessionSchema = z.object({
-  index: z.int(),
-  /** Days from the first session. */
-  dayOffset: z.int(),
-  durationMinutes: z.int(),
-  impressions: z.int(),
-  dots: z.int(),
-  needle: z.string(),
-  shadeDilution: z.string(),
-  impressionsByZone: z.record(z.string(), z.int()),
-  /** The day (YYYY-MM-DD): the booked appointment's local date once the course is booked, else the consultation's proposal. */
-  date: z.string().optional(),
-  /** booked: the date of the session's appointment in the plan's course; proposed: not booked yet. */
-  dateSource: z.enum(['booked', 'proposed']).optional(),
-})
-
-/** The plan as the domain computes it: treated area on the curved scalp, impressions, sessions and durations. */
-const PlanDocumentSchema = z.object({
-  treatedAreaCm2: z.number(),
-  totalImpressions: z.int(),
-  totalDots: z.int(),
-  spacingDays: z.int(),
-  sessions: z.array(PlanSessionSchema),
-  basis: z.string(),
-  /** Why this many sessions, when the plan came from a consultation. */
-  sessionReason: z.string().optional(),
-})
 
 export const TreatmentPlanSchema = z.object({
   id: Id,

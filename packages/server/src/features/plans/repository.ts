@@ -1,6 +1,8 @@
-import { localTime } from '@stipple/domain'
+import { PlanDocumentSchema, StoredQuoteDocumentSchema } from '@stipple/domain'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import { storedDocument } from '../../db/stored.ts'
+import { clinicClock } from '../../local-times.ts'
 import type { QuoteRecord, TreatmentPlan } from './plans.schema.ts'
 import type { StoredQuote } from './quote-record.ts'
 
@@ -167,7 +169,7 @@ export class PlanRepository {
       .execute()
     const latest = new Map<string, QuoteRecord>()
     for (const r of quotes) {
-      const d = r.document as unknown as StoredQuote['document']
+      const d = storedDocument(StoredQuoteDocumentSchema, r.document, `quotes.document of quote ${r.id}`)
       latest.set(r.treatment_plan_id, {
         id: r.id,
         locationId: r.location_id,
@@ -182,23 +184,15 @@ export class PlanRepository {
       })
     }
     // the plan's date as its quote's location reads it (else the clinic's first location's)
-    const zones = await this.#db
-      .selectFrom('locations')
-      .select(['id', 'time_zone'])
-      .where('clinic_id', '=', clinicId)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute()
-    const zoneOf = (locationId: string | undefined) =>
-      zones.find((z) => z.id === locationId)?.time_zone ?? zones[0]?.time_zone ?? 'UTC'
+    const clock = await clinicClock(this.#db, clinicId)
     return plans.map((p) => ({
       id: p.id,
       clientId: p.client_id,
       designVersionId: p.design_version_id,
-      plan: p.plan as unknown as TreatmentPlan['plan'],
+      plan: storedDocument(PlanDocumentSchema, p.plan, `treatment_plans.plan of plan ${p.id}`),
       quote: latest.get(p.id) ?? null,
       createdAt: p.created_at.toISOString(),
-      createdAtLocal: localTime(p.created_at.getTime(), zoneOf(latest.get(p.id)?.locationId)),
+      createdAtLocal: clock.local(p.created_at, latest.get(p.id)?.locationId),
     }))
   }
 }

@@ -3,26 +3,23 @@ import {
   type DesignDocument,
   formatDate,
   instantToZoned,
-  PRICE_LIST_IDS,
-  type PriceListId,
   placeDesign,
   planDesign,
-  type TaxRule,
-  TaxRulesSchema,
   toDesign,
 } from '@stipple/domain'
 import sharp from 'sharp'
 import { type Actor, seesClinical } from '../../actor.ts'
 import { AppError, type FieldProblem } from '../../errors.ts'
 import { audit } from '../audit/audit.ts'
+import { noClient, ownClientId, requireClient } from '../clients/guard.ts'
 import type { PreviewQuery } from '../designs/designs.schema.ts'
 import type { PreviewRenderer } from '../designs/preview.ts'
-import { ownClientId } from '../designs/service.ts'
-import type { DesignRepositories, RunDesignWork } from '../designs/work.ts'
 import { type PlanSheet, planPdf, type SheetImage } from './plan-pdf.ts'
 import type { PlanCreate, TreatmentPlan } from './plans.schema.ts'
+import { priceListOf, taxRulesOf } from './pricing.ts'
 import { storedQuote } from './quote-record.ts'
 import type { CourseVisit } from './repository.ts'
+import type { PlanRepositories, PlanWork } from './work.ts'
 
 /** The plan PDF's previews: the finished result healed, from above and the front, and five years on. */
 const PDF_PREVIEWS: { caption: string; options: PreviewQuery }[] = [
@@ -106,7 +103,7 @@ function sessionDates(
  * (`dateSource: 'booked'`); the others keep the consultation's proposal (`'proposed'`), as the PDF and portal show.
  */
 async function withBookedDates(
-  repos: DesignRepositories,
+  repos: PlanRepositories,
   clinicId: string,
   plans: readonly TreatmentPlan[]
 ): Promise<TreatmentPlan[]> {
@@ -133,45 +130,20 @@ export interface PlanPdf {
   bytes: Buffer
 }
 
-/** The domain's price list of a location, or a 422 saying the location's list is not one Stipple has. */
-export function priceListOf(location: { priceListId: string }, path: string): PriceListId {
-  const id = PRICE_LIST_IDS.find((p): p is PriceListId => p === location.priceListId)
-  if (id !== undefined) return id
-  throw new AppError('unprocessable', 'This location has no price list Stipple knows', {
-    problems: [
-      {
-        path,
-        message: `the location's price list "${location.priceListId}" is not one of ${PRICE_LIST_IDS.join(', ')}`,
-      },
-    ],
-  })
-}
-
-/** The location's stored tax rules, checked; a location whose stored rules do not parse cannot price a quote. */
-export function taxRulesOf(location: { taxRules: unknown }, path: string): TaxRule[] {
-  const parsed = TaxRulesSchema.safeParse(location.taxRules)
-  if (parsed.success) return parsed.data
-  throw new AppError('unprocessable', "This location's tax rules are not valid; the owner can correct them", {
-    problems: [{ path, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }],
-  })
-}
-
 export class PlanService {
-  readonly #run: RunDesignWork
+  readonly #work: PlanWork
   readonly #previews: PreviewRenderer
   readonly #now: () => Date
-  constructor(run: RunDesignWork, previews: PreviewRenderer, now: () => Date) {
-    this.#run = run
+  constructor(work: PlanWork, previews: PreviewRenderer, now: () => Date) {
+    this.#work = work
     this.#previews = previews
     this.#now = now
   }
 
   /** The plan and quote of one design version at a location (the domain's planDesign, the location's price list). */
   async create(actor: Actor, clientId: string, input: PlanCreate): Promise<TreatmentPlan> {
-    const { version, location } = await this.#run(async (repos) => {
-      if ((await repos.clients.get(actor.clinicId, clientId)) === null) {
-        throw new AppError('not_found', `No client ${clientId} in this clinic`)
-      }
+    const { version, location } = await this.#work.run(async (repos) => {
+      await requireClient(repos.clients, actor.clinicId, clientId)
       const problems: FieldProblem[] = []
       const found = await repos.designs.versionById(actor.clinicId, input.designVersionId)
       if (found === null || found.clientId !== clientId) {
@@ -196,10 +168,8 @@ export class PlanService {
         problems: [{ path: 'body.designVersionId', message: (error as Error).message }],
       })
     }
-    return this.#run(async (repos) => {
-      if (!(await repos.clients.lock(actor.clinicId, clientId))) {
-        throw new AppError('not_found', `No client ${clientId} in this clinic`)
-      }
+    return this.#work.run(async (repos) => {
+      if (!(await repos.clients.lock(actor.clinicId, clientId))) throw noClient(clientId)
       const planId = await repos.plans.create(actor.clinicId, clientId, version.id, planned.plan)
       const quote = storedQuote(planned.quote)
       const quoteId = await repos.plans.createQuote(actor.clinicId, planId, location.id, quote)
@@ -217,10 +187,8 @@ export class PlanService {
   }
 
   list(actor: Actor, clientId: string): Promise<TreatmentPlan[]> {
-    return this.#run(async (repos) => {
-      if ((await repos.clients.get(actor.clinicId, clientId)) === null) {
-        throw new AppError('not_found', `No client ${clientId} in this clinic`)
-      }
+    return this.#work.run(async (repos) => {
+      await requireClient(repos.clients, actor.clinicId, clientId)
       const plans = await withBookedDates(repos, actor.clinicId, await repos.plans.list(actor.clinicId, { clientId }))
       await audit(repos, actor, {
         action: 'read',
@@ -233,7 +201,7 @@ export class PlanService {
   }
 
   get(actor: Actor, planId: string): Promise<TreatmentPlan> {
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       const [plan] = await repos.plans.list(actor.clinicId, { ids: [planId] })
       if (plan === undefined || (await repos.clients.get(actor.clinicId, plan.clientId)) === null) {
         throw new AppError('not_found', `No treatment plan ${planId} in this clinic`)
@@ -246,8 +214,8 @@ export class PlanService {
 
   /** The signed-in client's own plans with their quotes (portal). */
   listOwn(actor: Actor): Promise<TreatmentPlan[]> {
-    return this.#run(async (repos) => {
-      const clientId = await ownClientId(repos, actor)
+    return this.#work.run(async (repos) => {
+      const clientId = await ownClientId(repos.clients, actor)
       const plans = await withBookedDates(repos, actor.clinicId, await repos.plans.list(actor.clinicId, { clientId }))
       await audit(repos, actor, {
         action: 'read',
@@ -265,8 +233,8 @@ export class PlanService {
    * transaction (a few hundred ms each), and a preview that cannot be drawn leaves the PDF without it, saying so.
    */
   async pdf(actor: Actor, planId: string, portal: boolean): Promise<PlanPdf> {
-    const facts = await this.#run(async (repos) => {
-      const own = portal ? await ownClientId(repos, actor) : null
+    const facts = await this.#work.run(async (repos) => {
+      const own = portal ? await ownClientId(repos.clients, actor) : null
       const [plan] = await repos.plans.list(actor.clinicId, { ids: [planId] })
       const client =
         plan === undefined || (own !== null && plan.clientId !== own)

@@ -7,11 +7,10 @@ import {
   type PublicGallery,
   type PublicPractitionerList,
 } from '@stipple/domain'
-import type { Kysely } from 'kysely'
-import type { Database } from '../../db/database.ts'
 import { AppError } from '../../errors.ts'
 import type { PhotoStore } from '../photos/store.ts'
-import { type GalleryPhotoRow, PublicSiteRepository } from './repository.ts'
+import type { GalleryPhotoRow, PublicSiteRepository } from './repository.ts'
+import type { PublicSiteWork } from './work.ts'
 
 const noClinic = (slug: string) => new AppError('not_found', `No clinic at ${slug}`)
 const noPhoto = (id: string) => new AppError('not_found', `No gallery photo ${id} at this clinic`)
@@ -52,8 +51,9 @@ export class PublicSiteService {
   readonly #repo: PublicSiteRepository
   readonly #store: PhotoStore
   readonly #now: () => Date
-  constructor(db: Kysely<Database>, store: PhotoStore, now: () => Date) {
-    this.#repo = new PublicSiteRepository(db)
+  constructor(work: PublicSiteWork, store: PhotoStore, now: () => Date) {
+    // every read here is one statement: the plain connection, no transaction
+    this.#repo = work.read.site
     this.#store = store
     this.#now = now
   }

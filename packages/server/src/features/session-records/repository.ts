@@ -1,7 +1,17 @@
-import type { Lot, LotCreate, LotRecall, SessionRecord, SessionRecordCreate } from '@stipple/domain'
+import {
+  AdverseEventSchema,
+  AnaestheticSchema,
+  type Lot,
+  type LotCreate,
+  type LotRecall,
+  type SessionRecord,
+  type SessionRecordCreate,
+  SessionRecordSchema,
+} from '@stipple/domain'
 import { type Kysely, sql } from 'kysely'
 import type { Database } from '../../db/database.ts'
-import { clinicClock } from '../locations/local-times.ts'
+import { storedDocument } from '../../db/stored.ts'
+import { clinicClock } from '../../local-times.ts'
 
 export class SessionRecordRepository {
   readonly #db: Kysely<Database>
@@ -339,7 +349,7 @@ export class SessionRecordRepository {
       sessionIndex: r.session_index,
       performedAt: r.performed_at.toISOString(),
       performedAtLocal: clock.local(r.performed_at, r.location_id),
-      areas: r.areas,
+      areas: storedDocument(SessionRecordSchema.shape.areas, r.areas, `session_records.areas of record ${r.id}`),
       impressions: r.impressions,
       durationMinutes: r.duration_minutes,
       needles: needles
@@ -365,13 +375,20 @@ export class SessionRecordRepository {
               overridden: r.overridden ?? [],
             },
       clinical: {
-        anaesthetic: r.anaesthetic === null ? null : { ...r.anaesthetic },
+        anaesthetic: storedDocument(
+          AnaestheticSchema.nullable(),
+          r.anaesthetic,
+          `session_records.anaesthetic of record ${r.id}`
+        ),
         notes: r.notes,
         adverseEvents: events
           .filter((e) => e.session_record_id === r.id)
           .map((e) => ({
-            kind: e.kind as NonNullable<SessionRecord['clinical']>['adverseEvents'][number]['kind'],
-            severity: e.severity as NonNullable<SessionRecord['clinical']>['adverseEvents'][number]['severity'],
+            ...storedDocument(
+              AdverseEventSchema.pick({ kind: true, severity: true }),
+              { kind: e.kind, severity: e.severity },
+              `adverse_events kind and severity of ${e.id}`
+            ),
             description: e.description,
             notedAt: e.noted_at.toISOString(),
           })),
@@ -387,96 +404,80 @@ export class SessionRecordRepository {
     kind: 'pigment' | 'needle' | undefined
   ): Promise<LotRecall['matches']> {
     const wanted = lot.toLowerCase()
-    const pigments =
-      kind === 'needle'
-        ? []
-        : await this.#db
-            .selectFrom('session_pigments as p')
-            .innerJoin('session_records as s', (j) =>
-              j.onRef('s.id', '=', 'p.session_record_id').onRef('s.clinic_id', '=', 'p.clinic_id')
-            )
-            .innerJoin('clients as c', (j) =>
-              j.onRef('c.id', '=', 's.client_id').onRef('c.clinic_id', '=', 's.clinic_id')
-            )
-            .select([
-              'p.lot',
-              'p.brand',
-              'p.shade',
-              'p.expires_on',
-              's.id as session_id',
-              's.performed_at',
-              's.location_id',
-              'c.id as client_id',
-              'c.given_name',
-              'c.family_name',
-              'c.email',
-              'c.phone',
-            ])
-            .where('p.clinic_id', '=', clinicId)
-            .where(sql`lower(p.lot)`, '=', wanted)
-            .execute()
-    const needles =
-      kind === 'pigment'
-        ? []
-        : await this.#db
-            .selectFrom('session_needles as n')
-            .innerJoin('session_records as s', (j) =>
-              j.onRef('s.id', '=', 'n.session_record_id').onRef('s.clinic_id', '=', 'n.clinic_id')
-            )
-            .innerJoin('clients as c', (j) =>
-              j.onRef('c.id', '=', 's.client_id').onRef('c.clinic_id', '=', 's.clinic_id')
-            )
-            .select([
-              'n.lot',
-              'n.configuration',
-              'n.expires_on',
-              's.id as session_id',
-              's.performed_at',
-              's.location_id',
-              'c.id as client_id',
-              'c.given_name',
-              'c.family_name',
-              'c.email',
-              'c.phone',
-            ])
-            .where('n.clinic_id', '=', clinicId)
-            .where(sql`lower(n.lot)`, '=', wanted)
-            .execute()
-    const client = (r: {
-      client_id: string
-      given_name: string
-      family_name: string
-      email: string | null
-      phone: string | null
-    }) => ({
-      id: r.client_id,
-      givenName: r.given_name,
-      familyName: r.family_name,
-      email: r.email,
-      phone: r.phone,
-    })
+    // one statement: the lot's pigment and needle lines (as one shape), each with its session and client
+    const pigments = this.#db
+      .selectFrom('session_pigments')
+      .select([
+        sql<'pigment' | 'needle'>`'pigment'`.as('kind'),
+        'lot',
+        sql<string>`brand || ' ' || shade`.as('product'),
+        sql<string | null>`expires_on`.as('expires_on'),
+        'session_record_id',
+        'clinic_id',
+      ])
+      .where('clinic_id', '=', clinicId)
+      .where(sql`lower(lot)`, '=', wanted)
+      .$if(kind === 'needle', (q) => q.where(sql<boolean>`false`))
+    const needles = this.#db
+      .selectFrom('session_needles')
+      .select([
+        sql<'pigment' | 'needle'>`'needle'`.as('kind'),
+        'lot',
+        'configuration as product',
+        'expires_on',
+        'session_record_id',
+        'clinic_id',
+      ])
+      .where('clinic_id', '=', clinicId)
+      .where(sql`lower(lot)`, '=', wanted)
+      .$if(kind === 'pigment', (q) => q.where(sql<boolean>`false`))
+    const rows = await this.#db
+      .selectFrom(pigments.unionAll(needles).as('u'))
+      .innerJoin('session_records as s', (j) =>
+        j.onRef('s.id', '=', 'u.session_record_id').onRef('s.clinic_id', '=', 'u.clinic_id')
+      )
+      .innerJoin('clients as c', (j) => j.onRef('c.id', '=', 's.client_id').onRef('c.clinic_id', '=', 's.clinic_id'))
+      .select([
+        'u.kind',
+        'u.lot',
+        'u.product',
+        'u.expires_on',
+        's.id as session_id',
+        's.performed_at',
+        's.location_id',
+        'c.id as client_id',
+        'c.given_name',
+        'c.family_name',
+        'c.email',
+        'c.phone',
+      ])
+      .execute()
     const clock = await clinicClock(this.#db, clinicId)
-    return [
-      ...pigments.map((r) => ({
-        kind: 'pigment' as const,
-        lot: r.lot,
-        product: `${r.brand} ${r.shade}`,
-        expiresOn: r.expires_on,
-        sessionRecordId: r.session_id,
-        performedAt: r.performed_at.toISOString(),
-        performedAtLocal: clock.local(r.performed_at, r.location_id),
-        client: client(r),
-      })),
-      ...needles.map((r) => ({
-        kind: 'needle' as const,
-        lot: r.lot,
-        product: r.configuration,
-        expiresOn: r.expires_on,
-        sessionRecordId: r.session_id,
-        performedAt: r.performed_at.toISOString(),
-        performedAtLocal: clock.local(r.performed_at, r.location_id),
-        client: client(r),
-      })),
-    ].sort((a, b) => b.performedAt.localeCompare(a.performedAt) || a.sessionRecordId.localeCompare(b.sessionRecordId))
+    return (
+      rows
+        .map((r) => ({
+          kind: r.kind,
+          lot: r.lot,
+          product: r.product,
+          expiresOn: r.expires_on,
+          sessionRecordId: r.session_id,
+          performedAt: r.performed_at.toISOString(),
+          performedAtLocal: clock.local(r.performed_at, r.location_id),
+          client: {
+            id: r.client_id,
+            givenName: r.given_name,
+            familyName: r.family_name,
+            email: r.email,
+            phone: r.phone,
+          },
+        }))
+        // newest first; a session's pigment lines before its needle lines
+        .sort(
+          (a, b) =>
+            b.performedAt.localeCompare(a.performedAt) ||
+            a.sessionRecordId.localeCompare(b.sessionRecordId) ||
+            (a.kind === b.kind ? 0 : a.kind === 'pigment' ? -1 : 1)
+        )
+    )
   }
 }

@@ -1,6 +1,6 @@
-import type { SessionRecordCreate } from '@stipple/domain'
+import { localDate, type SessionRecordCreate } from '@stipple/domain'
 import { describe, expect, it } from 'vitest'
-import { checkLots, localDate } from './service.ts'
+import { checkLots } from './service.ts'
 
 describe('expired lots', () => {
   it("dates a session by the location's calendar, not UTC's", () => {

@@ -2,16 +2,18 @@ import {
   type Lot,
   type LotCreate,
   type LotRecall,
-  localTime,
+  localDate,
   type SessionRecord,
   type SessionRecordCreate,
   sessionSafetyRefusals,
   zonedToInstant,
 } from '@stipple/domain'
 import { type Actor, seesClinical } from '../../actor.ts'
-import type { Repositories, RunInTransaction } from '../../db/unit-of-work.ts'
 import { AppError, type FieldProblem } from '../../errors.ts'
 import { audit } from '../audit/audit.ts'
+import { noClient, requireClient } from '../clients/guard.ts'
+import type { SessionRecordRepository } from './repository.ts'
+import type { SessionRecordWork } from './work.ts'
 
 /** When a session was performed, as an ISO instant: given as one, or as a wall-clock time read in the location's zone. */
 function performedInstant(input: SessionRecordCreate, timeZone: string): string {
@@ -24,12 +26,7 @@ function performedInstant(input: SessionRecordCreate, timeZone: string): string 
   return input.performedAt ?? ''
 }
 
-/** The calendar date of an instant at a location ('YYYY-MM-DD'). */
-export function localDate(instant: Date, timeZone: string): string {
-  return localTime(instant.getTime(), timeZone).date
-}
-
-type Registered = Awaited<ReturnType<Repositories['sessions']['registeredLots']>>[number]
+type Registered = Awaited<ReturnType<SessionRecordRepository['registeredLots']>>[number]
 const same = (a: string | null | undefined, b: string | null | undefined) =>
   (a ?? '').trim().toLowerCase() === (b ?? '').trim().toLowerCase()
 
@@ -109,18 +106,16 @@ export function checkLots(
 }
 
 export class SessionRecordService {
-  readonly #run: RunInTransaction
+  readonly #work: SessionRecordWork
   readonly #now: () => Date
-  constructor(run: RunInTransaction, now: () => Date = () => new Date()) {
-    this.#run = run
+  constructor(work: SessionRecordWork, now: () => Date = () => new Date()) {
+    this.#work = work
     this.#now = now
   }
 
   create(actor: Actor, clientId: string, input: SessionRecordCreate): Promise<SessionRecord> {
-    return this.#run(async (repos) => {
-      if (!(await repos.clients.lock(actor.clinicId, clientId))) {
-        throw new AppError('not_found', `No client ${clientId} in this clinic`)
-      }
+    return this.#work.run(async (repos) => {
+      if (!(await repos.clients.lock(actor.clinicId, clientId))) throw noClient(clientId)
       const timeZone = await repos.sessions.locationTimeZone(actor.clinicId, input.locationId)
       const problems: FieldProblem[] = []
       if (timeZone === null) problems.push({ path: 'body.locationId', message: 'no such location in this clinic' })
@@ -258,10 +253,8 @@ export class SessionRecordService {
   }
 
   list(actor: Actor, clientId: string): Promise<SessionRecord[]> {
-    return this.#run(async (repos) => {
-      if ((await repos.clients.get(actor.clinicId, clientId)) === null) {
-        throw new AppError('not_found', `No client ${clientId} in this clinic`)
-      }
+    return this.#work.run(async (repos) => {
+      await requireClient(repos.clients, actor.clinicId, clientId)
       const records = await repos.sessions.list(actor.clinicId, { clientId })
       const clinical = seesClinical(actor)
       await audit(repos, actor, {
@@ -276,7 +269,7 @@ export class SessionRecordService {
 
   /** The lots register (all locations, or one), with what is expired today at each location. */
   lots(actor: Actor, locationId: string | undefined, kind: 'pigment' | 'needle' | undefined): Promise<Lot[]> {
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       const zones = await repos.sessions.locationZones(actor.clinicId)
       if (locationId !== undefined && !zones.has(locationId)) {
         throw new AppError('not_found', `No location ${locationId} in this clinic`)
@@ -288,7 +281,7 @@ export class SessionRecordService {
 
   /** Adds a lot to a location's register (owner or practitioner); a lot code a location already holds is 409. */
   addLot(actor: Actor, input: LotCreate): Promise<Lot> {
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       const zones = await repos.sessions.locationZones(actor.clinicId)
       const zone = zones.get(input.locationId)
       if (zone === undefined) {
@@ -316,7 +309,7 @@ export class SessionRecordService {
   }
 
   lotRecall(actor: Actor, lot: string, kind: 'pigment' | 'needle' | undefined): Promise<LotRecall> {
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       const matches = await repos.sessions.lotRecall(actor.clinicId, lot, kind)
       await audit(repos, actor, {
         action: 'read',
