@@ -124,6 +124,7 @@ export {
   type Weekday,
 } from './consultation/opening-days.ts'
 export { PRICE_LISTS } from './consultation/price-lists.ts'
+export { majorQuote, type QuoteMinor } from './consultation/quote.ts'
 export { screen as screenIntake } from './consultation/screening.ts'
 export {
   PlanDocumentSchema,

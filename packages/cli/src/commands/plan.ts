@@ -1,4 +1,4 @@
-import { formatMoney, PRICE_LIST_IDS, type PriceListId, planDesign, toDesign } from '@stipple/domain'
+import { formatMoney, majorQuote, PRICE_LIST_IDS, type PriceListId, planDesign, toDesign } from '@stipple/domain'
 import { placeDots } from '@stipple/engine'
 import { parseCommandArgs } from '../args.ts'
 import type { Command } from '../command.ts'
@@ -31,7 +31,10 @@ export const planCommand: Command = {
     if (problems.length > 0 || file === undefined || !isPriceList(location)) throw new InputError(problems)
     const placed = placeDots(toDesign(readDesignFile(file)))
     if (!placed.ok) throw new InputError(fileProblems(file, placed.issues))
-    const { plan, quote, longevity } = planDesign(placed, location)
+    const planned = planDesign(placed, location)
+    const { plan, longevity } = planned
+    // major units here, at the edge: DESIGN.md's JSON prints money so
+    const quote = majorQuote(planned.quote)
     if (values.json) {
       io.stdout(`${JSON.stringify({ plan, quote, longevity }, null, 2)}\n`)
       return ExitCode.ok

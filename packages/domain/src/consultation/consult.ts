@@ -10,7 +10,7 @@ import { addDays } from './dates.ts'
 import { DEFAULT_OPEN_WEEKDAYS, datesOnOpenDays, type Weekday } from './opening-days.ts'
 import { type Plan, type PlanSession, planTreatment } from './plan.ts'
 import { PRICE_LISTS } from './price-lists.ts'
-import { buildQuote, packageForArea, packageForIntake, type Quote } from './quote.ts'
+import { buildQuoteMinor, majorQuote, packageForArea, packageForIntake, type Quote, type QuoteMinor } from './quote.ts'
 import { type Recommendation, recommendDesign, recommendSessions } from './recommendation.ts'
 import { type Finding, type ScreeningStatus, screen } from './screening.ts'
 import type { TaxRule } from './tax-rules.ts'
@@ -109,6 +109,8 @@ export interface Consultation {
   /** The engine's design and its placement (of that design: `placement.design`), for previews and plans. */
   design: Design
   placement: Placement
+  /** The quote as it is summed and stored (minor units); `result.quote` is its major-unit view for the JSON. */
+  quoteMinor: QuoteMinor
 }
 
 /** Longest session planned, minutes (DOMAIN §0: 1.5–6 h), and the most sessions a course is split into. */
@@ -172,7 +174,7 @@ export function consult(
   })
   const dayOffsets = datedSessions.map((s) => s.dayOffset)
   const finalSession = datedSessions.at(-1)?.date ?? first
-  const quote = buildQuote(
+  const quoteMinor = buildQuoteMinor(
     PRICE_LISTS[priceList],
     {
       package: packageForIntake(intake, plan.treatedAreaCm2),
@@ -188,6 +190,7 @@ export function consult(
   return {
     design,
     placement: placed,
+    quoteMinor,
     result: {
       schema: CONSULTATION_SCHEMA_V1,
       consultationDate: today,
@@ -208,7 +211,7 @@ export function consult(
             ? 'The first session can be booked from today.'
             : `The first session can be booked from ${first}.`,
       },
-      quote,
+      quote: majorQuote(quoteMinor),
       longevity: {
         ...life,
         note: `With your skin and sun exposure, expect a touch-up after about ${life.touchUpAfterYears} years; without one, the result keeps reading as hair for about ${life.visibleYears} years. Sunscreen makes it last longer.`,
@@ -224,7 +227,8 @@ export function consult(
 
 export interface DesignPlan {
   plan: Plan
-  quote: Quote
+  /** Minor units: the studio and the server keep it so; `stipple plan --json` prints it in major units (majorQuote). */
+  quote: QuoteMinor
   longevity: { touchUpAfterYears: number; visibleYears: number }
 }
 
@@ -240,7 +244,7 @@ export function planDesign(
   const { design } = placed
   const plan = planTreatment(placed)
   const scarOnly = design.zones.length > 0 && design.zones.every((z) => z.kind === 'scar')
-  const quote = buildQuote(
+  const quote = buildQuoteMinor(
     PRICE_LISTS[priceList],
     {
       package: scarOnly ? 'scar' : packageForArea(plan.treatedAreaCm2),

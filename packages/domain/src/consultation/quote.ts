@@ -1,5 +1,5 @@
 // An itemised quote from a location's price list, kept in integer minor units (cents, pence) as the server stores it
-// and the API answers it; `buildQuote` gives the major-unit view DESIGN.md's consultation result prints. The package
+// and the API answers it; `majorQuote` gives the major-unit view DESIGN.md's consultation result prints (its one edge). The package
 // rule (stage → package) and the course's lines with their taxes are the ones the public estimate prices with too.
 
 import type { Intake, NorwoodStage } from '../intake/intake.schema.ts'
@@ -167,9 +167,8 @@ export function buildQuoteMinor(list: PriceList, input: QuoteInput, taxRules?: r
 
 const major = (minor: number) => minor / 100
 
-/** The quote in major units (at most two decimals), as DESIGN.md's consultation result prints it. */
-export function buildQuote(list: PriceList, input: QuoteInput, taxRules?: readonly TaxRule[]): Quote {
-  const q = buildQuoteMinor(list, input, taxRules)
+/** The quote in major units (at most two decimals), as DESIGN.md's consultation result prints it: its one edge. */
+export function majorQuote(q: QuoteMinor): Quote {
   const line = (l: QuoteLineMinor) => ({ label: l.label, amount: major(l.amountMinor) })
   return {
     currency: q.currency,

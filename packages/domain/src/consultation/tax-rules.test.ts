@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { estimateAtLocation } from './estimate.ts'
 import { PRICE_LISTS } from './price-lists.ts'
-import { buildQuote } from './quote.ts'
+import { buildQuoteMinor, majorQuote } from './quote.ts'
 import { defaultTaxRules, TaxRulesSchema, taxNoteOf, treatmentTaxMinor } from './tax-rules.ts'
 
 const ONTARIO = defaultTaxRules({ country: 'CA', region: 'ON' })
@@ -24,11 +24,11 @@ describe('taxes per location', () => {
   })
 
   it('adds a line per tax on treatment to the quote, by hand: crown 2,600 + scar 800 + 4th session 550 = 3,950', () => {
-    const on = buildQuote(PRICE_LISTS.toronto, input, ONTARIO)
+    const on = majorQuote(buildQuoteMinor(PRICE_LISTS.toronto, input, ONTARIO))
     expect(on.subtotal).toBe(3950)
     expect(on.lines.at(-1)).toEqual({ label: 'HST (Ontario) 13%', amount: 513.5 })
     expect(on.total).toBe(4463.5)
-    const bc = buildQuote(PRICE_LISTS.toronto, input, BC)
+    const bc = majorQuote(buildQuoteMinor(PRICE_LISTS.toronto, input, BC))
     expect(bc.lines.at(-1)).toEqual({ label: 'GST 5%', amount: 197.5 })
     expect(bc.total).toBe(4147.5)
     expect(bc.lines.filter((l) => l.label.startsWith('PST'))).toEqual([])
@@ -44,7 +44,7 @@ describe('taxes per location', () => {
     expect(treatmentTaxMinor(1_010, [{ code: 'GST', label: 'GST', basisPoints: 500, appliesTo: ['treatment'] }])).toBe(
       51
     )
-    const none = buildQuote(PRICE_LISTS.uk, input, [])
+    const none = majorQuote(buildQuoteMinor(PRICE_LISTS.uk, input, []))
     expect(none.total).toBe(none.subtotal)
     expect(none.notes[0]).toBe(PRICE_LISTS.uk.taxNote)
   })
@@ -53,8 +53,8 @@ describe('taxes per location', () => {
     const on = estimateAtLocation('toronto', ONTARIO)
     const bc = estimateAtLocation('toronto', BC)
     const nw4 = (e: typeof on) => e.patterns.find((p) => p.patternId === 'nw4')
-    expect(nw4(on)?.withScar.high).toBe(buildQuote(PRICE_LISTS.toronto, input, ONTARIO).total)
-    expect(nw4(bc)?.withScar.high).toBe(buildQuote(PRICE_LISTS.toronto, input, BC).total)
+    expect(nw4(on)?.withScar.high).toBe(majorQuote(buildQuoteMinor(PRICE_LISTS.toronto, input, ONTARIO)).total)
+    expect(nw4(bc)?.withScar.high).toBe(majorQuote(buildQuoteMinor(PRICE_LISTS.toronto, input, BC)).total)
     expect(on.patterns).toHaveLength(12)
     for (const p of on.patterns) expect(p.range.high).toBeGreaterThan(p.range.low)
     const scar = on.patterns.find((p) => p.patternId === 'scar')

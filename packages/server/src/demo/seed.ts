@@ -9,6 +9,7 @@ import {
   defaultTaxRules,
   type IntakeCreate,
   IntakeSchema,
+  type QuoteMinor,
   type SessionRecordCreate,
 } from '@stipple/domain'
 import { type Kysely, sql } from 'kysely'
@@ -303,6 +304,8 @@ interface PlannedCourse {
   spec: ClientSpec
   intake: Record<string, unknown> | null
   consultation: ConsultationResult | null
+  /** Its quote as summed and stored (minor units). */
+  quote: QuoteMinor | null
   /** The consultation day, an ISO date. */
   start: string
 }
@@ -313,12 +316,12 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10)
 function planCourses(now: Date): PlannedCourse[] {
   return CLIENTS.map((spec) => {
     const start = isoDay(new Date(now.getTime() - spec.daysAgo * 86_400_000))
-    if (spec.intake === null) return { spec, intake: null, consultation: null, start }
+    if (spec.intake === null) return { spec, intake: null, consultation: null, quote: null, start }
     const intake = { schema: 'stipple.intake/v1', ...spec.intake, location: { priceList: 'toronto' } }
     // priced where the client is seen: their home location's taxes (Ontario HST, or BC's GST)
     const taxRules = defaultTaxRules({ country: 'CA', region: spec.home === 'vancouver' ? 'BC' : 'ON' })
-    const consultation = consult(IntakeSchema.parse(intake), { today: start, taxRules }).result
-    return { spec, intake, consultation, start }
+    const { result, quoteMinor } = consult(IntakeSchema.parse(intake), { today: start, taxRules })
+    return { spec, intake, consultation: result, quote: quoteMinor, start }
   })
 }
 
@@ -468,7 +471,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, auth: Auth, seededAt
         c.intake as IntakeCreate['document'],
         practitioner
       )
-      if (c.consultation === null) continue
+      if (c.consultation === null || c.quote === null) continue
       const result = c.consultation
       const row = consultationRow(result)
       await sql`insert into consultations (clinic_id, client_id, intake_id, practitioner_id, screening_status, screening, result, created_at)
@@ -494,7 +497,7 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, auth: Auth, seededAt
       }>`insert into treatment_plans (clinic_id, client_id, design_version_id, plan, created_at)
         values (${clinic.id}, ${client.id}, ${versionId}, ${JSON.stringify(result.plan)}, ${c.start})
         returning id`.execute(trx)
-      const quote = storedQuote(result.quote)
+      const quote = storedQuote(c.quote)
       await sql`insert into quotes (clinic_id, treatment_plan_id, location_id, currency, total_minor, document, created_at)
         values (${clinic.id}, ${plan.rows[0]?.id ?? ''}, ${locationId}, ${quote.currency}, ${quote.totalMinor},
           ${JSON.stringify(quote.document)}, ${c.start})`.execute(trx)

@@ -55,7 +55,7 @@ export class ConsultationService {
     // (a location without opening hours on file keeps the price list's location default, Monday to Friday)
     const open = openWeekdaysOf(hours)
     const taxRules = taxRulesOf(location, 'body.locationId')
-    const { result } = consult(
+    const { result, quoteMinor } = consult(
       { ...intake.data, location: { priceList } },
       { today, taxRules, ...(open.length > 0 ? { openWeekdays: open } : {}) }
     )
@@ -94,7 +94,7 @@ export class ConsultationService {
         design.id
       )
       const planId = await repos.plans.create(actor.clinicId, clientId, version.id, result.plan)
-      const quoteId = await repos.plans.createQuote(actor.clinicId, planId, location.id, storedQuote(result.quote))
+      const quoteId = await repos.plans.createQuote(actor.clinicId, planId, location.id, storedQuote(quoteMinor))
       await audit(repos, actor, {
         action: 'create',
         entity: 'consultation',

@@ -1,8 +1,6 @@
-// A domain quote (major units, as DESIGN.md's consultation result has them) as the quotes table keeps it: integer
-// minor units, so totals add up exactly and the database can check them.
-import type { ConsultationResult } from '@stipple/domain'
-
-type Quote = ConsultationResult['quote']
+// A domain quote as the quotes table keeps it: integer minor units, as the domain sums them, so totals add up
+// exactly and the database can check them.
+import type { QuoteMinor } from '@stipple/domain'
 
 /** What a quotes row holds besides its ids. */
 export interface StoredQuote {
@@ -17,19 +15,16 @@ export interface StoredQuote {
   }
 }
 
-/** Major units with at most two decimals → minor units (rounding only undoes binary fractions: 12.3 → 1230). */
-const toMinor = (amount: number) => Math.round(amount * 100)
-
-export function storedQuote(quote: Quote): StoredQuote {
-  const lines = quote.lines.map((l) => ({ label: l.label, amountMinor: toMinor(l.amount) }))
+export function storedQuote(quote: QuoteMinor): StoredQuote {
+  const lines = quote.lines.map((l) => ({ label: l.label, amountMinor: l.amountMinor }))
   return {
     currency: quote.currency,
-    totalMinor: lines.reduce((sum, l) => sum + l.amountMinor, 0),
+    totalMinor: quote.totalMinor,
     document: {
       priceList: quote.priceList,
-      subtotalMinor: toMinor(quote.subtotal),
+      subtotalMinor: quote.subtotalMinor,
       lines,
-      later: quote.later.map((l) => ({ label: l.label, amountMinor: toMinor(l.amount) })),
+      later: quote.later.map((l) => ({ label: l.label, amountMinor: l.amountMinor })),
       notes: [...quote.notes],
     },
   }

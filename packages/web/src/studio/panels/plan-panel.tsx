@@ -1,7 +1,7 @@
 // The live plan and quote: treated area, sessions and the quote with tax, as the worker last planned them.
 import type { DesignPlan } from '@stipple/domain'
 import { useId } from 'react'
-import { formatMoney } from '../../ui/format.ts'
+import { formatMinorMoney } from '../../ui/format.ts'
 
 export function PlanPanel(props: { plan: DesignPlan | null; pending: boolean }) {
   const areaLabel = useId()
@@ -49,13 +49,13 @@ export function PlanPanel(props: { plan: DesignPlan | null; pending: boolean }) 
               {p.quote.lines.map((l) => (
                 <tr key={l.label}>
                   <td>{l.label}</td>
-                  <td className="num">{formatMoney(l.amount, p.quote.currency, 2)}</td>
+                  <td className="num">{formatMinorMoney(l.amountMinor, p.quote.currency, 2)}</td>
                 </tr>
               ))}
               <tr>
                 <th scope="row">Total</th>
                 <td className="num" data-testid="quote-total">
-                  {formatMoney(p.quote.total, p.quote.currency, 2)}
+                  {formatMinorMoney(p.quote.totalMinor, p.quote.currency, 2)}
                 </td>
               </tr>
             </tbody>
