@@ -51,15 +51,15 @@ describe('the estimate beside the quote', () => {
         const total = (scarAddOn: boolean, sessionCount: number) =>
           buildQuoteMinor(PRICE_LISTS[priceList], { package: pkg, scarAddOn, sessionCount, removalSessions }, rules)
             .totalMinor
-        expect(Math.round(p.range.low * 100)).toBe(total(false, 3))
-        expect(Math.round(p.range.high * 100)).toBe(total(false, 4))
-        expect(Math.round(p.withScar.high * 100)).toBe(total(true, 4))
+        expect(p.range.lowMinor).toBe(total(false, 3))
+        expect(p.range.highMinor).toBe(total(false, 4))
+        expect(p.withScar.highMinor).toBe(total(true, 4))
       }
     }
   })
 
   it('adds the location’s tax to the touch-up, rounded to the cent: 550 + 13 % = 621.50', () => {
-    expect(estimateAtLocation('toronto', ONTARIO).touchUp).toBe(621.5)
-    expect(estimateAtLocation('toronto', []).touchUp).toBe(550)
+    expect(estimateAtLocation('toronto', ONTARIO).touchUpMinor).toBe(62_150)
+    expect(estimateAtLocation('toronto', []).touchUpMinor).toBe(55_000)
   })
 })

@@ -43,10 +43,10 @@ export function estimatePackage(id: EstimatePatternId): PackageId {
 }
 
 export interface PriceRange {
-  /** Three sessions, taxes included (major units: the public clinic API's `low`). */
-  low: number
-  /** Four sessions, taxes included. */
-  high: number
+  /** Three sessions, taxes included, minor units (cents, pence). */
+  lowMinor: number
+  /** Four sessions, taxes included, minor units. */
+  highMinor: number
 }
 
 export interface LocationEstimate {
@@ -58,22 +58,19 @@ export interface LocationEstimate {
     /** With scar camouflage added (the same as `range` for a scar-only case). */
     withScar: PriceRange
   }[]
-  /** One touch-up session, taxes included. */
-  touchUp: number
+  /** One touch-up session, taxes included, minor units. */
+  touchUpMinor: number
   taxNote: string
 }
-
-// the public clinic API sends the estimate in major units; everything before this is summed in minor units
-const major = (minor: number) => minor / 100
 
 export function estimateAtLocation(priceList: PriceListId, taxRules: readonly TaxRule[]): LocationEstimate {
   const list = PRICE_LISTS[priceList]
   // the quote's own lines and taxes for the course: three sessions, or four when the case needs one more
   const total = (pkg: PackageId, scarAddOn: boolean, sessionCount: number) =>
-    major(courseLines(list, { package: pkg, scarAddOn, sessionCount }, taxRules).totalMinor)
+    courseLines(list, { package: pkg, scarAddOn, sessionCount }, taxRules).totalMinor
   const range = (pkg: PackageId, scarAddOn: boolean): PriceRange => ({
-    low: total(pkg, scarAddOn, 3),
-    high: total(pkg, scarAddOn, 4),
+    lowMinor: total(pkg, scarAddOn, 3),
+    highMinor: total(pkg, scarAddOn, 4),
   })
   return {
     currency: list.currency,
@@ -86,7 +83,7 @@ export function estimateAtLocation(priceList: PriceListId, taxRules: readonly Ta
         withScar: range(pkg, true),
       }
     }),
-    touchUp: major(list.touchUp + treatmentTaxMinor(list.touchUp, taxRules)),
+    touchUpMinor: list.touchUp + treatmentTaxMinor(list.touchUp, taxRules),
     taxNote: taxRules.length === 0 ? list.taxNote : taxNoteOf(taxRules),
   }
 }

@@ -2,14 +2,14 @@
 // server's, from that location's price list with its own taxes (tax included, three sessions to four).
 import { useState } from 'react'
 import { Link } from 'react-router'
-import { formatMoney } from '../ui/format.ts'
+import { formatMinorMoney } from '../ui/format.ts'
 import { QueryView } from '../ui/states.tsx'
 import { useClinic, useClinicSlug } from './clinic-api.ts'
 import { PATTERNS } from './estimate.ts'
 import { StagePicture } from './stage-picture.tsx'
 
 /** Whole amounts without cents; an amount with cents (tax often adds them) keeps them. */
-const money = (amount: number, currency: string) => formatMoney(amount, currency, 'auto')
+const money = (minor: number, currency: string) => formatMinorMoney(minor, currency, 'auto')
 
 export function EstimatePage() {
   const { slug, prefix } = useClinicSlug()
@@ -78,7 +78,7 @@ export function EstimatePage() {
                   ) : (
                     <div className="card">
                       <h2>
-                        {money(range.low, estimate.currency)} – {money(range.high, estimate.currency)}
+                        {money(range.lowMinor, estimate.currency)} – {money(range.highMinor, estimate.currency)}
                       </h2>
                       <p>
                         At {location.name}: {result.packageLabel}
@@ -86,7 +86,7 @@ export function EstimatePage() {
                         or four when your skin needs one more (about one client in five).
                       </p>
                       <p>
-                        A touch-up in a few years costs {money(estimate.touchUp, estimate.currency)}, tax included.{' '}
+                        A touch-up in a few years costs {money(estimate.touchUpMinor, estimate.currency)}, tax included.{' '}
                         {estimate.taxNote}
                       </p>
                       <p>

@@ -179,17 +179,21 @@ describeEachDatabase('locations: taxes, estimates and local times', (database) =
       week: { name: string; ranges: string[][] }[]
       estimate: {
         currency: string
-        patterns: { patternId: string; range: { low: number; high: number }; withScar: { low: number } }[]
+        patterns: {
+          patternId: string
+          range: { lowMinor: number; highMinor: number }
+          withScar: { lowMinor: number }
+        }[]
       }
     }[]
     expect(locations.map((l) => l.id).sort()).toEqual([clinic.locationId, vancouverId].sort())
     const nw5 = (id: string) => locations.find((l) => l.id === id)?.estimate.patterns.find((p) => p.patternId === 'nw5')
     // full head CAD 3,400, a fourth session 550: Ontario 3,400 × 1.13 = 3,842 to 3,950 × 1.13 = 4,463.50;
     // British Columbia 3,400 × 1.05 = 3,570 to 3,950 × 1.05 = 4,147.50
-    expect(nw5(clinic.locationId)?.range).toEqual({ low: 3842, high: 4463.5 })
-    expect(nw5(vancouverId)?.range).toEqual({ low: 3570, high: 4147.5 })
+    expect(nw5(clinic.locationId)?.range).toEqual({ lowMinor: 384_200, highMinor: 446_350 })
+    expect(nw5(vancouverId)?.range).toEqual({ lowMinor: 357_000, highMinor: 414_750 })
     // scar camouflage adds 800 before tax: 4,200 × 1.05 = 4,410
-    expect(nw5(vancouverId)?.withScar.low).toBe(4410)
+    expect(nw5(vancouverId)?.withScar.lowMinor).toBe(441_000)
     const vancouver = locations.find((l) => l.id === vancouverId)
     expect(vancouver?.phone).toBe('+1 604 555 0187')
     expect(vancouver?.today).toBe('2026-12-01')

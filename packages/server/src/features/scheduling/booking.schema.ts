@@ -344,7 +344,8 @@ export const PortalAppointmentsSchema = z.object({
   upcoming: z.array(PortalAppointment),
   past: z.array(PortalAppointment),
 })
-const PriceRangeSchema = z.object({ low: z.number(), high: z.number() })
+/** A course's price, taxes included, in minor units (cents, pence): three sessions, and four. */
+const PriceRangeSchema = z.object({ lowMinor: z.number().int(), highMinor: z.number().int() })
 export const PublicClinicSchema = z.object({
   name: z.string(),
   slug: z.string(),
@@ -375,7 +376,7 @@ export const PublicClinicSchema = z.object({
               withScar: PriceRangeSchema,
             })
           ),
-          touchUp: z.number(),
+          touchUpMinor: z.number().int(),
           taxNote: z.string(),
         })
         .nullable(),
