@@ -6,7 +6,7 @@ import { z } from 'zod'
 import type { Auth } from './auth/auth.ts'
 import { LoginRateLimiter } from './auth/rate-limit.ts'
 import type { Database } from './db/database.ts'
-import { repositoriesOver, transactionRunner } from './db/unit-of-work.ts'
+import { repositoriesOver, transactionRunner, unitOfWork } from './db/unit-of-work.ts'
 import { AppError } from './errors.ts'
 import { accessRoutes } from './features/access/routes.ts'
 import { AccessService } from './features/access/service.ts'
@@ -16,6 +16,7 @@ import { calendarRoutes } from './features/calendars/routes.ts'
 import { CalendarService } from './features/calendars/service.ts'
 import { clientRoutes } from './features/clients/routes.ts'
 import { ClientService } from './features/clients/service.ts'
+import { clientRepositories } from './features/clients/work.ts'
 import { consentRoutes } from './features/consents/routes.ts'
 import { ConsentService } from './features/consents/service.ts'
 import { credentialRoutes } from './features/credentials/routes.ts'
@@ -27,6 +28,7 @@ import { laserRemovalRoutes } from './features/laser-removal/routes.ts'
 import { LaserRemovalService } from './features/laser-removal/service.ts'
 import { locationRoutes } from './features/locations/routes.ts'
 import { LocationService } from './features/locations/service.ts'
+import { locationRepositories } from './features/locations/work.ts'
 import { photoRoutes } from './features/photos/routes.ts'
 import { PhotoService } from './features/photos/service.ts'
 import type { PhotoStore } from './features/photos/store.ts'
@@ -38,9 +40,16 @@ import { publicSiteRoutes } from './features/public-site/routes.ts'
 import { PublicSiteService } from './features/public-site/service.ts'
 import { acceptUnsubscribeForms, reminderRoutes } from './features/reminders/routes.ts'
 import { ReminderService } from './features/reminders/service.ts'
+import { AppointmentService } from './features/scheduling/appointments.service.ts'
+import { AvailabilityService } from './features/scheduling/availability.service.ts'
 import { BookingRateLimiter } from './features/scheduling/booking-limiter.ts'
+import { CourseService } from './features/scheduling/courses.service.ts'
+import { FrontDeskService } from './features/scheduling/front-desk.service.ts'
+import { PortalAppointmentService } from './features/scheduling/portal.service.ts'
+import { PublicBookingService } from './features/scheduling/public-booking.service.ts'
+import { ResourceService } from './features/scheduling/resources.service.ts'
 import { schedulingRoutes } from './features/scheduling/routes.ts'
-import { SchedulingService } from './features/scheduling/service.ts'
+import { schedulingRepositories } from './features/scheduling/work.ts'
 import { sessionRecordRoutes } from './features/session-records/routes.ts'
 import { SessionRecordService } from './features/session-records/service.ts'
 import { type LogDestination, loggerOptions } from './http/logging.ts'
@@ -95,6 +104,8 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
   const now = deps.now ?? (() => new Date())
   const run = transactionRunner(deps.db)
   const plain = repositoriesOver(deps.db)
+  const publicUrl = deps.publicUrl ?? deps.trustedOrigins[0] ?? 'http://localhost'
+  const scheduling = unitOfWork(deps.db, schedulingRepositories)
   const app = Fastify({
     ...loggerOptions(deps.logger === false ? undefined : deps.logger),
     ...(deps.logger === undefined || deps.logger === false ? { logger: false } : {}),
@@ -131,7 +142,7 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
       new AccessService(deps.auth, run, deps.loginLimiter ?? new LoginRateLimiter()),
       deps.trustedOrigins
     ),
-    ...clientRoutes(new ClientService(run, now, plain)),
+    ...clientRoutes(new ClientService(unitOfWork(deps.db, clientRepositories), now)),
     ...intakeRoutes(new IntakeService(run, now)),
     ...sessionRecordRoutes(new SessionRecordService(run, now)),
     ...photoRoutes(new PhotoService(run, deps.photoStore, now)),
@@ -141,22 +152,26 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
     ...laserRemovalRoutes(new LaserRemovalService(deps.db, now)),
     ...publicSiteRoutes(new PublicSiteService(deps.db, deps.photoStore, now)),
     ...portalAccessRoutes(new PortalAccessService(deps.db, deps.auth, now)),
-    ...schedulingRoutes(
-      new SchedulingService(
-        deps.db,
+    ...schedulingRoutes({
+      resources: new ResourceService(scheduling, now),
+      availability: new AvailabilityService(scheduling, now),
+      appointments: new AppointmentService(scheduling, now),
+      frontDesk: new FrontDeskService(scheduling, now),
+      courses: new CourseService(scheduling, now),
+      portal: new PortalAppointmentService(scheduling, now),
+      publicBooking: new PublicBookingService(
+        scheduling,
         now,
-        deps.publicUrl ?? deps.trustedOrigins[0] ?? 'http://localhost',
+        publicUrl,
         deps.bookingLimiter ?? new BookingRateLimiter(),
         deps.mailConfigured ?? false
-      )
-    ),
+      ),
+    }),
     ...consultationDesignPlanRoutes(deps.db, now),
     ...reminderRoutes(new ReminderService(deps.db, now)),
-    ...calendarRoutes(
-      new CalendarService(deps.db, now, deps.publicUrl ?? deps.trustedOrigins[0] ?? 'http://localhost')
-    ),
+    ...calendarRoutes(new CalendarService(deps.db, now, publicUrl)),
     ...auditRoutes(new AuditService(run)),
-    ...locationRoutes(new LocationService(deps.db)),
+    ...locationRoutes(new LocationService(unitOfWork(deps.db, locationRepositories))),
   ]
   const openApi = buildOpenApi(routes, { version: API_VERSION })
 

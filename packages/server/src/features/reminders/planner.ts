@@ -20,7 +20,8 @@ import {
 } from '@stipple/domain'
 import type { Kysely } from 'kysely'
 import type { Database, OutboxKind } from '../../db/database.ts'
-import { linkSecret, manageBookingUrl, signBookingToken } from '../scheduling/links.ts'
+import { manageBookingUrl, signBookingToken } from '../scheduling/links.ts'
+import { linkSecret } from '../scheduling/public-booking.repository.ts'
 import {
   type ClientCourse,
   type NewOutboxMessage,

@@ -3,7 +3,8 @@
 import { describeEachDatabase } from '@stipple/testkit'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { openTestServer, type TestServer } from '../../test/harness.ts'
-import { linkSecret, manageBookingUrl, signBookingToken, verifyBookingToken } from './links.ts'
+import { manageBookingUrl, signBookingToken, verifyBookingToken } from './links.ts'
+import { linkSecret } from './public-booking.repository.ts'
 
 const APPOINTMENT = '0b8c6a52-3f0e-4d55-9d4b-6a2f1b3c4d5e'
 const NOW = new Date('2026-11-23T12:00:00Z')

@@ -4,7 +4,8 @@
 import { describeEachDatabase } from '@stipple/testkit'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { as, createTestClinic, openTestServer, type TestClinic, type TestServer } from '../../test/harness.ts'
-import { linkSecret, signBookingToken } from './links.ts'
+import { signBookingToken } from './links.ts'
+import { linkSecret } from './public-booking.repository.ts'
 
 const WEEK = Object.fromEntries(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, [['09:00', '17:00']]]))
 
