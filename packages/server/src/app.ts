@@ -14,11 +14,13 @@ import { auditRoutes } from './features/audit/routes.ts'
 import { AuditService } from './features/audit/service.ts'
 import { calendarRoutes } from './features/calendars/routes.ts'
 import { CalendarService } from './features/calendars/service.ts'
+import { calendarRepositories } from './features/calendars/work.ts'
 import { clientRoutes } from './features/clients/routes.ts'
 import { ClientService } from './features/clients/service.ts'
 import { clientRepositories } from './features/clients/work.ts'
 import { consentRoutes } from './features/consents/routes.ts'
 import { ConsentService } from './features/consents/service.ts'
+import { consentRepositories } from './features/consents/work.ts'
 import { credentialRoutes } from './features/credentials/routes.ts'
 import { CredentialService } from './features/credentials/service.ts'
 import { consultationDesignPlanRoutes } from './features/designs/feature.ts'
@@ -36,10 +38,12 @@ import { portalAccessRoutes } from './features/portal-access/routes.ts'
 import { PortalAccessService } from './features/portal-access/service.ts'
 import { privacyRoutes } from './features/privacy/routes.ts'
 import { PrivacyService } from './features/privacy/service.ts'
+import { privacyRepositories } from './features/privacy/work.ts'
 import { publicSiteRoutes } from './features/public-site/routes.ts'
 import { PublicSiteService } from './features/public-site/service.ts'
 import { acceptUnsubscribeForms, reminderRoutes } from './features/reminders/routes.ts'
 import { ReminderService } from './features/reminders/service.ts'
+import { reminderRepositories } from './features/reminders/work.ts'
 import { AppointmentService } from './features/scheduling/appointments.service.ts'
 import { AvailabilityService } from './features/scheduling/availability.service.ts'
 import { BookingRateLimiter } from './features/scheduling/booking-limiter.ts'
@@ -146,8 +150,8 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
     ...intakeRoutes(new IntakeService(run, now)),
     ...sessionRecordRoutes(new SessionRecordService(run, now)),
     ...photoRoutes(new PhotoService(run, deps.photoStore, now)),
-    ...privacyRoutes(new PrivacyService(deps.db, now, deps.photoStore)),
-    ...consentRoutes(new ConsentService(deps.db, deps.photoStore)),
+    ...privacyRoutes(new PrivacyService(unitOfWork(deps.db, privacyRepositories), now, deps.photoStore)),
+    ...consentRoutes(new ConsentService(unitOfWork(deps.db, consentRepositories), deps.photoStore)),
     ...credentialRoutes(new CredentialService(deps.db, now)),
     ...laserRemovalRoutes(new LaserRemovalService(deps.db, now)),
     ...publicSiteRoutes(new PublicSiteService(deps.db, deps.photoStore, now)),
@@ -168,8 +172,8 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
       ),
     }),
     ...consultationDesignPlanRoutes(deps.db, now),
-    ...reminderRoutes(new ReminderService(deps.db, now)),
-    ...calendarRoutes(new CalendarService(deps.db, now, publicUrl)),
+    ...reminderRoutes(new ReminderService(unitOfWork(deps.db, reminderRepositories), now)),
+    ...calendarRoutes(new CalendarService(unitOfWork(deps.db, calendarRepositories), now, publicUrl)),
     ...auditRoutes(new AuditService(run)),
     ...locationRoutes(new LocationService(unitOfWork(deps.db, locationRepositories))),
   ]

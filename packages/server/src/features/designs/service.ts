@@ -35,7 +35,7 @@ const notFound = (designId: string) => new AppError('not_found', `No design ${de
 
 /** The portal's client record of the signed-in user, or 404. */
 export async function ownClientId(repos: DesignRepositories, actor: Actor): Promise<string> {
-  const clientId = await repos.privacy.clientOfUser(actor.clinicId, actor.userId)
+  const clientId = await repos.clients.clientOfUser(actor.clinicId, actor.userId)
   if (clientId === null) throw new AppError('not_found', 'No client record of yours in this clinic')
   return clientId
 }

@@ -3,6 +3,7 @@
 import type { TaxRule } from '@stipple/domain'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
+import { type ClinicClock, clinicClock } from './local-times.ts'
 
 /** Hours of a week as stored: day key ('mon'…'sun') to [open, close] 'HH:MM' pairs. */
 export type Hours = Record<string, [string, string][]>
@@ -65,6 +66,11 @@ export class LocationRepository {
       .where('id', '=', locationId)
       .executeTakeFirst()
     return row !== undefined
+  }
+
+  /** The clinic's clock: each location's zone, the main location's for a record at none (local-times.ts). */
+  clock(clinicId: string): Promise<ClinicClock> {
+    return clinicClock(this.#db, clinicId)
   }
 
   /** The location's name and tax rules; `lock` holds its row until the transaction ends. */

@@ -22,14 +22,8 @@ import type { Kysely } from 'kysely'
 import type { Database, OutboxKind } from '../../db/database.ts'
 import { manageBookingUrl, signBookingToken } from '../scheduling/links.ts'
 import { linkSecret } from '../scheduling/public-booking.repository.ts'
-import {
-  type ClientCourse,
-  type NewOutboxMessage,
-  OutboxRepository,
-  type PlannedAppointment,
-  PlanningRepository,
-  type SessionFacts,
-} from './repository.ts'
+import { type NewOutboxMessage, OutboxRepository } from './outbox.repository.ts'
+import { type ClientCourse, type PlannedAppointment, PlanningRepository, type SessionFacts } from './repository.ts'
 import { renderMail } from './templates.ts'
 import { signUnsubscribeToken, unsubscribeUrl } from './unsubscribe.ts'
 
