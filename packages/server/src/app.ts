@@ -6,12 +6,14 @@ import { z } from 'zod'
 import type { Auth } from './auth/auth.ts'
 import { LoginRateLimiter } from './auth/rate-limit.ts'
 import type { Database } from './db/database.ts'
-import { repositoriesOver, transactionRunner, unitOfWork } from './db/unit-of-work.ts'
+import { transactionRunner, unitOfWork } from './db/unit-of-work.ts'
 import { AppError } from './errors.ts'
 import { accessRoutes } from './features/access/routes.ts'
 import { AccessService } from './features/access/service.ts'
+import { accessRepositories } from './features/access/work.ts'
 import { auditRoutes } from './features/audit/routes.ts'
 import { AuditService } from './features/audit/service.ts'
+import { auditRepositories } from './features/audit/work.ts'
 import { calendarRoutes } from './features/calendars/routes.ts'
 import { CalendarService } from './features/calendars/service.ts'
 import { calendarRepositories } from './features/calendars/work.ts'
@@ -23,6 +25,7 @@ import { ConsentService } from './features/consents/service.ts'
 import { consentRepositories } from './features/consents/work.ts'
 import { credentialRoutes } from './features/credentials/routes.ts'
 import { CredentialService } from './features/credentials/service.ts'
+import { credentialRepositories } from './features/credentials/work.ts'
 import { consultationDesignPlanRoutes } from './features/designs/feature.ts'
 import { intakeRoutes } from './features/intakes/routes.ts'
 import { IntakeService } from './features/intakes/service.ts'
@@ -107,7 +110,7 @@ function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyRepl
 export async function createApp(deps: AppDeps): Promise<StippleApp> {
   const now = deps.now ?? (() => new Date())
   const run = transactionRunner(deps.db)
-  const plain = repositoriesOver(deps.db)
+  const access = unitOfWork(deps.db, accessRepositories)
   const publicUrl = deps.publicUrl ?? deps.trustedOrigins[0] ?? 'http://localhost'
   const scheduling = unitOfWork(deps.db, schedulingRepositories)
   const app = Fastify({
@@ -143,7 +146,11 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
       },
     }),
     ...accessRoutes(
-      new AccessService(deps.auth, run, deps.loginLimiter ?? new LoginRateLimiter()),
+      new AccessService(
+        deps.auth,
+        unitOfWork(deps.db, accessRepositories),
+        deps.loginLimiter ?? new LoginRateLimiter()
+      ),
       deps.trustedOrigins
     ),
     ...clientRoutes(new ClientService(unitOfWork(deps.db, clientRepositories), now)),
@@ -152,7 +159,7 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
     ...photoRoutes(new PhotoService(run, deps.photoStore, now)),
     ...privacyRoutes(new PrivacyService(unitOfWork(deps.db, privacyRepositories), now, deps.photoStore)),
     ...consentRoutes(new ConsentService(unitOfWork(deps.db, consentRepositories), deps.photoStore)),
-    ...credentialRoutes(new CredentialService(deps.db, now)),
+    ...credentialRoutes(new CredentialService(unitOfWork(deps.db, credentialRepositories), now)),
     ...laserRemovalRoutes(new LaserRemovalService(deps.db, now)),
     ...publicSiteRoutes(new PublicSiteService(deps.db, deps.photoStore, now)),
     ...portalAccessRoutes(new PortalAccessService(deps.db, deps.auth, now)),
@@ -174,7 +181,7 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
     ...consultationDesignPlanRoutes(deps.db, now),
     ...reminderRoutes(new ReminderService(unitOfWork(deps.db, reminderRepositories), now)),
     ...calendarRoutes(new CalendarService(unitOfWork(deps.db, calendarRepositories), now, publicUrl)),
-    ...auditRoutes(new AuditService(run)),
+    ...auditRoutes(new AuditService(unitOfWork(deps.db, auditRepositories))),
     ...locationRoutes(new LocationService(unitOfWork(deps.db, locationRepositories))),
   ]
   const openApi = buildOpenApi(routes, { version: API_VERSION })
@@ -199,7 +206,7 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
       const given = request.headers['x-csrf-token']
       return deps.auth.checkCsrf(session.token, typeof given === 'string' ? given : undefined)
     },
-    findMembership: (userId: string, clinicId: string) => plain.memberships.find(userId, clinicId),
+    findMembership: (userId: string, clinicId: string) => access.read.memberships.find(userId, clinicId),
     changed: () => deps.auth.forgetCachedSessions(),
   }
   acceptRawBodies(app, routes)
