@@ -11,7 +11,7 @@ import {
   type TestServer,
   validSession,
 } from '../../test/harness.ts'
-import { HOUR, PUBLIC_URL, reminderClinic } from './reminder-clinic.fixture.ts'
+import { HOUR, PUBLIC_URL, reminderClinic } from '../../test/reminder-clinic.ts'
 
 describeEachDatabase('reminders: aftercare, the portal, consents and unsubscribe', (database) => {
   const { t, worker, mailsTo, newClient, book, outboxOf } = reminderClinic(database)

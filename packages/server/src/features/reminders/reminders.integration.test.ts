@@ -1,10 +1,10 @@
 // Reminders end to end: the planner queues from appointments, the worker delivers to a real SMTP server started in
-// reminder-clinic.fixture.ts and each message is parsed back. Time is an injected clock.
+// test/reminder-clinic.ts and each message is parsed back. Time is an injected clock.
 import { describeEachDatabase } from '@stipple/testkit'
 import { beforeAll, expect, it } from 'vitest'
 import { as, type TestClinic, type TestServer } from '../../test/harness.ts'
+import { HOUR, MINUTE, PUBLIC_URL, reminderClinic } from '../../test/reminder-clinic.ts'
 import { ReminderPlanner } from './planner.ts'
-import { HOUR, MINUTE, PUBLIC_URL, reminderClinic } from './reminder-clinic.fixture.ts'
 import { NOT_SET_UP, OutboxWorker } from './worker.ts'
 
 describeEachDatabase('reminders: outbox, SMTP delivery, retries and unsubscribe', (database) => {

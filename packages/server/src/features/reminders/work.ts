@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import type { UnitOfWork } from '../../db/unit-of-work.ts'
+import { LinkSecretRepository } from '../../links/link-secret.repository.ts'
 import { AuditRepository } from '../audit/repository.ts'
 import { ClientRepository } from '../clients/repository.ts'
 import { LocationRepository } from '../locations/repository.ts'
-import { PublicBookingRepository } from '../scheduling/public-booking.repository.ts'
 import { OutboxRepository } from './outbox.repository.ts'
 import { PlanningRepository } from './repository.ts'
 
@@ -15,7 +15,7 @@ export const reminderRepositories = (db: Kysely<Database>) => ({
   outbox: new OutboxRepository(db),
   planning: new PlanningRepository(db),
   /** The installation's link key, shared by booking and unsubscribe links. */
-  links: new PublicBookingRepository(db),
+  links: new LinkSecretRepository(db),
 })
 
 export type ReminderRepositories = ReturnType<typeof reminderRepositories>

@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto'
 import { describeEachDatabase } from '@stipple/testkit'
 import { beforeAll, expect, it } from 'vitest'
+import { bookingClinic } from '../../test/booking-clinic.ts'
 import type { TestClinic, TestServer } from '../../test/harness.ts'
-import { bookingClinic } from './booking-clinic.fixture.ts'
 
 describeEachDatabase('booking: appointments', (database) => {
   const { f, desk, newPractitioner, book } = bookingClinic(database)

@@ -141,7 +141,7 @@ export interface Alternative {
 }
 
 /** Minutes of travel between two locations, from the stored pairs; null when none is set. */
-export function travelBetween(
+function travelBetween(
   times: readonly { locationA: string; locationB: string; minutes: number }[],
   a: string,
   b: string

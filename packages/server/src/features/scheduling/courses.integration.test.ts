@@ -2,8 +2,8 @@
 // is open or without a consultation, and touch-up proposals at the longevity estimate.
 import { describeEachDatabase } from '@stipple/testkit'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { bookingClinic } from '../../test/booking-clinic.ts'
 import type { TestClinic, TestServer } from '../../test/harness.ts'
-import { bookingClinic } from './booking-clinic.fixture.ts'
 
 const DAY = 86_400_000
 const dayOf = (iso: string) => Math.round(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY)

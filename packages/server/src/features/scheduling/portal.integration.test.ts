@@ -1,8 +1,8 @@
 // The client portal's appointments on both databases: a client sees only their own; other clinics' staff get 404.
 import { describeEachDatabase } from '@stipple/testkit'
 import { beforeAll, expect, it } from 'vitest'
+import { bookingClinic } from '../../test/booking-clinic.ts'
 import { as, type TestClinic, type TestServer } from '../../test/harness.ts'
-import { bookingClinic } from './booking-clinic.fixture.ts'
 
 describeEachDatabase('booking: the portal', (database) => {
   const { f, newClient, book } = bookingClinic(database)

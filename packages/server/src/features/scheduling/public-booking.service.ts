@@ -2,11 +2,11 @@
 import { randomUUID } from 'node:crypto'
 import { APPOINTMENT_KINDS, findAvailability, instantToZoned, localTime, weekday } from '@stipple/domain'
 import { AppError } from '../../errors.ts'
+import { manageBookingUrl, signBookingToken, verifyBookingToken } from '../../links/booking-links.ts'
 import { type AppointmentDto, overlapOf } from './appointments.repository.ts'
 import type { PublicConsultation } from './booking.schema.ts'
 import { blockOf, bookingContext, checkTravel, dateOfDay, dayNumber, iso, type Kind, MINUTE } from './booking.ts'
 import type { BookingRateLimiter } from './booking-limiter.ts'
-import { manageBookingUrl, signBookingToken, verifyBookingToken } from './links.ts'
 import { localAt, publicLocation } from './public-view.ts'
 import type { SchedulingWork } from './work.ts'
 
@@ -35,7 +35,7 @@ export class PublicBookingService {
 
   #linkSecret(): Promise<Buffer> {
     if (this.#secret === null) {
-      this.#secret = this.#work.read.publicBooking.linkSecret()
+      this.#secret = this.#work.read.links.linkSecret()
       this.#secret.catch(() => {
         this.#secret = null
       })

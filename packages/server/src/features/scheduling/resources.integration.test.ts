@@ -1,8 +1,8 @@
 // Chairs and hours, availability across Toronto's DST changes and time off, through the API on both databases.
 import { describeEachDatabase } from '@stipple/testkit'
 import { beforeAll, expect, it } from 'vitest'
+import { bookingClinic } from '../../test/booking-clinic.ts'
 import { as, type TestClinic, type TestServer } from '../../test/harness.ts'
-import { bookingClinic } from './booking-clinic.fixture.ts'
 
 describeEachDatabase('booking: chairs, hours, time off and availability', (database) => {
   const { f, owner, desk, book } = bookingClinic(database)

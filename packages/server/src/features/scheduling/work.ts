@@ -2,6 +2,7 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import type { UnitOfWork } from '../../db/unit-of-work.ts'
+import { LinkSecretRepository } from '../../links/link-secret.repository.ts'
 import { AuditRepository } from '../audit/repository.ts'
 import { ClientRepository } from '../clients/repository.ts'
 import { LocationRepository } from '../locations/repository.ts'
@@ -16,6 +17,7 @@ export const schedulingRepositories = (db: Kysely<Database>) => ({
   appointments: new AppointmentRepository(db),
   clients: new ClientRepository(db),
   courses: new CourseRepository(db),
+  links: new LinkSecretRepository(db),
   locations: new LocationRepository(db),
   plans: new PlanRepository(db),
   publicBooking: new PublicBookingRepository(db),

@@ -4,16 +4,9 @@
 import { randomUUID } from 'node:crypto'
 import type { describeEachDatabase } from '@stipple/testkit'
 import { afterAll, beforeAll, expect } from 'vitest'
-import {
-  as,
-  createTestClinic,
-  openTestServer,
-  type TestClinic,
-  type TestServer,
-  type TestUser,
-} from '../../test/harness.ts'
+import { as, createTestClinic, openTestServer, type TestClinic, type TestServer, type TestUser } from './harness.ts'
 
-export const WEEK = {
+const WEEK = {
   sun: [['09:00', '17:00']],
   mon: [['09:00', '17:00']],
   tue: [['09:00', '17:00']],
@@ -26,7 +19,7 @@ export const WEEK = {
 type Database = Parameters<Parameters<typeof describeEachDatabase>[1]>[0]
 
 /** What the clinic's beforeAll made; read it in a test or a later beforeAll. */
-export interface BookingClinic {
+interface BookingClinic {
   server: TestServer
   clinic: TestClinic
   other: TestClinic

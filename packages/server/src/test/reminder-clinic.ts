@@ -5,10 +5,10 @@ import type { describeEachDatabase } from '@stipple/testkit'
 import { type ParsedMail, simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
-import { as, createTestClinic, openTestServer, type TestClinic, type TestServer } from '../../test/harness.ts'
-import { type Mailer, smtpMailer } from './mailer.ts'
-import { ReminderPlanner } from './planner.ts'
-import { OutboxWorker } from './worker.ts'
+import { type Mailer, smtpMailer } from '../features/reminders/mailer.ts'
+import { ReminderPlanner } from '../features/reminders/planner.ts'
+import { OutboxWorker } from '../features/reminders/worker.ts'
+import { as, createTestClinic, openTestServer, type TestClinic, type TestServer } from './harness.ts'
 
 export const HOUR = 3_600_000
 export const MINUTE = 60_000
@@ -17,7 +17,7 @@ export const PUBLIC_URL = 'https://clinic.example'
 type Database = Parameters<Parameters<typeof describeEachDatabase>[1]>[0]
 
 /** The clinic's state: set by its beforeAll; `clock` and `rejecting` are the tests' to change. */
-export interface ReminderClinic {
+interface ReminderClinic {
   server: TestServer
   clinic: TestClinic
   base: string

@@ -1,6 +1,5 @@
 // Signed, expiring links that let a client manage a booking without an account: HMAC-SHA256 over the appointment id
-// and the expiry, keyed with a per-installation secret kept in the database (PublicBookingRepository.linkSecret, created on first
-// use).
+// and the expiry, keyed with a per-installation secret kept in the database (link-secret.repository.ts, created on first use).
 import { createHmac, timingSafeEqual } from 'node:crypto'
 
 const TOKEN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/
