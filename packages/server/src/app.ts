@@ -6,23 +6,29 @@ import { z } from 'zod'
 import type { Auth } from './auth/auth.ts'
 import { LoginRateLimiter } from './auth/rate-limit.ts'
 import type { Database } from './db/database.ts'
-import { repositoriesOver, transactionRunner, unitOfWork } from './db/unit-of-work.ts'
+import { unitOfWork } from './db/unit-of-work.ts'
 import { AppError } from './errors.ts'
 import { accessRoutes } from './features/access/routes.ts'
 import { AccessService } from './features/access/service.ts'
+import { accessRepositories } from './features/access/work.ts'
 import { auditRoutes } from './features/audit/routes.ts'
 import { AuditService } from './features/audit/service.ts'
+import { auditRepositories } from './features/audit/work.ts'
 import { calendarRoutes } from './features/calendars/routes.ts'
 import { CalendarService } from './features/calendars/service.ts'
+import { calendarRepositories } from './features/calendars/work.ts'
 import { clientRoutes } from './features/clients/routes.ts'
 import { ClientService } from './features/clients/service.ts'
+import { clientRepositories } from './features/clients/work.ts'
 import { consentRoutes } from './features/consents/routes.ts'
 import { ConsentService } from './features/consents/service.ts'
+import { consentRepositories } from './features/consents/work.ts'
 import { consultationRoutes } from './features/consultations/routes.ts'
 import { ConsultationService } from './features/consultations/service.ts'
 import { consultationRepositories } from './features/consultations/work.ts'
 import { credentialRoutes } from './features/credentials/routes.ts'
 import { CredentialService } from './features/credentials/service.ts'
+import { credentialRepositories } from './features/credentials/work.ts'
 import { PreviewRenderer } from './features/designs/preview.ts'
 import { designRoutes } from './features/designs/routes.ts'
 import { DesignService } from './features/designs/service.ts'
@@ -35,6 +41,7 @@ import { LaserRemovalService } from './features/laser-removal/service.ts'
 import { laserRemovalRepositories } from './features/laser-removal/work.ts'
 import { locationRoutes } from './features/locations/routes.ts'
 import { LocationService } from './features/locations/service.ts'
+import { locationRepositories } from './features/locations/work.ts'
 import { photoRoutes } from './features/photos/routes.ts'
 import { PhotoService } from './features/photos/service.ts'
 import type { PhotoStore } from './features/photos/store.ts'
@@ -47,14 +54,23 @@ import { PortalAccessService } from './features/portal-access/service.ts'
 import { portalAccessRepositories } from './features/portal-access/work.ts'
 import { privacyRoutes } from './features/privacy/routes.ts'
 import { PrivacyService } from './features/privacy/service.ts'
+import { privacyRepositories } from './features/privacy/work.ts'
 import { publicSiteRoutes } from './features/public-site/routes.ts'
 import { PublicSiteService } from './features/public-site/service.ts'
 import { publicSiteRepositories } from './features/public-site/work.ts'
 import { acceptUnsubscribeForms, reminderRoutes } from './features/reminders/routes.ts'
 import { ReminderService } from './features/reminders/service.ts'
+import { reminderRepositories } from './features/reminders/work.ts'
+import { AppointmentService } from './features/scheduling/appointments.service.ts'
+import { AvailabilityService } from './features/scheduling/availability.service.ts'
 import { BookingRateLimiter } from './features/scheduling/booking-limiter.ts'
+import { CourseService } from './features/scheduling/courses.service.ts'
+import { FrontDeskService } from './features/scheduling/front-desk.service.ts'
+import { PortalAppointmentService } from './features/scheduling/portal.service.ts'
+import { PublicBookingService } from './features/scheduling/public-booking.service.ts'
+import { ResourceService } from './features/scheduling/resources.service.ts'
 import { schedulingRoutes } from './features/scheduling/routes.ts'
-import { SchedulingService } from './features/scheduling/service.ts'
+import { schedulingRepositories } from './features/scheduling/work.ts'
 import { sessionRecordRoutes } from './features/session-records/routes.ts'
 import { SessionRecordService } from './features/session-records/service.ts'
 import { sessionRecordRepositories } from './features/session-records/work.ts'
@@ -108,8 +124,9 @@ function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyRepl
 
 export async function createApp(deps: AppDeps): Promise<StippleApp> {
   const now = deps.now ?? (() => new Date())
-  const run = transactionRunner(deps.db)
-  const plain = repositoriesOver(deps.db)
+  const access = unitOfWork(deps.db, accessRepositories)
+  const publicUrl = deps.publicUrl ?? deps.trustedOrigins[0] ?? 'http://localhost'
+  const scheduling = unitOfWork(deps.db, schedulingRepositories)
   // one renderer: the plan PDF's previews share the design previews' threads, limits and cache
   const previews = new PreviewRenderer()
   const app = Fastify({
@@ -145,37 +162,45 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
       },
     }),
     ...accessRoutes(
-      new AccessService(deps.auth, run, deps.loginLimiter ?? new LoginRateLimiter()),
+      new AccessService(
+        deps.auth,
+        unitOfWork(deps.db, accessRepositories),
+        deps.loginLimiter ?? new LoginRateLimiter()
+      ),
       deps.trustedOrigins
     ),
-    ...clientRoutes(new ClientService(run, now, plain)),
+    ...clientRoutes(new ClientService(unitOfWork(deps.db, clientRepositories), now)),
     ...intakeRoutes(new IntakeService(unitOfWork(deps.db, intakeRepositories), now)),
     ...sessionRecordRoutes(new SessionRecordService(unitOfWork(deps.db, sessionRecordRepositories), now)),
     ...photoRoutes(new PhotoService(unitOfWork(deps.db, photoRepositories), deps.photoStore, now)),
-    ...privacyRoutes(new PrivacyService(deps.db, now, deps.photoStore)),
-    ...consentRoutes(new ConsentService(deps.db, deps.photoStore)),
-    ...credentialRoutes(new CredentialService(deps.db, now)),
+    ...privacyRoutes(new PrivacyService(unitOfWork(deps.db, privacyRepositories), now, deps.photoStore)),
+    ...consentRoutes(new ConsentService(unitOfWork(deps.db, consentRepositories), deps.photoStore)),
+    ...credentialRoutes(new CredentialService(unitOfWork(deps.db, credentialRepositories), now)),
     ...laserRemovalRoutes(new LaserRemovalService(unitOfWork(deps.db, laserRemovalRepositories), now)),
     ...publicSiteRoutes(new PublicSiteService(unitOfWork(deps.db, publicSiteRepositories), deps.photoStore, now)),
     ...portalAccessRoutes(new PortalAccessService(unitOfWork(deps.db, portalAccessRepositories), deps.auth, now)),
-    ...schedulingRoutes(
-      new SchedulingService(
-        deps.db,
+    ...schedulingRoutes({
+      resources: new ResourceService(scheduling, now),
+      availability: new AvailabilityService(scheduling, now),
+      appointments: new AppointmentService(scheduling, now),
+      frontDesk: new FrontDeskService(scheduling, now),
+      courses: new CourseService(scheduling, now),
+      portal: new PortalAppointmentService(scheduling, now),
+      publicBooking: new PublicBookingService(
+        scheduling,
         now,
-        deps.publicUrl ?? deps.trustedOrigins[0] ?? 'http://localhost',
+        publicUrl,
         deps.bookingLimiter ?? new BookingRateLimiter(),
         deps.mailConfigured ?? false
-      )
-    ),
+      ),
+    }),
     ...consultationRoutes(new ConsultationService(unitOfWork(deps.db, consultationRepositories), now)),
     ...designRoutes(new DesignService(unitOfWork(deps.db, designRepositories), previews)),
     ...planRoutes(new PlanService(unitOfWork(deps.db, planRepositories), previews, now)),
-    ...reminderRoutes(new ReminderService(deps.db, now)),
-    ...calendarRoutes(
-      new CalendarService(deps.db, now, deps.publicUrl ?? deps.trustedOrigins[0] ?? 'http://localhost')
-    ),
-    ...auditRoutes(new AuditService(run)),
-    ...locationRoutes(new LocationService(deps.db)),
+    ...reminderRoutes(new ReminderService(unitOfWork(deps.db, reminderRepositories), now)),
+    ...calendarRoutes(new CalendarService(unitOfWork(deps.db, calendarRepositories), now, publicUrl)),
+    ...auditRoutes(new AuditService(unitOfWork(deps.db, auditRepositories))),
+    ...locationRoutes(new LocationService(unitOfWork(deps.db, locationRepositories))),
   ]
   const openApi = buildOpenApi(routes, { version: API_VERSION })
 
@@ -199,7 +224,7 @@ export async function createApp(deps: AppDeps): Promise<StippleApp> {
       const given = request.headers['x-csrf-token']
       return deps.auth.checkCsrf(session.token, typeof given === 'string' ? given : undefined)
     },
-    findMembership: (userId: string, clinicId: string) => plain.memberships.find(userId, clinicId),
+    findMembership: (userId: string, clinicId: string) => access.read.memberships.find(userId, clinicId),
     changed: () => deps.auth.forgetCachedSessions(),
   }
   acceptRawBodies(app, routes)

@@ -33,5 +33,5 @@ export type {
   PublicClinic,
   TravelTimes,
 } from './features/scheduling/booking.schema.ts'
-export type { Alternative } from './features/scheduling/service.ts'
+export type { Alternative } from './features/scheduling/booking.ts'
 export type { Problem } from './http/problem.ts'

@@ -2,12 +2,6 @@
 // roll back together. Each feature names the repositories it needs (a factory over a connection) and the composition
 // root (app.ts) binds that factory to the database with `unitOfWork`: this module knows no feature.
 import type { Kysely, Transaction } from 'kysely'
-import { MembershipRepository } from '../features/access/repository.ts'
-import { AuditRepository } from '../features/audit/repository.ts'
-import { ClientRepository } from '../features/clients/repository.ts'
-import { IntakeRepository } from '../features/intakes/repository.ts'
-import { PhotoRepository } from '../features/photos/repository.ts'
-import { SessionRecordRepository } from '../features/session-records/repository.ts'
 import type { Database } from './database.ts'
 
 /** Builds a feature's repositories over a connection: the database, or one transaction of it. */
@@ -40,32 +34,4 @@ export function unitOfWork<R>(db: Kysely<Database>, repositories: RepositoryFact
     },
     read: repositories(db),
   }
-}
-
-// ---- Transitional (issue 14): the shared repositories every feature used to receive. Removed once every service
-// takes a UnitOfWork of its own repositories; nothing new may use these.
-export interface Repositories {
-  audit: AuditRepository
-  clients: ClientRepository
-  intakes: IntakeRepository
-  memberships: MembershipRepository
-  photos: PhotoRepository
-  sessions: SessionRecordRepository
-}
-
-export type RunInTransaction = <T>(work: (repos: Repositories) => Promise<T>) => Promise<T>
-
-export function repositoriesOver(db: Kysely<Database>): Repositories {
-  return {
-    audit: new AuditRepository(db),
-    clients: new ClientRepository(db),
-    intakes: new IntakeRepository(db),
-    memberships: new MembershipRepository(db),
-    photos: new PhotoRepository(db),
-    sessions: new SessionRecordRepository(db),
-  }
-}
-
-export function transactionRunner(db: Kysely<Database>): RunInTransaction {
-  return (work) => db.transaction().execute((trx) => work(repositoriesOver(trx)))
 }

@@ -3,8 +3,9 @@
 // refusals (so the outbox page has something to retry), and the rest wait for the worker.
 import type { Kysely } from 'kysely'
 import type { Database } from '../db/database.ts'
+import { OutboxRepository } from '../features/reminders/outbox.repository.ts'
 import { ReminderPlanner } from '../features/reminders/planner.ts'
-import { OutboxRepository, PlanningRepository } from '../features/reminders/repository.ts'
+import { PlanningRepository } from '../features/reminders/repository.ts'
 
 const MINUTE = 60_000
 const SESSIONS = 4

@@ -14,8 +14,8 @@ import {
 } from '@stipple/domain'
 import type { Kysely } from 'kysely'
 import type { AppointmentKindId, Database } from '../db/database.ts'
-import { SchedulingRepository } from '../features/scheduling/repository.ts'
-import { weeklyHours } from '../features/scheduling/service.ts'
+import { weeklyHours } from '../features/scheduling/booking.ts'
+import { schedulingRepositories } from '../features/scheduling/work.ts'
 
 const DAY = 86_400_000
 const MINUTE = 60_000
@@ -24,13 +24,13 @@ const dayNumber = (date: string) => Math.floor(Date.parse(`${date}T00:00:00Z`) /
 
 /** Fills the demo clinic's calendar; `now` is the seeding time. */
 export async function seedDemoSchedule(db: Kysely<Database>, clinicId: string, now: Date): Promise<void> {
-  const repo = new SchedulingRepository(db)
-  const locations = await repo.locations(clinicId)
+  const repo = schedulingRepositories(db)
+  const locations = await repo.locations.list(clinicId)
   const chairs = new Map<string, string[]>()
   for (const l of locations) {
     const ids: string[] = []
     for (const name of ['Chair 1', 'Chair 2']) {
-      const chair = await repo.addChair(clinicId, l.id, name)
+      const chair = await repo.resources.addChair(clinicId, l.id, name)
       if (chair !== null) ids.push(chair.id)
     }
     chairs.set(l.id, ids)
@@ -68,7 +68,7 @@ export async function seedDemoSchedule(db: Kysely<Database>, clinicId: string, n
     const at = worksAt.get(p) ?? new Set([locations[0]?.id ?? ''])
     for (const locationId of at) {
       const location = locations.find((l) => l.id === locationId)
-      if (location !== undefined) await repo.setWorkingHours(clinicId, p, locationId, location.openingHours)
+      if (location !== undefined) await repo.resources.setWorkingHours(clinicId, p, locationId, location.openingHours)
     }
     worksAt.set(p, at)
   }
@@ -108,7 +108,7 @@ export async function seedDemoSchedule(db: Kysely<Database>, clinicId: string, n
     }
   ) => {
     const block = blockOf(kind, slot)
-    await repo.insertAppointment({
+    await repo.appointments.insert({
       clinicId,
       locationId,
       clientId: extra.clientId,
@@ -180,7 +180,7 @@ export async function seedDemoSchedule(db: Kysely<Database>, clinicId: string, n
       }
     )
     if (!course.ok) continue
-    const courseId = await repo.insertCourse({
+    const courseId = await repo.courses.insert({
       clinicId,
       clientId: c.id,
       treatmentPlanId: plan.id,

@@ -15,9 +15,11 @@ import {
 import { type Kysely, sql } from 'kysely'
 import type { Auth } from '../auth/auth.ts'
 import type { Database, Role } from '../db/database.ts'
-import { repositoriesOver } from '../db/unit-of-work.ts'
+import { ClientRepository } from '../features/clients/repository.ts'
 import { consultationRow } from '../features/consultations/repository.ts'
+import { IntakeRepository } from '../features/intakes/repository.ts'
 import { storedQuote } from '../features/plans/quote-record.ts'
+import { SessionRecordRepository } from '../features/session-records/repository.ts'
 import { seedDemoLots } from './seed-lots.ts'
 import { seedDemoRecords } from './seed-records.ts'
 import { seedDemoReminders } from './seed-reminders.ts'
@@ -438,7 +440,11 @@ export async function seedDemoIfEmpty(db: Kysely<Database>, auth: Auth, seededAt
           .execute()
       }
     }
-    const repos = repositoriesOver(trx)
+    const repos = {
+      clients: new ClientRepository(trx),
+      intakes: new IntakeRepository(trx),
+      sessions: new SessionRecordRepository(trx),
+    }
     const consents = { careEmail: true, careSms: true, marketingEmail: false, marketingSms: false }
     const homes = { toronto: toronto.id, vancouver: vancouver.id }
     for (const c of courses) {

@@ -2,8 +2,8 @@ import type { SessionInfo } from '@stipple/domain'
 import type { Auth, AuthSession } from '../../auth/auth.ts'
 import type { LoginRateLimiter } from '../../auth/rate-limit.ts'
 import { matchingStep, newBackupCodes, newTotpSecret, openSecret, otpauthUri, sealSecret } from '../../auth/totp.ts'
-import type { RunInTransaction } from '../../db/unit-of-work.ts'
 import { AppError } from '../../errors.ts'
+import type { AccessWork } from './work.ts'
 
 export interface Origin {
   ip: string
@@ -21,12 +21,12 @@ const ISSUER = 'Stipple'
 
 export class AccessService {
   readonly #auth: Auth
-  readonly #run: RunInTransaction
+  readonly #work: AccessWork
   readonly #limiter: LoginRateLimiter
 
-  constructor(auth: Auth, run: RunInTransaction, limiter: LoginRateLimiter) {
+  constructor(auth: Auth, work: AccessWork, limiter: LoginRateLimiter) {
     this.#auth = auth
-    this.#run = run
+    this.#work = work
     this.#limiter = limiter
   }
 
@@ -137,7 +137,7 @@ export class AccessService {
   }
 
   info(session: AuthSession): Promise<SessionInfo> {
-    return this.#run(async (repos) => ({
+    return this.#work.run(async (repos) => ({
       user: session.user,
       memberships: await repos.memberships.listForUser(session.user.id),
       csrfToken: this.#auth.csrfTokenFor(session.token),
@@ -186,7 +186,7 @@ export class AccessService {
     from: Origin,
     detail: Record<string, unknown> | null
   ): Promise<void> {
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       for (const m of await repos.memberships.clinicIdsOfEmail(email)) {
         await repos.audit.record({
           clinicId: m.clinicId,

@@ -1,8 +1,7 @@
 // The audit row for an actor's action: who, in which clinic, from where.
 
 import type { Actor } from '../../actor.ts'
-import type { Repositories } from '../../db/unit-of-work.ts'
-import type { AuditRecord } from './repository.ts'
+import type { AuditRecord, AuditRepository } from './repository.ts'
 
 export interface AuditWhat {
   action: 'read' | 'create' | 'update' | 'export' | 'erase'
@@ -12,7 +11,8 @@ export interface AuditWhat {
   detail?: Record<string, unknown> | null
 }
 
-export function audit(repos: Pick<Repositories, 'audit'>, actor: Actor, what: AuditWhat): Promise<void> {
+/** Writes the audit row through the unit of work's audit repository (any repositories that include one). */
+export function audit(repos: { audit: AuditRepository }, actor: Actor, what: AuditWhat): Promise<void> {
   return repos.audit.record(auditRecord(actor, what))
 }
 

@@ -150,28 +150,6 @@ export class CalendarRepository {
     return row !== undefined
   }
 
-  async clientExists(clinicId: string, clientId: string): Promise<boolean> {
-    const row = await this.#db
-      .selectFrom('clients')
-      .select('id')
-      .where('clinic_id', '=', clinicId)
-      .where('id', '=', clientId)
-      .where('erased_at', 'is', null)
-      .executeTakeFirst()
-    return row !== undefined
-  }
-
-  async clientOfUser(clinicId: string, userId: string): Promise<string | null> {
-    const row = await this.#db
-      .selectFrom('clients')
-      .select('id')
-      .where('clinic_id', '=', clinicId)
-      .where('user_id', '=', userId)
-      .where('erased_at', 'is', null)
-      .executeTakeFirst()
-    return row?.id ?? null
-  }
-
   async clinicName(clinicId: string): Promise<string> {
     const row = await this.#db.selectFrom('clinics').select('name').where('id', '=', clinicId).executeTakeFirstOrThrow()
     return row.name

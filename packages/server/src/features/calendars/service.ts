@@ -2,14 +2,13 @@
 // stored). A practitioner's feed names clients by initials only; a client's feed shows their own appointments.
 import { createHash, randomBytes } from 'node:crypto'
 import ical, { ICalEventStatus } from 'ical-generator'
-import type { Kysely } from 'kysely'
 import type { Actor } from '../../actor.ts'
-import type { Database } from '../../db/database.ts'
-import { repositoriesOver } from '../../db/unit-of-work.ts'
 import { AppError } from '../../errors.ts'
 import { audit } from '../audit/audit.ts'
+import { ownClientId, requireClient } from '../clients/guard.ts'
 import type { CalendarFeed, CalendarFeedCreate, CreatedCalendarFeed } from './calendars.schema.ts'
-import { CalendarRepository, type FeedAppointment, type FeedRow } from './repository.ts'
+import type { FeedAppointment, FeedRow } from './repository.ts'
+import type { CalendarRepositories, CalendarWork } from './work.ts'
 
 const DAY = 86_400_000
 /** A feed shows three months back and a year ahead, at most this many events. */
@@ -51,18 +50,18 @@ const toDto = (f: FeedRow): CalendarFeed => ({
 })
 
 export class CalendarService {
-  readonly #db: Kysely<Database>
+  readonly #work: CalendarWork
   readonly #now: () => Date
   readonly #publicUrl: string
-  constructor(db: Kysely<Database>, now: () => Date, publicUrl: string) {
-    this.#db = db
+  constructor(work: CalendarWork, now: () => Date, publicUrl: string) {
+    this.#work = work
     this.#now = now
     this.#publicUrl = publicUrl
   }
 
   async create(actor: Actor, input: CalendarFeedCreate): Promise<CreatedCalendarFeed> {
-    return this.#db.transaction().execute(async (trx) => {
-      const feeds = new CalendarRepository(trx)
+    return this.#work.run(async (repos) => {
+      const feeds = repos.feeds
       if (input.practitionerId !== undefined) {
         if (!(await feeds.isPractitioner(actor.clinicId, input.practitionerId))) {
           throw new AppError('not_found', `No practitioner ${input.practitionerId} in this clinic`)
@@ -73,29 +72,28 @@ export class CalendarService {
             "A practitioner may make a feed of their own appointments only, not a colleague's"
           )
         }
-      } else if (input.clientId !== undefined && !(await feeds.clientExists(actor.clinicId, input.clientId))) {
-        throw new AppError('not_found', `No client ${input.clientId} in this clinic`)
+      } else if (input.clientId !== undefined) {
+        await requireClient(repos.clients, actor.clinicId, input.clientId)
       }
-      return this.#issue(trx, actor, input.practitionerId ?? null, input.clientId ?? null)
+      return this.#issue(repos, actor, input.practitionerId ?? null, input.clientId ?? null)
     })
   }
 
   /** The signed-in client's own feed (the client portal). */
   async createOwn(actor: Actor): Promise<CreatedCalendarFeed> {
-    return this.#db.transaction().execute(async (trx) => {
-      const clientId = await new CalendarRepository(trx).clientOfUser(actor.clinicId, actor.userId)
-      if (clientId === null) throw new AppError('not_found', 'No client record of yours in this clinic')
-      return this.#issue(trx, actor, null, clientId)
+    return this.#work.run(async (repos) => {
+      const clientId = await ownClientId(repos.clients, actor)
+      return this.#issue(repos, actor, null, clientId)
     })
   }
 
   async #issue(
-    trx: Kysely<Database>,
+    repos: CalendarRepositories,
     actor: Actor,
     practitionerId: string | null,
     clientId: string | null
   ): Promise<CreatedCalendarFeed> {
-    const feeds = new CalendarRepository(trx)
+    const feeds = repos.feeds
     if ((await feeds.countActive(actor.clinicId, practitionerId, clientId)) >= MAX_FEEDS) {
       throw new AppError(
         'conflict',
@@ -110,7 +108,7 @@ export class CalendarService {
       tokenSha256: sha256(token),
       createdBy: actor.membershipId,
     })
-    await audit(repositoriesOver(trx), actor, {
+    await audit(repos, actor, {
       action: 'create',
       entity: 'calendar-feed',
       entityId: feed.id,
@@ -121,18 +119,18 @@ export class CalendarService {
   }
 
   async list(actor: Actor): Promise<CalendarFeed[]> {
-    return (await new CalendarRepository(this.#db).list(actor.clinicId)).map(toDto)
+    return (await this.#work.read.feeds.list(actor.clinicId)).map(toDto)
   }
 
   /** Revokes a feed: its address answers 404 from now on. Revoking twice is fine. */
   async revoke(actor: Actor, feedId: string): Promise<void> {
-    await this.#db.transaction().execute(async (trx) => {
-      const feeds = new CalendarRepository(trx)
+    await this.#work.run(async (repos) => {
+      const feeds = repos.feeds
       const feed = await feeds.find(actor.clinicId, feedId)
       if (feed === null) throw new AppError('not_found', `No calendar feed ${feedId} in this clinic`)
       if (feed.revokedAt !== null) return
       await feeds.revoke(actor.clinicId, feedId, this.#now())
-      await audit(repositoriesOver(trx), actor, {
+      await audit(repos, actor, {
         action: 'update',
         entity: 'calendar-feed',
         entityId: feedId,
@@ -144,7 +142,7 @@ export class CalendarService {
 
   /** The feed as iCalendar text (times in UTC, so every calendar app places them right). */
   async ics(token: string): Promise<string> {
-    const feeds = new CalendarRepository(this.#db)
+    const feeds = this.#work.read.feeds
     const feed = await feeds.byToken(sha256(token))
     if (feed === null) throw new AppError('not_found', 'No such calendar (the address may have been revoked)')
     const now = this.#now()

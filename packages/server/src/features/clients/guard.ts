@@ -6,7 +6,7 @@ import type { ClientRepository } from './repository.ts'
 
 export const noClient = (clientId: string) => new AppError('not_found', `No client ${clientId} in this clinic`)
 
-export const noOwnClient = () => new AppError('not_found', 'No client record of yours in this clinic')
+const noOwnClient = () => new AppError('not_found', 'No client record of yours in this clinic')
 
 /** Refuses (404) unless the client is this clinic's and not erased. */
 export async function requireClient(clients: ClientRepository, clinicId: string, clientId: string): Promise<void> {

@@ -278,6 +278,31 @@ export class ClientRepository {
     return row?.id ?? null
   }
 
+  /** Clients (not erased) whose email (any case) or phone (digits only) is the one given; at most 10. */
+  async matching(clinicId: string, email: string, phone: string) {
+    const digits = phone.replace(/\D/g, '')
+    const rows = await this.#db
+      .selectFrom('clients')
+      .select(['id', 'given_name', 'family_name', 'email', 'phone'])
+      .where('clinic_id', '=', clinicId)
+      .where('erased_at', 'is', null)
+      .where((eb) =>
+        eb.or([
+          eb(sql`lower(coalesce(email, ''))`, '=', email.trim().toLowerCase()),
+          ...(digits.length >= 7 ? [eb(sql`regexp_replace(coalesce(phone, ''), '\\D', '', 'g')`, '=', digits)] : []),
+        ])
+      )
+      .orderBy('family_name')
+      .limit(10)
+      .execute()
+    return rows.map((r) => ({
+      id: r.id,
+      name: `${r.given_name} ${r.family_name}`.trim(),
+      email: r.email,
+      phone: r.phone,
+    }))
+  }
+
   /** Whether the client is this clinic's and not erased: a guard's one-row read. */
   async exists(clinicId: string, id: string): Promise<boolean> {
     const row = await this.#db
@@ -286,16 +311,6 @@ export class ClientRepository {
       .where('clinic_id', '=', clinicId)
       .where('id', '=', id)
       .where('erased_at', 'is', null)
-      .executeTakeFirst()
-    return row !== undefined
-  }
-
-  async locationExists(clinicId: string, locationId: string): Promise<boolean> {
-    const row = await this.#db
-      .selectFrom('locations')
-      .select('id')
-      .where('clinic_id', '=', clinicId)
-      .where('id', '=', locationId)
       .executeTakeFirst()
     return row !== undefined
   }

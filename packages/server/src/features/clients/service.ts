@@ -1,25 +1,23 @@
 import type { Client, ClientCreate, ClientSummary, ClientUpdate } from '@stipple/domain'
 import { type Actor, seesClinical } from '../../actor.ts'
-import type { Repositories, RunInTransaction } from '../../db/unit-of-work.ts'
 import { AppError } from '../../errors.ts'
 import { audit, auditRecord } from '../audit/audit.ts'
+import { noClient } from './guard.ts'
+import type { ClientRepositories, ClientWork } from './work.ts'
 
 export class ClientService {
-  readonly #run: RunInTransaction
+  readonly #work: ClientWork
   readonly #now: () => Date
-  /** Repositories outside a transaction, for reads that are one statement with their audit row. */
-  readonly #plain: Repositories
-  constructor(run: RunInTransaction, now: () => Date, plain: Repositories) {
-    this.#run = run
+  constructor(work: ClientWork, now: () => Date) {
+    this.#work = work
     this.#now = now
-    this.#plain = plain
   }
 
   list(
     actor: Actor,
     query: { q?: string | undefined; stage?: ClientSummary['stage'] | undefined; limit: number; offset: number }
   ) {
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       const page = await repos.clients.list(actor.clinicId, query)
       await audit(repos, actor, {
         action: 'read',
@@ -31,7 +29,7 @@ export class ClientService {
   }
 
   create(actor: Actor, input: ClientCreate): Promise<Client> {
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       await this.#checkLocation(repos, actor, input.homeLocationId)
       const client = await repos.clients.create(actor.clinicId, input, this.#now())
       await audit(repos, actor, { action: 'create', entity: 'client', entityId: client.id, clientId: client.id })
@@ -45,21 +43,21 @@ export class ClientService {
    */
   async fileJson(actor: Actor, clientId: string): Promise<string> {
     const clinical = seesClinical(actor)
-    const file = await this.#plain.clients.fileJsonAudited(
+    const file = await this.#work.read.clients.fileJsonAudited(
       actor.clinicId,
       clientId,
       clinical,
       auditRecord(actor, { action: 'read', entity: 'client-file', entityId: clientId, clientId, detail: { clinical } })
     )
-    if (file === null) throw new AppError('not_found', `No client ${clientId} in this clinic`)
+    if (file === null) throw noClient(clientId)
     return file
   }
 
   update(actor: Actor, clientId: string, patch: ClientUpdate): Promise<Client> {
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       await this.#checkLocation(repos, actor, patch.homeLocationId)
       const client = await repos.clients.update(actor.clinicId, clientId, patch, this.#now())
-      if (client === null) throw new AppError('not_found', `No client ${clientId} in this clinic`)
+      if (client === null) throw noClient(clientId)
       await audit(repos, actor, {
         action: 'update',
         entity: 'client',
@@ -71,9 +69,9 @@ export class ClientService {
     })
   }
 
-  async #checkLocation(repos: Repositories, actor: Actor, locationId: string | null | undefined): Promise<void> {
+  async #checkLocation(repos: ClientRepositories, actor: Actor, locationId: string | null | undefined): Promise<void> {
     if (locationId === undefined || locationId === null) return
-    if (!(await repos.clients.locationExists(actor.clinicId, locationId))) {
+    if (!(await repos.locations.exists(actor.clinicId, locationId))) {
       throw new AppError('invalid_input', `No location ${locationId} in this clinic`, {
         problems: [{ path: 'body.homeLocationId', message: 'no such location in this clinic' }],
       })

@@ -168,19 +168,6 @@ export class ConsentRepository {
     }))
   }
 
-  /** The unerased client record a portal user is in this clinic, or null. */
-  async clientOfUser(clinicId: string, userId: string): Promise<string | null> {
-    const row = await this.#db
-      .selectFrom('clients')
-      .select('id')
-      .where('clinic_id', '=', clinicId)
-      .where('user_id', '=', userId)
-      .where('erased_at', 'is', null)
-      .orderBy('created_at')
-      .executeTakeFirst()
-    return row?.id ?? null
-  }
-
   async hasLaserCourse(clinicId: string, clientId: string): Promise<boolean> {
     const row = await this.#db
       .selectFrom('laser_removal_courses')

@@ -8,22 +8,15 @@ import type {
   PortalConsents,
   SignedConsent,
 } from '@stipple/domain'
-import type { Kysely } from 'kysely'
 import type { Actor } from '../../actor.ts'
-import type { Database } from '../../db/database.ts'
-import { type Repositories, repositoriesOver } from '../../db/unit-of-work.ts'
 import { AppError } from '../../errors.ts'
 import { audit } from '../audit/audit.ts'
+import { noClient, ownClientId, requireClient } from '../clients/guard.ts'
 import type { PhotoStore } from '../photos/store.ts'
-import { ConsentRepository } from './repository.ts'
 import { readSignature } from './signature.ts'
+import type { ConsentRepositories, ConsentWork } from './work.ts'
 
-type Repos = Repositories & { consents: ConsentRepository }
-
-const noClient = (clientId: string) => new AppError('not_found', `No client ${clientId} in this clinic`)
 const noConsent = (id: string) => new AppError('not_found', `No signed consent ${id} of this client`)
-const noOwnRecord = () =>
-  new AppError('not_found', 'This clinic has no client record linked to your account; please ask the clinic')
 
 /** What the client signs: the version's title, a blank line, and its body, exactly as shown. */
 export const textToSign = (t: Pick<ConsentTemplate, 'title' | 'body'>) => `${t.title}\n\n${t.body}`
@@ -31,17 +24,15 @@ export const textToSign = (t: Pick<ConsentTemplate, 'title' | 'body'>) => `${t.t
 const dto = ({ sha: _sha, ...consent }: SignedConsent & { sha: string | null }): SignedConsent => consent
 
 export class ConsentService {
-  readonly #db: Kysely<Database>
+  readonly #work: ConsentWork
   readonly #store: PhotoStore
-  constructor(db: Kysely<Database>, store: PhotoStore) {
-    this.#db = db
+  constructor(work: ConsentWork, store: PhotoStore) {
+    this.#work = work
     this.#store = store
   }
 
-  #run<T>(work: (repos: Repos) => Promise<T>): Promise<T> {
-    return this.#db
-      .transaction()
-      .execute((trx) => work({ ...repositoriesOver(trx), consents: new ConsentRepository(trx) }))
+  #run<T>(work: (repos: ConsentRepositories) => Promise<T>): Promise<T> {
+    return this.#work.run(work)
   }
 
   /** A new version of the clinic's template of this kind (version 1 when it has none yet). */
@@ -79,7 +70,7 @@ export class ConsentService {
 
   list(actor: Actor, clientId: string): Promise<SignedConsent[]> {
     return this.#run(async (repos) => {
-      if ((await repos.clients.get(actor.clinicId, clientId)) === null) throw noClient(clientId)
+      await requireClient(repos.clients, actor.clinicId, clientId)
       const consents = await repos.consents.signed(actor.clinicId, clientId)
       await audit(repos, actor, {
         action: 'read',
@@ -109,8 +100,7 @@ export class ConsentService {
   /** The portal: the client's own signed consents and the latest required versions not signed yet. */
   portal(actor: Actor): Promise<PortalConsents> {
     return this.#run(async (repos) => {
-      const clientId = await repos.consents.clientOfUser(actor.clinicId, actor.userId)
-      if (clientId === null) throw noOwnRecord()
+      const clientId = await ownClientId(repos.clients, actor)
       const signed = await repos.consents.signed(actor.clinicId, clientId)
       const required = new Set(['treatment', 'privacy'])
       if (await repos.consents.hasLaserCourse(actor.clinicId, clientId)) required.add('laser-removal')
@@ -130,8 +120,7 @@ export class ConsentService {
 
   /** The client signs in their own portal. */
   async signOwn(actor: Actor, input: ConsentSign): Promise<SignedConsent> {
-    const clientId = await this.#run((repos) => repos.consents.clientOfUser(actor.clinicId, actor.userId))
-    if (clientId === null) throw noOwnRecord()
+    const clientId = await this.#run((repos) => ownClientId(repos.clients, actor))
     return this.#sign(actor, clientId, input, 'portal')
   }
 
@@ -191,8 +180,8 @@ export class ConsentService {
     }
   }
 
-  async #find(repos: Repos, actor: Actor, clientId: string, id: string, part: 'text' | 'signature') {
-    if ((await repos.clients.get(actor.clinicId, clientId)) === null) throw noClient(clientId)
+  async #find(repos: ConsentRepositories, actor: Actor, clientId: string, id: string, part: 'text' | 'signature') {
+    await requireClient(repos.clients, actor.clinicId, clientId)
     const [consent] = await repos.consents.signed(actor.clinicId, clientId, id)
     if (consent === undefined) throw noConsent(id)
     await audit(repos, actor, { action: 'read', entity: 'signed-consent', entityId: id, clientId, detail: { part } })

@@ -1,14 +1,9 @@
 // Practitioner credentials: owners keep them, practitioners read their own, and the dashboard warns about those
 // expired or expiring soon.
 import type { Credential, CredentialCreate, CredentialUpdate, ExpiringCredentialList } from '@stipple/domain'
-import type { Kysely } from 'kysely'
 import type { Actor } from '../../actor.ts'
-import type { Database } from '../../db/database.ts'
-import { type Repositories, repositoriesOver } from '../../db/unit-of-work.ts'
 import { AppError } from '../../errors.ts'
-import { CredentialRepository } from './repository.ts'
-
-type Repos = Repositories & { credentials: CredentialRepository }
+import type { CredentialRepositories, CredentialWork } from './work.ts'
 
 const DAY_MS = 86_400_000
 const noCredential = (id: string) => new AppError('not_found', `No credential ${id} in this clinic`)
@@ -20,17 +15,11 @@ const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS)
 
 export class CredentialService {
-  readonly #db: Kysely<Database>
+  readonly #work: CredentialWork
   readonly #now: () => Date
-  constructor(db: Kysely<Database>, now: () => Date) {
-    this.#db = db
+  constructor(work: CredentialWork, now: () => Date) {
+    this.#work = work
     this.#now = now
-  }
-
-  #run<T>(work: (repos: Repos) => Promise<T>): Promise<T> {
-    return this.#db
-      .transaction()
-      .execute((trx) => work({ ...repositoriesOver(trx), credentials: new CredentialRepository(trx) }))
   }
 
   /** Owners see every practitioner's; a practitioner sees their own only. */
@@ -43,7 +32,7 @@ export class CredentialService {
   }
 
   list(actor: Actor, membershipId: string | undefined): Promise<Credential[]> {
-    return this.#run((repos) =>
+    return this.#work.run((repos) =>
       repos.credentials.list(actor.clinicId, { membershipId: this.#scope(actor, membershipId) })
     )
   }
@@ -51,7 +40,7 @@ export class CredentialService {
   /** Credentials expired, or expiring within `withinDays` of today (UTC), soonest first. */
   expiring(actor: Actor, withinDays: number): Promise<ExpiringCredentialList> {
     const asOf = utcDate(this.#now())
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       const found = await repos.credentials.list(actor.clinicId, {
         membershipId: this.#scope(actor, undefined),
         expiringBy: addDays(asOf, withinDays),
@@ -66,7 +55,7 @@ export class CredentialService {
   }
 
   create(actor: Actor, input: CredentialCreate): Promise<Credential> {
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       const role = await repos.credentials.membershipRole(actor.clinicId, input.membershipId)
       if (role !== 'practitioner' && role !== 'owner') {
         const message =
@@ -84,7 +73,7 @@ export class CredentialService {
   }
 
   update(actor: Actor, id: string, patch: CredentialUpdate): Promise<Credential> {
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       const before = await this.#get(repos, actor.clinicId, id)
       const issuedOn = patch.issuedOn === undefined ? before.issuedOn : patch.issuedOn
       const expiresOn = patch.expiresOn === undefined ? before.expiresOn : patch.expiresOn
@@ -101,20 +90,20 @@ export class CredentialService {
   }
 
   delete(actor: Actor, id: string): Promise<void> {
-    return this.#run(async (repos) => {
+    return this.#work.run(async (repos) => {
       const before = await this.#get(repos, actor.clinicId, id)
       if (!(await repos.credentials.delete(actor.clinicId, id))) throw noCredential(id)
       await this.#audit(repos, actor, 'delete', id, { membershipId: before.membershipId, title: before.title })
     })
   }
 
-  async #get(repos: Repos, clinicId: string, id: string): Promise<Credential> {
+  async #get(repos: CredentialRepositories, clinicId: string, id: string): Promise<Credential> {
     const [credential] = await repos.credentials.list(clinicId, { id })
     if (credential === undefined) throw noCredential(id)
     return credential
   }
 
-  #audit(repos: Repos, actor: Actor, action: string, id: string, detail: Record<string, unknown>) {
+  #audit(repos: CredentialRepositories, actor: Actor, action: string, id: string, detail: Record<string, unknown>) {
     return repos.audit.record({
       clinicId: actor.clinicId,
       actorUserId: actor.userId,

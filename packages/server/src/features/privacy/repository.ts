@@ -58,19 +58,6 @@ export class PrivacyRepository {
     return row === undefined ? null : { erasedAt: row.erased_at }
   }
 
-  /** The client record a portal user is, in this clinic; null when none (or erased). */
-  async clientOfUser(clinicId: string, userId: string): Promise<string | null> {
-    const row = await this.#db
-      .selectFrom('clients')
-      .select('id')
-      .where('clinic_id', '=', clinicId)
-      .where('user_id', '=', userId)
-      .where('erased_at', 'is', null)
-      .orderBy('created_at')
-      .executeTakeFirst()
-    return row?.id ?? null
-  }
-
   async record(clinicId: string, clientId: string): Promise<ClientRecord> {
     const byClient = sql`t.clinic_id = ${clinicId} and t.client_id = ${clientId}`
     const [client] = await this.#rows('clients t', sql`t.clinic_id = ${clinicId} and t.id = ${clientId}`)

@@ -1,14 +1,12 @@
 // Privacy requests: export everything about a client as an archive, and erase a client on request.
 import { createGzip } from 'node:zlib'
 import type { ClientErase, ClientErasure } from '@stipple/domain'
-import type { Kysely } from 'kysely'
 import { pack } from 'tar-stream'
 import type { Actor } from '../../actor.ts'
-import type { Database } from '../../db/database.ts'
-import { repositoriesOver } from '../../db/unit-of-work.ts'
 import { AppError } from '../../errors.ts'
 import { audit } from '../audit/audit.ts'
-import { PrivacyRepository } from './repository.ts'
+import { noClient, ownClientId } from '../clients/guard.ts'
+import type { PrivacyWork } from './work.ts'
 
 const EXPORT_FORMAT = 'stipple.client-export/v1'
 
@@ -50,11 +48,11 @@ async function tarGz(files: { name: string; content: Buffer }[], mtime: Date): P
 }
 
 export class PrivacyService {
-  readonly #db: Kysely<Database>
+  readonly #work: PrivacyWork
   readonly #now: () => Date
   readonly #photos: PhotoFiles | null
-  constructor(db: Kysely<Database>, now: () => Date, photos: PhotoFiles | null) {
-    this.#db = db
+  constructor(work: PrivacyWork, now: () => Date, photos: PhotoFiles | null) {
+    this.#work = work
     this.#now = now
     this.#photos = photos
   }
@@ -66,20 +64,17 @@ export class PrivacyService {
    */
   /** The signed-in client's own export, through the portal. */
   async exportOwn(actor: Actor): Promise<ClientArchive> {
-    const clientId = await new PrivacyRepository(this.#db).clientOfUser(actor.clinicId, actor.userId)
-    if (clientId === null) throw new AppError('not_found', 'No client record of yours in this clinic')
+    const clientId = await ownClientId(this.#work.read.clients, actor)
     return this.export(actor, clientId)
   }
 
   async export(actor: Actor, clientId: string): Promise<ClientArchive> {
     const now = this.#now()
-    const record = await this.#db.transaction().execute(async (trx) => {
-      const privacy = new PrivacyRepository(trx)
-      if ((await privacy.state(actor.clinicId, clientId, false)) === null) {
-        throw new AppError('not_found', `No client ${clientId} in this clinic`)
-      }
+    const record = await this.#work.run(async (repos) => {
+      const privacy = repos.privacy
+      if ((await privacy.state(actor.clinicId, clientId, false)) === null) throw noClient(clientId)
       const found = await privacy.record(actor.clinicId, clientId)
-      await audit(repositoriesOver(trx), actor, {
+      await audit(repos, actor, {
         action: 'export',
         entity: 'client',
         entityId: clientId,
@@ -111,15 +106,15 @@ export class PrivacyService {
   /** Erases the client's personal data, keeping the retained records anonymised (see PrivacyRepository.erase). */
   async erase(actor: Actor, clientId: string, input: ClientErase): Promise<ClientErasure> {
     const now = this.#now()
-    const result = await this.#db.transaction().execute(async (trx) => {
-      const privacy = new PrivacyRepository(trx)
+    const result = await this.#work.run(async (repos) => {
+      const privacy = repos.privacy
       const state = await privacy.state(actor.clinicId, clientId, true)
-      if (state === null) throw new AppError('not_found', `No client ${clientId} in this clinic`)
+      if (state === null) throw noClient(clientId)
       if (state.erasedAt !== null) {
         throw new AppError('conflict', `Client ${clientId} was already erased on ${state.erasedAt.toISOString()}`)
       }
       const counts = await privacy.erase(actor.clinicId, clientId, now)
-      await audit(repositoriesOver(trx), actor, {
+      await audit(repos, actor, {
         action: 'erase',
         entity: 'client',
         entityId: clientId,

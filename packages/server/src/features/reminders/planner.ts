@@ -20,17 +20,13 @@ import {
 } from '@stipple/domain'
 import type { Kysely } from 'kysely'
 import type { Database, OutboxKind } from '../../db/database.ts'
-import { linkSecret, manageBookingUrl, signBookingToken } from '../scheduling/links.ts'
-import {
-  type ClientCourse,
-  type NewOutboxMessage,
-  OutboxRepository,
-  type PlannedAppointment,
-  PlanningRepository,
-  type SessionFacts,
-} from './repository.ts'
+import { unitOfWork } from '../../db/unit-of-work.ts'
+import { manageBookingUrl, signBookingToken } from '../../links/booking-links.ts'
+import type { NewOutboxMessage } from './outbox.repository.ts'
+import type { ClientCourse, PlannedAppointment, SessionFacts } from './repository.ts'
 import { renderMail } from './templates.ts'
 import { signUnsubscribeToken, unsubscribeUrl } from './unsubscribe.ts'
+import { type ReminderWork, reminderRepositories } from './work.ts'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
@@ -96,16 +92,16 @@ const addressLine = (a: PlannedAppointment) =>
     .join(', ')
 
 export class ReminderPlanner {
-  readonly #db: Kysely<Database>
+  readonly #work: ReminderWork
   readonly #options: PlannerOptions
   constructor(db: Kysely<Database>, options: PlannerOptions) {
-    this.#db = db
+    this.#work = unitOfWork(db, reminderRepositories)
     this.#options = options
   }
 
   /** Queues what is due from now on and cancels what no longer applies; returns how many it queued. */
   async plan(now: Date): Promise<{ queued: number; cancelled: number }> {
-    const reading = new PlanningRepository(this.#db)
+    const reading = this.#work.read.planning
     const candidates: Candidate[] = [
       ...(await reading.upcomingAppointments(now, new Date(now.getTime() + LOOKAHEAD))).flatMap((a) =>
         this.#appointmentMessages(a, now)
@@ -128,7 +124,7 @@ export class ReminderPlanner {
     }
     const finished = await reading.lastSessionsOfFinishedCourses(new Date(now.getTime() - AFTERCARE_WINDOW))
     // a recall already in the outbox needs no second look at the client's course (this runs every pass)
-    const recalled = await new OutboxRepository(this.#db).existingKeys(
+    const recalled = await this.#work.read.outbox.existingKeys(
       finished.map((s) => ({ clinicId: s.clinicId, dedupeKey: `touch-up-recall:${s.id}` }))
     )
     for (const s of finished.filter((f) => !recalled.has(`${f.clinicId} touch-up-recall:${f.id}`))) {
@@ -162,13 +158,13 @@ export class ReminderPlanner {
       })
     }
 
-    return this.#db.transaction().execute(async (trx) => {
-      const outbox = new OutboxRepository(trx)
+    return this.#work.run(async (repos) => {
+      const outbox = repos.outbox
       const existing = await outbox.existingKeys(candidates)
       const fresh = candidates.filter((c) => !existing.has(`${c.clinicId} ${c.dedupeKey}`))
       let queued = 0
       if (fresh.length > 0) {
-        const secret = await linkSecret(trx)
+        const secret = await repos.links.linkSecret()
         for (const c of fresh) {
           const message = c.build(secret)
           if (message !== null && (await outbox.enqueue(message))) queued++
@@ -181,10 +177,11 @@ export class ReminderPlanner {
 
   /** The aftercare and between-sessions messages of one session as planned at `now` (the demo seeds with them). */
   async messagesForSession(db: Kysely<Database>, s: SessionFacts, now: Date): Promise<NewOutboxMessage[]> {
-    const reading = new PlanningRepository(db)
+    const repos = reminderRepositories(db)
+    const reading = repos.planning
     const client = await reading.client(s.clinicId, s.clientId)
     if (client === null || client.erased || client.email === null || !client.careEmail) return []
-    const secret = await linkSecret(db)
+    const secret = await repos.links.linkSecret()
     return this.#sessionMessages(s, await reading.course(s.clinicId, s.clientId), client, now).flatMap((c) => {
       const m = c.build(secret)
       return m === null ? [] : [m]

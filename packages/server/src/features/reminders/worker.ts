@@ -6,8 +6,8 @@
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import { type Mailer, smtpMailer } from './mailer.ts'
+import { type ClaimedMessage, OutboxRepository } from './outbox.repository.ts'
 import { ReminderPlanner } from './planner.ts'
-import { type ClaimedMessage, OutboxRepository } from './repository.ts'
 
 const MINUTE = 60_000
 

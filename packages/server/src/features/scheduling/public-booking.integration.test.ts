@@ -3,8 +3,9 @@
 // limits; forged and expired links refused.
 import { describeEachDatabase } from '@stipple/testkit'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { signBookingToken } from '../../links/booking-links.ts'
+import { linkSecret } from '../../links/link-secret.repository.ts'
 import { as, createTestClinic, openTestServer, type TestClinic, type TestServer } from '../../test/harness.ts'
-import { linkSecret, signBookingToken } from './links.ts'
 
 const WEEK = Object.fromEntries(['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, [['09:00', '17:00']]]))
 

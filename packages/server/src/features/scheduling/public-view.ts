@@ -9,7 +9,7 @@ import {
   type PriceListId,
   TaxRulesSchema,
 } from '@stipple/domain'
-import type { LocationInfo } from './repository.ts'
+import type { LocationInfo } from '../locations/repository.ts'
 
 const WEEK = [
   ['mon', 'Monday'],

@@ -2,6 +2,8 @@
 // public consultation booking with signed links.
 import { AppError } from '../../errors.ts'
 import { defineRoute, type RouteSpec } from '../../http/route.ts'
+import type { AppointmentService } from './appointments.service.ts'
+import type { AvailabilityService } from './availability.service.ts'
 import {
   AppointmentCreateSchema,
   AppointmentDetailSchema,
@@ -48,7 +50,22 @@ import {
   TravelTimesSchema,
   WorkingHoursSchema,
 } from './booking.schema.ts'
-import type { SchedulingService } from './service.ts'
+import type { CourseService } from './courses.service.ts'
+import type { FrontDeskService } from './front-desk.service.ts'
+import type { PortalAppointmentService } from './portal.service.ts'
+import type { PublicBookingService } from './public-booking.service.ts'
+import type { ResourceService } from './resources.service.ts'
+
+/** The scheduling services, one per concept; the routes call each through its name. */
+export interface SchedulingServices {
+  resources: ResourceService
+  availability: AvailabilityService
+  appointments: AppointmentService
+  frontDesk: FrontDeskService
+  courses: CourseService
+  portal: PortalAppointmentService
+  publicBooking: PublicBookingService
+}
 
 const STAFF = ['owner', 'practitioner', 'front_desk'] as const
 const CLINICAL = ['owner', 'practitioner'] as const
@@ -67,7 +84,7 @@ function idempotencyKey(headers: Record<string, unknown>): string | null {
   return value
 }
 
-export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
+export function schedulingRoutes(scheduling: SchedulingServices): RouteSpec[] {
   return [
     defineRoute({
       method: 'GET',
@@ -78,7 +95,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
       access: { kind: 'clinic', roles: STAFF },
       params: ClinicParams,
       success: { status: 200, description: 'Locations by name', schema: LocationListSchema },
-      handler: ({ actor }) => scheduling.locations(actor),
+      handler: ({ actor }) => scheduling.resources.locations(actor),
     }),
     defineRoute({
       method: 'POST',
@@ -90,7 +107,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
       params: LocationChairParams,
       body: ChairCreateSchema,
       success: { status: 201, description: 'The chair', schema: ChairSchema },
-      handler: ({ actor, params, body }) => scheduling.addChair(actor, params.locationId, body.name),
+      handler: ({ actor, params, body }) => scheduling.resources.addChair(actor, params.locationId, body.name),
     }),
     defineRoute({
       method: 'PUT',
@@ -103,7 +120,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
       body: WorkingHoursSchema,
       success: { status: 200, description: 'The hours as stored', schema: PractitionerLocationSchema },
       handler: ({ actor, params, body }) =>
-        scheduling.setWorkingHours(actor, params.membershipId, params.locationId, body.workingHours),
+        scheduling.resources.setWorkingHours(actor, params.membershipId, params.locationId, body.workingHours),
     }),
     defineRoute({
       method: 'POST',
@@ -119,7 +136,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
         description: 'The time off (owner for anyone, a practitioner for themself)',
         schema: TimeOffSchema,
       },
-      handler: ({ actor, params, body }) => scheduling.addTimeOff(actor, params.membershipId, body),
+      handler: ({ actor, params, body }) => scheduling.resources.addTimeOff(actor, params.membershipId, body),
     }),
     defineRoute({
       method: 'GET',
@@ -135,7 +152,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
         description: 'Free slots (practitioner and chair) in time order, local days of the location, at most 92 days',
         schema: AvailabilitySchema,
       },
-      handler: ({ actor, query }) => scheduling.availability(actor, query),
+      handler: ({ actor, query }) => scheduling.availability.availability(actor, query),
     }),
     defineRoute({
       method: 'GET',
@@ -151,7 +168,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
         description: 'By start; local days of each location; notes are null for front desk',
         schema: AppointmentListSchema,
       },
-      handler: ({ actor, query }) => scheduling.listAppointments(actor, query),
+      handler: ({ actor, query }) => scheduling.frontDesk.listAppointments(actor, query),
     }),
     defineRoute({
       method: 'POST',
@@ -169,7 +186,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
         schema: AppointmentSchema,
       },
       handler: async ({ actor, body, request, reply }) => {
-        const result = await scheduling.createAppointment(actor, body, idempotencyKey(request.headers))
+        const result = await scheduling.appointments.createAppointment(actor, body, idempotencyKey(request.headers))
         // app.ts turns this header into a 200: the booking was made by the first request
         if (result.replayed) reply.header('idempotent-replayed', 'true')
         return result.appointment
@@ -189,7 +206,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
           'The appointment, every change made to it (local times, who and why) and, for a website booking without a client file, the clients whose email or phone match',
         schema: AppointmentDetailSchema,
       },
-      handler: ({ actor, params }) => scheduling.appointmentDetail(actor, params.appointmentId),
+      handler: ({ actor, params }) => scheduling.frontDesk.appointmentDetail(actor, params.appointmentId),
     }),
     defineRoute({
       method: 'POST',
@@ -205,7 +222,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
         description: 'The appointment, checked in, and the change recorded; 409 before its day or when not booked',
         schema: ChangedAppointmentSchema,
       },
-      handler: ({ actor, params }) => scheduling.arrive(actor, params.appointmentId),
+      handler: ({ actor, params }) => scheduling.frontDesk.arrive(actor, params.appointmentId),
     }),
     defineRoute({
       method: 'POST',
@@ -221,7 +238,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
         description: 'The appointment, now the client’s; 409 when it is linked already',
         schema: AppointmentSchema,
       },
-      handler: ({ actor, params, body }) => scheduling.linkClient(actor, params.appointmentId, body.clientId),
+      handler: ({ actor, params, body }) => scheduling.frontDesk.linkClient(actor, params.appointmentId, body.clientId),
     }),
     defineRoute({
       method: 'GET',
@@ -237,7 +254,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
           'Pairs with a travel time; a practitioner may not work at two locations without one on the same day',
         schema: TravelTimesSchema,
       },
-      handler: ({ actor }) => scheduling.travelTimes(actor),
+      handler: ({ actor }) => scheduling.resources.travelTimes(actor),
     }),
     defineRoute({
       method: 'PUT',
@@ -249,7 +266,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
       params: ClinicParams,
       body: TravelTimeSchema,
       success: { status: 200, description: 'Every travel time, as stored', schema: TravelTimesSchema },
-      handler: ({ actor, body }) => scheduling.setTravelTime(actor, body),
+      handler: ({ actor, body }) => scheduling.resources.setTravelTime(actor, body),
     }),
     defineRoute({
       method: 'POST',
@@ -265,7 +282,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
         description: 'The cancelled appointment and the change recorded',
         schema: ChangedAppointmentSchema,
       },
-      handler: ({ actor, params, body }) => scheduling.cancel(actor, params.appointmentId, body.reason),
+      handler: ({ actor, params, body }) => scheduling.frontDesk.cancel(actor, params.appointmentId, body.reason),
     }),
     defineRoute({
       method: 'POST',
@@ -282,7 +299,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
           'The appointment where it moved and the change recorded. A refusal (409, 422) says why and carries `alternatives`: the next free times that would work (up to three)',
         schema: ChangedAppointmentSchema,
       },
-      handler: ({ actor, params, body }) => scheduling.reschedule(actor, params.appointmentId, body),
+      handler: ({ actor, params, body }) => scheduling.appointments.reschedule(actor, params.appointmentId, body),
     }),
     defineRoute({
       method: 'POST',
@@ -298,7 +315,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
         description: 'The appointment and the change recorded',
         schema: ChangedAppointmentSchema,
       },
-      handler: ({ actor, params }) => scheduling.noShow(actor, params.appointmentId),
+      handler: ({ actor, params }) => scheduling.frontDesk.noShow(actor, params.appointmentId),
     }),
     defineRoute({
       method: 'POST',
@@ -314,7 +331,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
         description: 'The appointment and the change recorded',
         schema: ChangedAppointmentSchema,
       },
-      handler: ({ actor, params }) => scheduling.complete(actor, params.appointmentId),
+      handler: ({ actor, params }) => scheduling.frontDesk.complete(actor, params.appointmentId),
     }),
     defineRoute({
       method: 'POST',
@@ -330,7 +347,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
         description: 'The course with its sessions; 409 with the reason when the spacing cannot be kept',
         schema: CourseSchema,
       },
-      handler: ({ actor, params, body }) => scheduling.createCourse(actor, params.clientId, body),
+      handler: ({ actor, params, body }) => scheduling.courses.createCourse(actor, params.clientId, body),
     }),
     defineRoute({
       method: 'GET',
@@ -341,7 +358,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
       access: { kind: 'clinic', roles: STAFF },
       params: CourseParams,
       success: { status: 200, description: 'The course and its booked sessions', schema: CourseSchema },
-      handler: ({ actor, params }) => scheduling.getCourse(actor, params.courseId),
+      handler: ({ actor, params }) => scheduling.courses.getCourse(actor, params.courseId),
     }),
     defineRoute({
       method: 'POST',
@@ -358,7 +375,8 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
           'The re-flowed course (later sessions moved to keep the spacing); applied only with `apply: true`. 409 with the reason when the spacing cannot be kept',
         schema: MoveResultSchema,
       },
-      handler: ({ actor, params, body }) => scheduling.moveCourseSession(actor, params.courseId, params.index, body),
+      handler: ({ actor, params, body }) =>
+        scheduling.courses.moveCourseSession(actor, params.courseId, params.index, body),
     }),
     defineRoute({
       method: 'GET',
@@ -373,7 +391,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
         description: 'The proposed date and free times around it',
         schema: TouchUpProposalSchema,
       },
-      handler: ({ actor, params }) => scheduling.touchUpProposal(actor, params.clientId),
+      handler: ({ actor, params }) => scheduling.courses.touchUpProposal(actor, params.clientId),
     }),
     defineRoute({
       method: 'GET',
@@ -388,7 +406,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
         description: 'Upcoming (soonest first) and past (latest first)',
         schema: PortalAppointmentsSchema,
       },
-      handler: ({ actor }) => scheduling.portalAppointments(actor),
+      handler: ({ actor }) => scheduling.portal.portalAppointments(actor),
     }),
     defineRoute({
       method: 'GET',
@@ -403,7 +421,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
         description: 'Name and locations with address, time zone and opening hours',
         schema: PublicClinicSchema,
       },
-      handler: ({ params }) => scheduling.publicClinic(params.slug),
+      handler: ({ params }) => scheduling.publicBooking.publicClinic(params.slug),
     }),
     defineRoute({
       method: 'GET',
@@ -419,7 +437,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
         description: 'Free consultation start times, at most 31 days',
         schema: PublicAvailabilitySchema,
       },
-      handler: ({ params, query }) => scheduling.publicAvailability(params.slug, query),
+      handler: ({ params, query }) => scheduling.publicBooking.publicAvailability(params.slug, query),
     }),
     defineRoute({
       method: 'POST',
@@ -436,7 +454,8 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
           'Booked, with the link to change or cancel it; 429 after too many requests from one address or email',
         schema: PublicBookingSchema,
       },
-      handler: ({ params, body, request }) => scheduling.bookPublicConsultation(params.slug, body, request.ip),
+      handler: ({ params, body, request }) =>
+        scheduling.publicBooking.bookPublicConsultation(params.slug, body, request.ip),
     }),
     defineRoute({
       method: 'GET',
@@ -451,7 +470,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
         description: 'The booking; 404 for a forged or expired link',
         schema: PublicBookingSchema,
       },
-      handler: ({ params }) => scheduling.publicBooking(params.token),
+      handler: ({ params }) => scheduling.publicBooking.publicBooking(params.token),
     }),
     defineRoute({
       method: 'POST',
@@ -463,7 +482,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
       params: TokenParams,
       body: PublicCancelSchema,
       success: { status: 200, description: 'The cancelled booking', schema: PublicBookingSchema },
-      handler: ({ params, body }) => scheduling.publicCancel(params.token, body.reason),
+      handler: ({ params, body }) => scheduling.publicBooking.publicCancel(params.token, body.reason),
     }),
     defineRoute({
       method: 'POST',
@@ -479,7 +498,7 @@ export function schedulingRoutes(scheduling: SchedulingService): RouteSpec[] {
         description: 'The booking at its new time, with a new link',
         schema: PublicBookingSchema,
       },
-      handler: ({ params, body }) => scheduling.publicReschedule(params.token, body.startsAt),
+      handler: ({ params, body }) => scheduling.publicBooking.publicReschedule(params.token, body.startsAt),
     }),
   ]
 }

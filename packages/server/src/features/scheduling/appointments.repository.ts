@@ -1,21 +1,8 @@
-// Scheduling rows: locations' chairs, where and when practitioners work, time off, appointments, courses and the
-// append-only appointment changes. Row types stay here; the service gets plain DTOs.
+// Appointment rows: the blocks they hold, the booking locks, the append-only changes, the joined reads every screen
+// shows. Row types stay here; services get AppointmentDto.
 import { type LocalTime, localTime } from '@stipple/domain'
 import { type Kysely, sql } from 'kysely'
 import type { AppointmentChangeKind, AppointmentKindId, AppointmentStatus, Database } from '../../db/database.ts'
-
-export type Hours = Record<string, [string, string][]>
-
-export interface LocationInfo {
-  id: string
-  name: string
-  timeZone: string
-  address: Record<string, string>
-  openingHours: Hours
-  phone: string | null
-  priceListId: string
-  taxRules: unknown
-}
 
 export interface AppointmentDto {
   id: string
@@ -93,7 +80,8 @@ interface JoinedAppointment {
   time_zone: string
 }
 
-const range = (from: Date, to: Date) => `[${from.toISOString()},${to.toISOString()})`
+/** A tstzrange literal [from, to). */
+export const tstzRange = (from: Date, to: Date) => `[${from.toISOString()},${to.toISOString()})`
 
 /** The SQLSTATE of an exclusion-constraint violation, and which constraint: the practitioner's or the chair's. */
 export function overlapOf(error: unknown): 'practitioner' | 'chair' | null {
@@ -108,134 +96,10 @@ export function isUniqueViolation(error: unknown, constraintPart: string): boole
   return e?.code === '23505' && `${String(e.constraint ?? '')} ${String(e.message ?? '')}`.includes(constraintPart)
 }
 
-export class SchedulingRepository {
+export class AppointmentRepository {
   readonly #db: Kysely<Database>
   constructor(db: Kysely<Database>) {
     this.#db = db
-  }
-
-  async locations(clinicId: string): Promise<LocationInfo[]> {
-    const rows = await this.#db
-      .selectFrom('locations')
-      .select(['id', 'name', 'time_zone', 'address', 'opening_hours', 'phone', 'price_list_id', 'tax_rules'])
-      .where('clinic_id', '=', clinicId)
-      .orderBy('name')
-      .execute()
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      timeZone: r.time_zone,
-      address: r.address,
-      openingHours: r.opening_hours,
-      phone: r.phone,
-      priceListId: r.price_list_id,
-      taxRules: r.tax_rules,
-    }))
-  }
-
-  async location(clinicId: string, locationId: string): Promise<LocationInfo | null> {
-    return (await this.locations(clinicId)).find((l) => l.id === locationId) ?? null
-  }
-
-  async clinicBySlug(slug: string): Promise<{ id: string; name: string; slug: string } | null> {
-    const row = await this.#db
-      .selectFrom('clinics')
-      .select(['id', 'name', 'slug'])
-      .where('slug', '=', slug)
-      .executeTakeFirst()
-    return row ?? null
-  }
-
-  async clinicName(clinicId: string): Promise<string> {
-    const row = await this.#db.selectFrom('clinics').select('name').where('id', '=', clinicId).executeTakeFirstOrThrow()
-    return row.name
-  }
-
-  async chairs(clinicId: string, locationId?: string) {
-    let q = this.#db
-      .selectFrom('chairs')
-      .select(['id', 'location_id', 'name', 'active'])
-      .where('clinic_id', '=', clinicId)
-      .orderBy('name')
-    if (locationId !== undefined) q = q.where('location_id', '=', locationId)
-    const rows = await q.execute()
-    return rows.map((r) => ({ id: r.id, locationId: r.location_id, name: r.name, active: r.active }))
-  }
-
-  async addChair(clinicId: string, locationId: string, name: string) {
-    const row = await this.#db
-      .insertInto('chairs')
-      .values({ clinic_id: clinicId, location_id: locationId, name })
-      .onConflict((oc) => oc.columns(['location_id', 'name']).doNothing())
-      .returning(['id', 'location_id', 'name', 'active'])
-      .executeTakeFirst()
-    return row === undefined ? null : { id: row.id, locationId: row.location_id, name: row.name, active: row.active }
-  }
-
-  /** A member who can take appointments (a practitioner, or an owner who also practises). */
-  async practitioner(clinicId: string, membershipId: string): Promise<{ id: string; displayName: string } | null> {
-    const row = await this.#db
-      .selectFrom('memberships')
-      .select(['id', 'display_name'])
-      .where('clinic_id', '=', clinicId)
-      .where('id', '=', membershipId)
-      .where('role', 'in', ['practitioner', 'owner'])
-      .executeTakeFirst()
-    return row === undefined ? null : { id: row.id, displayName: row.display_name }
-  }
-
-  async practitionersAt(clinicId: string, locationId?: string) {
-    let q = this.#db
-      .selectFrom('practitioner_locations as pl')
-      .innerJoin('memberships as m', 'm.id', 'pl.membership_id')
-      .select(['pl.membership_id', 'pl.location_id', 'pl.working_hours', 'm.display_name'])
-      .where('pl.clinic_id', '=', clinicId)
-      .orderBy('m.display_name')
-    if (locationId !== undefined) q = q.where('pl.location_id', '=', locationId)
-    const rows = await q.execute()
-    return rows.map((r) => ({
-      membershipId: r.membership_id,
-      locationId: r.location_id,
-      displayName: r.display_name,
-      workingHours: r.working_hours,
-    }))
-  }
-
-  async setWorkingHours(clinicId: string, membershipId: string, locationId: string, hours: Hours): Promise<void> {
-    await this.#db
-      .insertInto('practitioner_locations')
-      .values({
-        clinic_id: clinicId,
-        membership_id: membershipId,
-        location_id: locationId,
-        working_hours: JSON.stringify(hours),
-      })
-      .onConflict((oc) =>
-        oc.columns(['membership_id', 'location_id']).doUpdateSet({ working_hours: JSON.stringify(hours) })
-      )
-      .execute()
-  }
-
-  async addTimeOff(clinicId: string, membershipId: string, from: Date, to: Date, reason: string | null) {
-    const row = await this.#db
-      .insertInto('time_off')
-      .values({ clinic_id: clinicId, membership_id: membershipId, during: range(from, to), reason })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    return row.id
-  }
-
-  /** Time off of these members touching [from, to), as epoch-millisecond intervals. */
-  async timeOff(clinicId: string, membershipIds: readonly string[], from: Date, to: Date) {
-    if (membershipIds.length === 0) return []
-    const rows = await this.#db
-      .selectFrom('time_off')
-      .select(['membership_id', sql<Date>`lower(during)`.as('from'), sql<Date>`upper(during)`.as('to')])
-      .where('clinic_id', '=', clinicId)
-      .where('membership_id', 'in', membershipIds)
-      .where(sql<boolean>`during && tstzrange(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)`)
-      .execute()
-    return rows.map((r) => ({ membershipId: r.membership_id, start: r.from.getTime(), end: r.to.getTime() }))
   }
 
   /** Every block held at this location, or by these practitioners anywhere, touching [from, to). */
@@ -311,7 +175,7 @@ export class SchedulingRepository {
     )
   }
 
-  async insertAppointment(a: NewAppointment): Promise<string> {
+  async insert(a: NewAppointment): Promise<string> {
     await this.lockTimes([a.practitionerId], [a.chairId])
     const row = await this.#db
       .insertInto('appointments')
@@ -324,7 +188,7 @@ export class SchedulingRepository {
         kind: a.kind,
         starts_at: a.startsAt,
         ends_at: a.endsAt,
-        blocks: range(a.blocksFrom, a.blocksTo),
+        blocks: tstzRange(a.blocksFrom, a.blocksTo),
         course_id: a.courseId ?? null,
         course_index: a.courseIndex ?? null,
         booked_by: a.bookedBy,
@@ -365,16 +229,6 @@ export class SchedulingRepository {
       .execute()
   }
 
-  async changes(clinicId: string, appointmentId: string) {
-    return this.#db
-      .selectFrom('appointment_changes')
-      .select(['change', 'from_starts_at', 'to_starts_at', 'reason', 'changed_by'])
-      .where('clinic_id', '=', clinicId)
-      .where('appointment_id', '=', appointmentId)
-      .orderBy('id')
-      .execute()
-  }
-
   /** An appointment's history, oldest first, with who made each change (null: the client through a link). */
   async history(clinicId: string, appointmentId: string) {
     const rows = await this.#db
@@ -403,37 +257,6 @@ export class SchedulingRepository {
       by: r.display_name,
       detail: r.detail,
     }))
-  }
-
-  /** The travel times set between this clinic's locations, each pair once (location a's id before b's). */
-  async travelTimes(clinicId: string) {
-    const rows = await this.#db
-      .selectFrom('location_travel_times')
-      .select(['location_a', 'location_b', 'minutes'])
-      .where('clinic_id', '=', clinicId)
-      .execute()
-    return rows.map((r) => ({ locationA: r.location_a, locationB: r.location_b, minutes: r.minutes }))
-  }
-
-  /** Sets (minutes) or removes (null) the travel time between two locations. */
-  async setTravelTime(clinicId: string, a: string, b: string, minutes: number | null, by: string): Promise<void> {
-    const [first, second] = a < b ? [a, b] : [b, a]
-    if (minutes === null) {
-      await this.#db
-        .deleteFrom('location_travel_times')
-        .where('clinic_id', '=', clinicId)
-        .where('location_a', '=', first)
-        .where('location_b', '=', second)
-        .execute()
-      return
-    }
-    await this.#db
-      .insertInto('location_travel_times')
-      .values({ clinic_id: clinicId, location_a: first, location_b: second, minutes, updated_by: by })
-      .onConflict((oc) =>
-        oc.columns(['location_a', 'location_b']).doUpdateSet({ minutes, updated_by: by, updated_at: new Date() })
-      )
-      .execute()
   }
 
   /** The practitioner's appointments (not cancelled) at other locations whose blocks touch [from, to). */
@@ -481,31 +304,6 @@ export class SchedulingRepository {
       .where('client_id', 'is', null)
       .executeTakeFirst()
     return Number(rows.numUpdatedRows) === 1
-  }
-
-  /** Clients (not erased) whose email (any case) or phone (digits only) is the one given; at most 10. */
-  async clientsMatching(clinicId: string, email: string, phone: string) {
-    const digits = phone.replace(/\D/g, '')
-    const rows = await this.#db
-      .selectFrom('clients')
-      .select(['id', 'given_name', 'family_name', 'email', 'phone'])
-      .where('clinic_id', '=', clinicId)
-      .where('erased_at', 'is', null)
-      .where((eb) =>
-        eb.or([
-          eb(sql`lower(coalesce(email, ''))`, '=', email.trim().toLowerCase()),
-          ...(digits.length >= 7 ? [eb(sql`regexp_replace(coalesce(phone, ''), '\\D', '', 'g')`, '=', digits)] : []),
-        ])
-      )
-      .orderBy('family_name')
-      .limit(10)
-      .execute()
-    return rows.map((r) => ({
-      id: r.id,
-      name: `${r.given_name} ${r.family_name}`.trim(),
-      email: r.email,
-      phone: r.phone,
-    }))
   }
 
   async byIdempotencyKey(clinicId: string, key: string) {
@@ -578,7 +376,7 @@ export class SchedulingRepository {
     } satisfies AppointmentDto
   }
 
-  async appointment(clinicId: string, appointmentId: string, forUpdate = false): Promise<AppointmentDto | null> {
+  async get(clinicId: string, appointmentId: string, forUpdate = false): Promise<AppointmentDto | null> {
     let q = this.#selectAppointments().where('a.clinic_id', '=', clinicId).where('a.id', '=', appointmentId)
     if (forUpdate) q = q.forUpdate('a')
     const row = await q.executeTakeFirst()
@@ -662,7 +460,7 @@ export class SchedulingRepository {
         ...(t.locationId === undefined ? {} : { location_id: t.locationId }),
         starts_at: t.startsAt,
         ends_at: t.endsAt,
-        blocks: range(t.blocksFrom, t.blocksTo),
+        blocks: tstzRange(t.blocksFrom, t.blocksTo),
         chair_id: t.chairId,
         practitioner_id: t.practitionerId,
         updated_at: now,
@@ -672,139 +470,13 @@ export class SchedulingRepository {
       .execute()
   }
 
-  async client(clinicId: string, clientId: string) {
+  /** The clinic an appointment belongs to (a booking link names only the appointment), or null. */
+  async clinicOf(appointmentId: string): Promise<string | null> {
     const row = await this.#db
-      .selectFrom('clients')
-      .select(['id', 'home_location_id', 'erased_at'])
-      .where('clinic_id', '=', clinicId)
-      .where('id', '=', clientId)
-      .executeTakeFirst()
-    return row === undefined || row.erased_at !== null ? null : { id: row.id, homeLocationId: row.home_location_id }
-  }
-
-  async clientOfUser(clinicId: string, userId: string): Promise<string | null> {
-    const row = await this.#db
-      .selectFrom('clients')
-      .select('id')
-      .where('clinic_id', '=', clinicId)
-      .where('user_id', '=', userId)
-      .where('erased_at', 'is', null)
-      .executeTakeFirst()
-    return row?.id ?? null
-  }
-
-  async treatmentPlan(clinicId: string, clientId: string, planId: string) {
-    const row = await this.#db
-      .selectFrom('treatment_plans')
-      .select(['id', 'plan', 'created_at'])
-      .where('clinic_id', '=', clinicId)
-      .where('client_id', '=', clientId)
-      .where('id', '=', planId)
-      .executeTakeFirst()
-    return row ?? null
-  }
-
-  /**
-   * The client's consultations, those on the latest intake first (a new intake supersedes the old one's screening),
-   * then newest first: when, the screening and the rest of the result.
-   */
-  async consultations(clinicId: string, clientId: string) {
-    return this.#db
-      .selectFrom('consultations as k')
-      .innerJoin('intakes as i', (j) => j.onRef('i.id', '=', 'k.intake_id').onRef('i.clinic_id', '=', 'k.clinic_id'))
-      .select(['k.id', 'k.created_at', 'k.screening_status', 'k.screening', 'k.result'])
-      .where('k.clinic_id', '=', clinicId)
-      .where('k.client_id', '=', clientId)
-      .orderBy('i.version', 'desc')
-      .orderBy('k.created_at', 'desc')
-      .execute()
-  }
-
-  /** The last session performed for the client (session records, or a completed appointment). */
-  async lastSession(clinicId: string, clientId: string): Promise<{ at: Date; locationId: string } | null> {
-    const record = await this.#db
-      .selectFrom('session_records')
-      .select(['performed_at', 'location_id'])
-      .where('clinic_id', '=', clinicId)
-      .where('client_id', '=', clientId)
-      .orderBy('performed_at', 'desc')
-      .executeTakeFirst()
-    const appointment = await this.#db
       .selectFrom('appointments')
-      .select(['starts_at', 'location_id'])
-      .where('clinic_id', '=', clinicId)
-      .where('client_id', '=', clientId)
-      .where('status', '=', 'completed')
-      .where('kind', 'in', ['smp-session', 'touch-up'])
-      .orderBy('starts_at', 'desc')
+      .select('clinic_id')
+      .where('id', '=', appointmentId)
       .executeTakeFirst()
-    const a = record === undefined ? null : { at: record.performed_at, locationId: record.location_id }
-    const b = appointment === undefined ? null : { at: appointment.starts_at, locationId: appointment.location_id }
-    if (a === null) return b
-    if (b === null) return a
-    return a.at >= b.at ? a : b
-  }
-
-  async insertCourse(c: {
-    clinicId: string
-    clientId: string
-    treatmentPlanId: string
-    locationId: string
-    minGapDays: number
-    maxGapDays: number
-    earliestDate: string
-    createdBy: string
-  }): Promise<string> {
-    const row = await this.#db
-      .insertInto('courses')
-      .values({
-        clinic_id: c.clinicId,
-        client_id: c.clientId,
-        treatment_plan_id: c.treatmentPlanId,
-        location_id: c.locationId,
-        min_gap_days: c.minGapDays,
-        max_gap_days: c.maxGapDays,
-        earliest_date: c.earliestDate,
-        created_by: c.createdBy,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-    return row.id
-  }
-
-  async course(clinicId: string, courseId: string) {
-    const row = await this.#db
-      .selectFrom('courses')
-      .select(['id', 'client_id', 'treatment_plan_id', 'location_id', 'min_gap_days', 'max_gap_days', 'earliest_date'])
-      .where('clinic_id', '=', clinicId)
-      .where('id', '=', courseId)
-      .executeTakeFirst()
-    return row === undefined
-      ? null
-      : {
-          id: row.id,
-          clientId: row.client_id,
-          treatmentPlanId: row.treatment_plan_id,
-          locationId: row.location_id,
-          minGapDays: row.min_gap_days,
-          maxGapDays: row.max_gap_days,
-          earliestDate: row.earliest_date,
-        }
-  }
-
-  /** Serialises course changes: the course row locked until the transaction ends. */
-  async lockCourse(clinicId: string, courseId: string): Promise<boolean> {
-    const row = await this.#db
-      .selectFrom('courses')
-      .select('id')
-      .where('clinic_id', '=', clinicId)
-      .where('id', '=', courseId)
-      .forUpdate()
-      .executeTakeFirst()
-    return row !== undefined
-  }
-
-  async clientExists(clinicId: string, clientId: string): Promise<boolean> {
-    return (await this.client(clinicId, clientId)) !== null
+    return row?.clinic_id ?? null
   }
 }

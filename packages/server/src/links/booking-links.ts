@@ -1,26 +1,8 @@
 // Signed, expiring links that let a client manage a booking without an account: HMAC-SHA256 over the appointment id
-// and the expiry, keyed with a per-installation secret kept in the database (created on first use).
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { Kysely } from 'kysely'
-import type { Database } from '../../db/database.ts'
+// and the expiry, keyed with a per-installation secret kept in the database (link-secret.repository.ts, created on first use).
+import { createHmac, timingSafeEqual } from 'node:crypto'
 
-const SECRET_NAME = 'booking-links'
 const TOKEN = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/
-
-/** The installation's booking-link key; the first caller creates it, concurrent first callers all get the same one. */
-export async function linkSecret(db: Kysely<Database>): Promise<Buffer> {
-  await db
-    .insertInto('installation_secrets')
-    .values({ name: SECRET_NAME, secret: randomBytes(32).toString('hex') })
-    .onConflict((oc) => oc.column('name').doNothing())
-    .execute()
-  const row = await db
-    .selectFrom('installation_secrets')
-    .select('secret')
-    .where('name', '=', SECRET_NAME)
-    .executeTakeFirstOrThrow()
-  return Buffer.from(row.secret, 'hex')
-}
 
 function signature(secret: Buffer, appointmentId: string, expiresSeconds: number): Buffer {
   return createHmac('sha256', secret).update(`booking:${appointmentId}:${expiresSeconds}`).digest()

@@ -2,8 +2,9 @@
 // until they expire, and any change to a token (or another installation's key) is refused.
 import { describeEachDatabase } from '@stipple/testkit'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { openTestServer, type TestServer } from '../../test/harness.ts'
-import { linkSecret, manageBookingUrl, signBookingToken, verifyBookingToken } from './links.ts'
+import { openTestServer, type TestServer } from '../test/harness.ts'
+import { manageBookingUrl, signBookingToken, verifyBookingToken } from './booking-links.ts'
+import { linkSecret } from './link-secret.repository.ts'
 
 const APPOINTMENT = '0b8c6a52-3f0e-4d55-9d4b-6a2f1b3c4d5e'
 const NOW = new Date('2026-11-23T12:00:00Z')

@@ -4,7 +4,6 @@ import { ClientFileSchema } from '@stipple/domain'
 import { describeEachDatabase } from '@stipple/testkit'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { repositoriesOver } from '../../db/unit-of-work.ts'
 import {
   as,
   createTestClinic,
@@ -14,7 +13,10 @@ import {
   type TestClinic,
   type TestServer,
   validSession,
-} from '../../test/harness.ts'
+} from '../test/harness.ts'
+import { ClientRepository } from './clients/repository.ts'
+import { IntakeRepository } from './intakes/repository.ts'
+import { SessionRecordRepository } from './session-records/repository.ts'
 
 describeEachDatabase('the client file in one statement', (database) => {
   let server: TestServer
@@ -97,7 +99,11 @@ describeEachDatabase('the client file in one statement', (database) => {
   /** The file as the row-by-row repositories give it (what the route returned before it was one statement). */
   async function fileFromRepositories(clinical: boolean) {
     const plain = await server.db.transaction().execute(async (trx) => {
-      const repos = repositoriesOver(trx)
+      const repos = {
+        clients: new ClientRepository(trx),
+        intakes: new IntakeRepository(trx),
+        sessions: new SessionRecordRepository(trx),
+      }
       return {
         client: await repos.clients.get(clinic.clinicId, clientId),
         intakes: clinical ? await repos.intakes.listForClient(clinic.clinicId, clientId) : null,
