@@ -150,11 +150,6 @@ export class CalendarRepository {
     return row !== undefined
   }
 
-  async clinicName(clinicId: string): Promise<string> {
-    const row = await this.#db.selectFrom('clinics').select('name').where('id', '=', clinicId).executeTakeFirstOrThrow()
-    return row.name
-  }
-
   /** The feed's appointments that still take place (not cancelled) between `from` and `to`, oldest first. */
   async appointments(feed: FeedRow, from: Date, to: Date, limit: number): Promise<FeedAppointment[]> {
     let q = this.#db

@@ -146,7 +146,7 @@ export class CalendarService {
     const feed = await feeds.byToken(sha256(token))
     if (feed === null) throw new AppError('not_found', 'No such calendar (the address may have been revoked)')
     const now = this.#now()
-    const clinicName = await feeds.clinicName(feed.clinicId)
+    const clinicName = await this.#work.read.locations.clinicName(feed.clinicId)
     const appointments = await feeds.appointments(
       feed,
       new Date(now.getTime() - PAST),

@@ -32,18 +32,6 @@ export class ConsultationRepository {
     return row?.document ?? null
   }
 
-  /** The location's opening hours (`{ mon: [["09:00","17:00"]], … }`); empty when unknown. */
-  async openingHours(clinicId: string, locationId: string): Promise<Record<string, unknown[]>> {
-    const row = await this.#db
-      .selectFrom('locations')
-      .select('opening_hours')
-      .where('clinic_id', '=', clinicId)
-      .where('id', '=', locationId)
-      .executeTakeFirst()
-    const hours = row?.opening_hours
-    return typeof hours === 'object' && hours !== null ? (hours as Record<string, unknown[]>) : {}
-  }
-
   /** The design the client's latest consultation recommended, if any (a design of a client not erased). */
   async recommendedDesign(clinicId: string, clientId: string): Promise<string | null> {
     const row = await this.#db

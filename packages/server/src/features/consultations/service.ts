@@ -34,13 +34,12 @@ export class ConsultationService {
       const problems: FieldProblem[] = []
       const doc = await repos.consultations.intakeDocument(actor.clinicId, clientId, input.intakeId)
       if (doc === null) problems.push({ path: 'body.intakeId', message: 'no such intake of this client' })
-      const where = await repos.plans.location(actor.clinicId, input.locationId)
+      const where = await repos.locations.get(actor.clinicId, input.locationId)
       if (where === null) problems.push({ path: 'body.locationId', message: 'no such location in this clinic' })
       if (doc === null || where === null) {
         throw new AppError('invalid_input', 'The consultation names records this clinic does not have', { problems })
       }
-      const hours = await repos.consultations.openingHours(actor.clinicId, input.locationId)
-      return { document: doc, location: where, hours }
+      return { document: doc, location: where, hours: where.openingHours }
     })
     const intake = parseIntake(document)
     if (!intake.success) {

@@ -6,6 +6,7 @@ import type { UnitOfWork } from '../../db/unit-of-work.ts'
 import { AuditRepository } from '../audit/repository.ts'
 import { ClientRepository } from '../clients/repository.ts'
 import { DesignRepository } from '../designs/repository.ts'
+import { LocationRepository } from '../locations/repository.ts'
 import { PlanRepository } from '../plans/repository.ts'
 import { ConsultationRepository } from './repository.ts'
 
@@ -14,6 +15,7 @@ export const consultationRepositories = (db: Kysely<Database>) => ({
   clients: new ClientRepository(db),
   consultations: new ConsultationRepository(db),
   designs: new DesignRepository(db),
+  locations: new LocationRepository(db),
   plans: new PlanRepository(db),
 })
 export type ConsultationWork = UnitOfWork<ReturnType<typeof consultationRepositories>>

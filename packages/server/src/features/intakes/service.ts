@@ -37,7 +37,7 @@ export class IntakeService {
     return this.#work.run(async (repos) => {
       const client = await repos.clients.get(actor.clinicId, clientId)
       if (client === null) throw noClient(clientId)
-      const zones = await repos.sessions.locationZones(actor.clinicId)
+      const zones = await repos.locations.zones(actor.clinicId)
       const locationId = query.locationId ?? client.homeLocationId ?? [...zones.keys()][0]
       const zone = locationId === undefined ? undefined : zones.get(locationId)
       if (zone === undefined) {

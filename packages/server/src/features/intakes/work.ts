@@ -4,7 +4,7 @@ import type { Database } from '../../db/database.ts'
 import type { UnitOfWork } from '../../db/unit-of-work.ts'
 import { AuditRepository } from '../audit/repository.ts'
 import { ClientRepository } from '../clients/repository.ts'
-import { SessionRecordRepository } from '../session-records/repository.ts'
+import { LocationRepository } from '../locations/repository.ts'
 import { IntakeRepository } from './repository.ts'
 
 export const intakeRepositories = (db: Kysely<Database>) => ({
@@ -12,6 +12,6 @@ export const intakeRepositories = (db: Kysely<Database>) => ({
   clients: new ClientRepository(db),
   intakes: new IntakeRepository(db),
   /** The locations' zones a screening's day is read in. */
-  sessions: new SessionRecordRepository(db),
+  locations: new LocationRepository(db),
 })
 export type IntakeWork = UnitOfWork<ReturnType<typeof intakeRepositories>>

@@ -1,5 +1,5 @@
-// The one place that reads locations: their names, zones, addresses, hours and taxes. Scheduling, clients and the tax
-// rules all ask here.
+// The one place that reads locations (names, zones, addresses, hours, taxes) and the clinic they belong to (its name,
+// its public slug). Scheduling, clients, the public site, calendars and the tax rules all ask here.
 import type { TaxRule } from '@stipple/domain'
 import type { Kysely } from 'kysely'
 import type { Database } from '../../db/database.ts'
@@ -32,6 +32,21 @@ export class LocationRepository {
     this.#db = db
   }
 
+  /** The clinic a public page names by its slug, or null. */
+  async clinicBySlug(slug: string): Promise<{ id: string; name: string; slug: string } | null> {
+    const row = await this.#db
+      .selectFrom('clinics')
+      .select(['id', 'name', 'slug'])
+      .where('slug', '=', slug)
+      .executeTakeFirst()
+    return row ?? null
+  }
+
+  async clinicName(clinicId: string): Promise<string> {
+    const row = await this.#db.selectFrom('clinics').select('name').where('id', '=', clinicId).executeTakeFirstOrThrow()
+    return row.name
+  }
+
   /** The clinic's locations, by name. */
   async list(clinicId: string): Promise<LocationInfo[]> {
     const rows = await this.#db
@@ -55,6 +70,16 @@ export class LocationRepository {
   /** One of the clinic's locations, or null (any text may be asked: it is looked up among the clinic's). */
   async get(clinicId: string, locationId: string): Promise<LocationInfo | null> {
     return (await this.list(clinicId)).find((l) => l.id === locationId) ?? null
+  }
+
+  /** Every location's time zone, by id (one small read: a screening's or a session's day is read in its zone). */
+  async zones(clinicId: string): Promise<Map<string, string>> {
+    const rows = await this.#db
+      .selectFrom('locations')
+      .select(['id', 'time_zone'])
+      .where('clinic_id', '=', clinicId)
+      .execute()
+    return new Map(rows.map((r) => [r.id, r.time_zone]))
   }
 
   /** Whether the location is this clinic's: a guard's one-row read. */

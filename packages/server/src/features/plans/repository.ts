@@ -6,20 +6,6 @@ import { clinicClock } from '../../local-times.ts'
 import type { QuoteRecord, TreatmentPlan } from './plans.schema.ts'
 import type { StoredQuote } from './quote-record.ts'
 
-export interface PlanLocation {
-  id: string
-  priceListId: string
-  timeZone: string
-  /** As stored; parsed with the domain's TaxRulesSchema where a quote is priced (plans/service.ts taxRulesOf). */
-  taxRules: unknown
-}
-
-/** Where a plan is printed for: the clinic's name and, when one is known, a location's name and time zone. */
-export interface PlanPlace {
-  clinicName: string
-  location: { name: string; timeZone: string } | null
-}
-
 /** A session of the plan's booked course, as the clinic's calendar has it. */
 export interface CourseVisit {
   /** 1-based, as the plan's session `index`. */
@@ -34,41 +20,6 @@ export class PlanRepository {
   readonly #db: Kysely<Database>
   constructor(db: Kysely<Database>) {
     this.#db = db
-  }
-
-  /** The location's price list and time zone, or null when the location is not this clinic's. */
-  async location(clinicId: string, locationId: string): Promise<PlanLocation | null> {
-    const row = await this.#db
-      .selectFrom('locations')
-      .select(['id', 'price_list_id', 'time_zone', 'tax_rules'])
-      .where('clinic_id', '=', clinicId)
-      .where('id', '=', locationId)
-      .executeTakeFirst()
-    return row === undefined
-      ? null
-      : { id: row.id, priceListId: row.price_list_id, timeZone: row.time_zone, taxRules: row.tax_rules }
-  }
-
-  /** The clinic's name, and the location's when `locationId` names one of this clinic's locations. */
-  async place(clinicId: string, locationId: string | null): Promise<PlanPlace> {
-    const clinic = await this.#db
-      .selectFrom('clinics')
-      .select('name')
-      .where('id', '=', clinicId)
-      .executeTakeFirstOrThrow()
-    const location =
-      locationId === null
-        ? undefined
-        : await this.#db
-            .selectFrom('locations')
-            .select(['name', 'time_zone'])
-            .where('clinic_id', '=', clinicId)
-            .where('id', '=', locationId)
-            .executeTakeFirst()
-    return {
-      clinicName: clinic.name,
-      location: location === undefined ? null : { name: location.name, timeZone: location.time_zone },
-    }
   }
 
   /**

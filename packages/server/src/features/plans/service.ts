@@ -149,7 +149,7 @@ export class PlanService {
       if (found === null || found.clientId !== clientId) {
         problems.push({ path: 'body.designVersionId', message: "no such version of this client's designs" })
       }
-      const where = await repos.plans.location(actor.clinicId, input.locationId)
+      const where = await repos.locations.get(actor.clinicId, input.locationId)
       if (where === null) problems.push({ path: 'body.locationId', message: 'no such location in this clinic' })
       if (found === null || where === null || problems.length > 0) {
         throw new AppError('invalid_input', 'The plan names records this clinic does not have', { problems })
@@ -244,7 +244,12 @@ export class PlanService {
         throw new AppError('not_found', `No treatment plan ${planId} ${portal ? 'of yours' : 'in this clinic'}`)
       }
       const visits = await repos.plans.courseVisits(actor.clinicId, planId)
-      const place = await repos.plans.place(actor.clinicId, plan.quote?.locationId ?? client.homeLocationId)
+      const placeId = plan.quote?.locationId ?? client.homeLocationId
+      const at = placeId === null ? null : await repos.locations.get(actor.clinicId, placeId)
+      const place = {
+        clinicName: await repos.locations.clinicName(actor.clinicId),
+        location: at === null ? null : { name: at.name, timeZone: at.timeZone },
+      }
       const version =
         plan.designVersionId === null ? null : await repos.designs.versionById(actor.clinicId, plan.designVersionId)
       const course = await repos.planning.course(actor.clinicId, plan.clientId)

@@ -5,6 +5,7 @@ import type { UnitOfWork } from '../../db/unit-of-work.ts'
 import { AuditRepository } from '../audit/repository.ts'
 import { ClientRepository } from '../clients/repository.ts'
 import { DesignRepository } from '../designs/repository.ts'
+import { LocationRepository } from '../locations/repository.ts'
 import { PlanningRepository } from '../reminders/repository.ts'
 import { PlanRepository } from './repository.ts'
 
@@ -12,6 +13,7 @@ export const planRepositories = (db: Kysely<Database>) => ({
   audit: new AuditRepository(db),
   clients: new ClientRepository(db),
   designs: new DesignRepository(db),
+  locations: new LocationRepository(db),
   plans: new PlanRepository(db),
   /** The client's course facts that aftercare depends on (the reminders' own reading of them). */
   planning: new PlanningRepository(db),

@@ -21,15 +21,6 @@ export class PublicSiteRepository {
     this.#db = db
   }
 
-  async clinic(slug: string): Promise<{ id: string; name: string; slug: string } | null> {
-    const row = await this.#db
-      .selectFrom('clinics')
-      .select(['id', 'name', 'slug'])
-      .where('slug', '=', slug)
-      .executeTakeFirst()
-    return row ?? null
-  }
-
   /**
    * Practitioners (and owners holding a public credential) with their public credentials that have not expired on
    * `today`, by display name.

@@ -8,6 +8,7 @@ import {
   type PublicPractitionerList,
 } from '@stipple/domain'
 import { AppError } from '../../errors.ts'
+import type { LocationRepository } from '../locations/repository.ts'
 import type { PhotoStore } from '../photos/store.ts'
 import type { GalleryPhotoRow, PublicSiteRepository } from './repository.ts'
 import type { PublicSiteWork } from './work.ts'
@@ -49,17 +50,19 @@ export function galleryItems(photos: readonly GalleryPhotoRow[]): GalleryItem[] 
 
 export class PublicSiteService {
   readonly #repo: PublicSiteRepository
+  readonly #clinics: LocationRepository
   readonly #store: PhotoStore
   readonly #now: () => Date
   constructor(work: PublicSiteWork, store: PhotoStore, now: () => Date) {
     // every read here is one statement: the plain connection, no transaction
     this.#repo = work.read.site
+    this.#clinics = work.read.locations
     this.#store = store
     this.#now = now
   }
 
   async #clinic(slug: string) {
-    const clinic = await this.#repo.clinic(slug)
+    const clinic = await this.#clinics.clinicBySlug(slug)
     if (clinic === null) throw noClinic(slug)
     return clinic
   }

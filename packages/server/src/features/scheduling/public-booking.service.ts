@@ -44,7 +44,7 @@ export class PublicBookingService {
   }
 
   async #clinic(slug: string) {
-    const clinic = await this.#work.read.publicBooking.clinicBySlug(slug)
+    const clinic = await this.#work.read.locations.clinicBySlug(slug)
     if (clinic === null) throw new AppError('not_found', 'No clinic at this address')
     return clinic
   }
@@ -155,7 +155,7 @@ export class PublicBookingService {
       startsAtLocal: localAt(a.startsAt, tz),
       endsAtLocal: localAt(a.endsAt, tz),
       durationMin: Math.round((Date.parse(a.endsAt) - Date.parse(a.startsAt)) / MINUTE),
-      clinicName: await repo.publicBooking.clinicName(clinicId),
+      clinicName: await repo.locations.clinicName(clinicId),
       location: {
         id: a.locationId,
         name: location?.name ?? '',

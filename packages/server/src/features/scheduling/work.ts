@@ -9,7 +9,6 @@ import { LocationRepository } from '../locations/repository.ts'
 import { PlanRepository } from '../plans/repository.ts'
 import { AppointmentRepository } from './appointments.repository.ts'
 import { CourseRepository } from './courses.repository.ts'
-import { PublicBookingRepository } from './public-booking.repository.ts'
 import { ResourceRepository } from './resources.repository.ts'
 
 export const schedulingRepositories = (db: Kysely<Database>) => ({
@@ -20,7 +19,6 @@ export const schedulingRepositories = (db: Kysely<Database>) => ({
   links: new LinkSecretRepository(db),
   locations: new LocationRepository(db),
   plans: new PlanRepository(db),
-  publicBooking: new PublicBookingRepository(db),
   resources: new ResourceRepository(db),
 })
 

@@ -19,37 +19,6 @@ export class SessionRecordRepository {
     this.#db = db
   }
 
-  /** The location's IANA time zone, or null when the location is not this clinic's. */
-  async locationTimeZone(clinicId: string, locationId: string): Promise<string | null> {
-    const row = await this.#db
-      .selectFrom('locations')
-      .select('time_zone')
-      .where('clinic_id', '=', clinicId)
-      .where('id', '=', locationId)
-      .executeTakeFirst()
-    return row?.time_zone ?? null
-  }
-
-  async locationName(clinicId: string, locationId: string): Promise<string | null> {
-    const row = await this.#db
-      .selectFrom('locations')
-      .select('name')
-      .where('clinic_id', '=', clinicId)
-      .where('id', '=', locationId)
-      .executeTakeFirst()
-    return row?.name ?? null
-  }
-
-  /** Every location's time zone, by id. */
-  async locationZones(clinicId: string): Promise<Map<string, string>> {
-    const rows = await this.#db
-      .selectFrom('locations')
-      .select(['id', 'time_zone'])
-      .where('clinic_id', '=', clinicId)
-      .execute()
-    return new Map(rows.map((r) => [r.id, r.time_zone]))
-  }
-
   async isPractitioner(clinicId: string, membershipId: string): Promise<boolean> {
     const row = await this.#db
       .selectFrom('memberships')

@@ -116,7 +116,7 @@ export class SessionRecordService {
   create(actor: Actor, clientId: string, input: SessionRecordCreate): Promise<SessionRecord> {
     return this.#work.run(async (repos) => {
       if (!(await repos.clients.lock(actor.clinicId, clientId))) throw noClient(clientId)
-      const timeZone = await repos.sessions.locationTimeZone(actor.clinicId, input.locationId)
+      const timeZone = (await repos.locations.get(actor.clinicId, input.locationId))?.timeZone ?? null
       const problems: FieldProblem[] = []
       if (timeZone === null) problems.push({ path: 'body.locationId', message: 'no such location in this clinic' })
       if (!(await repos.sessions.isPractitioner(actor.clinicId, input.practitionerId))) {
@@ -159,7 +159,7 @@ export class SessionRecordService {
         const recorded = await repos.sessions.recordOfAppointment(actor.clinicId, appointment.id)
         if (recorded !== null) wrong('a session record already follows this appointment')
       }
-      const locationName = (await repos.sessions.locationName(actor.clinicId, input.locationId)) ?? 'this location'
+      const locationName = (await repos.locations.get(actor.clinicId, input.locationId))?.name ?? 'this location'
       const [pigmentRows, needleRows] = await Promise.all([
         repos.sessions.registeredLots(
           actor.clinicId,
@@ -270,7 +270,7 @@ export class SessionRecordService {
   /** The lots register (all locations, or one), with what is expired today at each location. */
   lots(actor: Actor, locationId: string | undefined, kind: 'pigment' | 'needle' | undefined): Promise<Lot[]> {
     return this.#work.run(async (repos) => {
-      const zones = await repos.sessions.locationZones(actor.clinicId)
+      const zones = await repos.locations.zones(actor.clinicId)
       if (locationId !== undefined && !zones.has(locationId)) {
         throw new AppError('not_found', `No location ${locationId} in this clinic`)
       }
@@ -282,7 +282,7 @@ export class SessionRecordService {
   /** Adds a lot to a location's register (owner or practitioner); a lot code a location already holds is 409. */
   addLot(actor: Actor, input: LotCreate): Promise<Lot> {
     return this.#work.run(async (repos) => {
-      const zones = await repos.sessions.locationZones(actor.clinicId)
+      const zones = await repos.locations.zones(actor.clinicId)
       const zone = zones.get(input.locationId)
       if (zone === undefined) {
         throw new AppError('invalid_input', 'The lot names a location this clinic does not have', {
