@@ -27,6 +27,7 @@ import {
   uploadTestPhoto,
   validDesignDocument,
 } from '../test/harness.ts'
+import { planDocument } from '../test/plan-document.ts'
 
 describeEachDatabase('bad input on every write route', (database) => {
   let server: TestServer
@@ -190,7 +191,7 @@ describeEachDatabase('bad input on every write route', (database) => {
         .values({
           clinic_id: clinic.clinicId,
           client_id: clientId,
-          plan: JSON.stringify({ sessions: [{ durationMinutes: 150 }, { durationMinutes: 120 }] }),
+          plan: JSON.stringify(planDocument([150, 120])),
         })
         .returning('id')
         .executeTakeFirstOrThrow()

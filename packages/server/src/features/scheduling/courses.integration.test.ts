@@ -4,25 +4,7 @@ import { describeEachDatabase } from '@stipple/testkit'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { bookingClinic } from '../../test/booking-clinic.ts'
 import type { TestClinic, TestServer } from '../../test/harness.ts'
-
-/** A stored plan document as a consultation writes it (complete: stored plans are read through the domain's schema). */
-const planDocument = (durations: number[]) => ({
-  treatedAreaCm2: 180,
-  totalImpressions: 30_000 * durations.length,
-  totalDots: 30_000,
-  spacingDays: 7,
-  basis: 'test plan',
-  sessions: durations.map((durationMinutes, i) => ({
-    index: i + 1,
-    dayOffset: i * 7,
-    durationMinutes,
-    impressions: 30_000,
-    dots: 10_000,
-    needle: '1RL 0.20',
-    shadeDilution: '20 %',
-    impressionsByZone: {},
-  })),
-})
+import { planDocument } from '../../test/plan-document.ts'
 
 const DAY = 86_400_000
 const dayOf = (iso: string) => Math.round(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / DAY)
