@@ -62,11 +62,21 @@ async function cannon(
   }
 }
 
+/** A session record as the client file gives it: what a new record of the same session repeats. */
+interface RecordedSession {
+  locationId: string
+  practitionerId: string
+  sessionIndex: number
+  performedAt: string
+  areas: string[]
+  needles: { configuration: string; lot: string }[]
+  pigments: { brand: string; shade: string; dilution: string; lot: string; expiresOn: string }[]
+}
+
 interface Target {
   clinicId: string
   clientId: string
-  locationId: string
-  practitionerId: string
+  session: RecordedSession
 }
 
 /** A demo client with session records, and the practitioner and location of one of them. */
@@ -79,11 +89,9 @@ async function findTarget(url: string, owner: HttpSession): Promise<Target> {
   }
   const list = await get<{ items: { id: string }[] }>(`/api/v1/clinics/${clinicId}/clients?limit=100`)
   for (const { id } of list.items) {
-    const file = await get<{ sessions: { locationId: string; practitionerId: string }[] }>(
-      `/api/v1/clinics/${clinicId}/clients/${id}`
-    )
+    const file = await get<{ sessions: RecordedSession[] }>(`/api/v1/clinics/${clinicId}/clients/${id}`)
     const s = file.sessions[0]
-    if (s !== undefined) return { clinicId, clientId: id, locationId: s.locationId, practitionerId: s.practitionerId }
+    if (s !== undefined) return { clinicId, clientId: id, session: s }
   }
   throw new Error('no demo client has session records')
 }
@@ -101,31 +109,39 @@ async function measureServer(
     const fileUrl = `${server.url}/api/v1/clinics/${t.clinicId}/clients/${t.clientId}`
     const pid = server.child.pid
     const read = await cannon(fileUrl, seconds, pid, { headers: { cookie: owner.cookie } })
-    const write = await cannon(`${fileUrl}/sessions`, seconds, pid, {
-      method: 'POST',
+    const writeRequest = {
+      method: 'POST' as const,
       headers: { cookie: owner.cookie, 'x-csrf-token': owner.csrf, 'content-type': 'application/json' },
+      // the demo's own recorded session again (its lots are in the location's register, its consent and screening in
+      // force on its day): the write path in full, with the safety and lot checks a real record passes
       body: JSON.stringify({
-        locationId: t.locationId,
-        practitionerId: t.practitionerId,
-        sessionIndex: 4,
-        performedAt: '2026-11-20T15:00:00-05:00',
-        areas: ['hairline', 'crown'],
-        needles: [{ configuration: '3RL 0.25', lot: 'KW-25-1004', singleUseConfirmed: true }],
-        pigments: [
-          {
-            brand: 'Perma Blend',
-            shade: 'SMP Charcoal',
-            dilution: '1:25',
-            lot: 'PB-2409-117',
-            expiresOn: '2027-06-30',
-          },
-        ],
+        locationId: t.session.locationId,
+        practitionerId: t.session.practitionerId,
+        sessionIndex: t.session.sessionIndex,
+        performedAt: t.session.performedAt,
+        areas: t.session.areas,
+        needles: t.session.needles.map((n) => ({
+          configuration: n.configuration,
+          lot: n.lot,
+          singleUseConfirmed: true,
+        })),
+        pigments: t.session.pigments.map((p) => ({
+          brand: p.brand,
+          shade: p.shade,
+          dilution: p.dilution,
+          lot: p.lot,
+          expiresOn: p.expiresOn,
+        })),
         anaesthetic: { product: 'lidocaine 5% cream', method: 'topical' },
         impressions: 6000,
         durationMinutes: 120,
         notes: 'Touch-up: even take.',
       }),
-    })
+    }
+    // one write first, so a refusal is reported with the server's words rather than as a count of non-2xx answers
+    const probe = await fetch(`${fileUrl}/sessions`, writeRequest)
+    if (probe.status !== 201) throw new Error(`POST …/sessions: ${probe.status} ${await probe.text()}`)
+    const write = await cannon(`${fileUrl}/sessions`, seconds, pid, writeRequest)
     return { read, write }
   } finally {
     await server.kill('SIGTERM')

@@ -111,11 +111,22 @@ export async function seedDemoRecords(db: Kysely<Database>, clinicId: string, se
       })
       .execute()
   }
+  // signed at the consultation, before any needle: 30 days ago, or the day before the client's first session if earlier
+  const firstSessions = await db
+    .selectFrom('session_records')
+    .select(['client_id', db.fn.min('performed_at').as('first')])
+    .where('clinic_id', '=', clinicId)
+    .groupBy('client_id')
+    .execute()
+  const firstSession = new Map(firstSessions.map((r) => [r.client_id, new Date(r.first as unknown as string | Date)]))
   for (const [i, client] of clients.entries()) {
-    await sign(client, 'treatment', 30)
-    await sign(client, 'privacy', 30)
-    await sign(client, 'photography-clinical', 30)
-    if (i % 3 === 0) await sign(client, 'photography-marketing', 30)
+    const first = firstSession.get(client.id)
+    const before = first === undefined ? 0 : Math.ceil((seededAt.getTime() - first.getTime()) / DAY_MS) + 1
+    const daysAgo = Math.max(30, before)
+    await sign(client, 'treatment', daysAgo)
+    await sign(client, 'privacy', daysAgo)
+    await sign(client, 'photography-clinical', daysAgo)
+    if (i % 3 === 0) await sign(client, 'photography-marketing', daysAgo)
   }
 
   // the owner's licence runs out three weeks after seeding: the dashboard warns about it

@@ -1,7 +1,7 @@
 // The one place that reads locations (names, zones, addresses, hours, taxes) and the clinic they belong to (its name,
 // its public slug). Scheduling, clients, the public site, calendars and the tax rules all ask here.
 import type { TaxRule } from '@stipple/domain'
-import type { Kysely } from 'kysely'
+import type { Kysely, Selectable } from 'kysely'
 import type { Database } from '../../db/database.ts'
 import { type ClinicClock, clinicClock } from './local-times.ts'
 
@@ -24,6 +24,32 @@ export interface LocationTaxRow {
   id: string
   name: string
   tax_rules: unknown
+}
+
+const INFO_COLUMNS = [
+  'id',
+  'name',
+  'time_zone',
+  'address',
+  'opening_hours',
+  'phone',
+  'price_list_id',
+  'tax_rules',
+] as const
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+function toInfo(r: Omit<Selectable<Database['locations']>, 'clinic_id' | 'created_at'>): LocationInfo {
+  return {
+    id: r.id,
+    name: r.name,
+    timeZone: r.time_zone,
+    address: r.address,
+    openingHours: r.opening_hours,
+    phone: r.phone,
+    priceListId: r.price_list_id,
+    taxRules: r.tax_rules,
+  }
 }
 
 export class LocationRepository {
@@ -51,25 +77,24 @@ export class LocationRepository {
   async list(clinicId: string): Promise<LocationInfo[]> {
     const rows = await this.#db
       .selectFrom('locations')
-      .select(['id', 'name', 'time_zone', 'address', 'opening_hours', 'phone', 'price_list_id', 'tax_rules'])
+      .select(INFO_COLUMNS)
       .where('clinic_id', '=', clinicId)
       .orderBy('name')
       .execute()
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      timeZone: r.time_zone,
-      address: r.address,
-      openingHours: r.opening_hours,
-      phone: r.phone,
-      priceListId: r.price_list_id,
-      taxRules: r.tax_rules,
-    }))
+    return rows.map(toInfo)
   }
 
   /** One of the clinic's locations, or null (any text may be asked: it is looked up among the clinic's). */
   async get(clinicId: string, locationId: string): Promise<LocationInfo | null> {
-    return (await this.list(clinicId)).find((l) => l.id === locationId) ?? null
+    // an id that is no UUID names no location (and would be a type error in the query)
+    if (!UUID.test(locationId)) return null
+    const r = await this.#db
+      .selectFrom('locations')
+      .select(INFO_COLUMNS)
+      .where('clinic_id', '=', clinicId)
+      .where('id', '=', locationId)
+      .executeTakeFirst()
+    return r === undefined ? null : toInfo(r)
   }
 
   /** Every location's time zone, by id (one small read: a screening's or a session's day is read in its zone). */

@@ -116,7 +116,8 @@ export class SessionRecordService {
   create(actor: Actor, clientId: string, input: SessionRecordCreate): Promise<SessionRecord> {
     return this.#work.run(async (repos) => {
       if (!(await repos.clients.lock(actor.clinicId, clientId))) throw noClient(clientId)
-      const timeZone = (await repos.locations.get(actor.clinicId, input.locationId))?.timeZone ?? null
+      const location = await repos.locations.get(actor.clinicId, input.locationId)
+      const timeZone = location?.timeZone ?? null
       const problems: FieldProblem[] = []
       if (timeZone === null) problems.push({ path: 'body.locationId', message: 'no such location in this clinic' })
       if (!(await repos.sessions.isPractitioner(actor.clinicId, input.practitionerId))) {
@@ -159,7 +160,7 @@ export class SessionRecordService {
         const recorded = await repos.sessions.recordOfAppointment(actor.clinicId, appointment.id)
         if (recorded !== null) wrong('a session record already follows this appointment')
       }
-      const locationName = (await repos.locations.get(actor.clinicId, input.locationId))?.name ?? 'this location'
+      const locationName = location?.name ?? 'this location'
       const [pigmentRows, needleRows] = await Promise.all([
         repos.sessions.registeredLots(
           actor.clinicId,
