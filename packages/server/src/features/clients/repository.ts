@@ -254,15 +254,17 @@ export class ClientRepository {
 
   /** Locks the client's row until the transaction ends (serialises per-client version numbers); false if absent. */
   async lock(clinicId: string, id: string): Promise<boolean> {
-    const row = await this.#db
+    return (await this.#live(clinicId, id).forUpdate().executeTakeFirst()) !== undefined
+  }
+
+  /** The client's row if it is this clinic's and not erased. */
+  #live(clinicId: string, id: string) {
+    return this.#db
       .selectFrom('clients')
       .select('id')
       .where('clinic_id', '=', clinicId)
       .where('id', '=', id)
       .where('erased_at', 'is', null)
-      .forUpdate()
-      .executeTakeFirst()
-    return row !== undefined
   }
 
   /** The client file linked to a portal user's account in this clinic (the earliest, should there be two), or null. */
@@ -305,13 +307,6 @@ export class ClientRepository {
 
   /** Whether the client is this clinic's and not erased: a guard's one-row read. */
   async exists(clinicId: string, id: string): Promise<boolean> {
-    const row = await this.#db
-      .selectFrom('clients')
-      .select('id')
-      .where('clinic_id', '=', clinicId)
-      .where('id', '=', id)
-      .where('erased_at', 'is', null)
-      .executeTakeFirst()
-    return row !== undefined
+    return (await this.#live(clinicId, id).executeTakeFirst()) !== undefined
   }
 }
